@@ -1,0 +1,49 @@
+"""The FastAPI application: one driver opened at start-up, routers per resource."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import health
+from kgraph import __version__
+from kgraph.db import Graph, connect
+from kgraph.settings import Settings
+
+
+def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
+    """Build the app; tests may hand in their own settings and graph."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings or Settings()
+        owned = graph is None
+        app.state.graph = graph or Graph(
+            connect(
+                app.state.settings.bolt_uri,
+                app.state.settings.auth,
+                connection_timeout=2.0,
+                connection_acquisition_timeout=2.0,
+                max_transaction_retry_time=1.0,
+            ),
+            app.state.settings.neo4j_database,
+            app.state.settings.query_timeout_s,
+        )
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.graph.close()
+
+    app = FastAPI(
+        title="kgraph",
+        version=__version__,
+        summary="Questions on the Finnish battery value chain, answered with their evidence.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.include_router(health.router)
+    return app

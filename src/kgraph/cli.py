@@ -1,0 +1,207 @@
+"""The ``kgraph`` command line: the managed server, the schema, loading, and the whole system."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+import typer
+from pydantic import ValidationError
+
+from kgraph import schema
+from kgraph.db import Graph, connect
+from kgraph.errors import KGraphError
+from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.settings import Settings
+
+app = typer.Typer(help="The Finnish battery value chain as a Neo4j knowledge graph.")
+neo4j_app = typer.Typer(help="The project-managed Neo4j server (unused when NEO4J_URI is set).")
+schema_app = typer.Typer(help="The graph schema in graph/schema.cypher.")
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(schema_app, name="schema")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn kgraph errors into one readable line and exit code 1, not a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except KGraphError as error:
+            raise _fail(str(error)) from error
+        except ValidationError as error:
+            raise _fail(f"invalid settings:\n{error}") from error
+
+    return wrapper
+
+
+def load_settings() -> Settings:
+    return Settings()
+
+
+def _server(settings: Settings) -> ManagedNeo4j:
+    return ManagedNeo4j(ServerConfig.from_settings(settings))
+
+
+@contextlib.contextmanager
+def open_graph(settings: Settings) -> Iterator[Graph]:
+    """A Graph on the configured server, closed on exit."""
+    graph = Graph(
+        connect(settings.bolt_uri, settings.auth),
+        settings.neo4j_database,
+        settings.query_timeout_s,
+    )
+    try:
+        yield graph
+    finally:
+        graph.close()
+
+
+# -- neo4j ---------------------------------------------------------------------------------
+def _refuse_when_external(settings: Settings) -> None:
+    if not settings.managed:
+        raise _fail(f"NEO4J_URI is set ({settings.neo4j_uri}): kgraph manages no server then")
+
+
+@neo4j_app.command("fetch")
+@reports_errors
+def neo4j_fetch() -> None:
+    """Download the Neo4j jars from Maven Central (once)."""
+    lib = _server(load_settings()).fetch_jars()
+    typer.echo(f"Neo4j jars ready in {lib}")
+
+
+@neo4j_app.command("start")
+@reports_errors
+def neo4j_start() -> None:
+    """Start the managed server and wait until Bolt answers."""
+    settings = load_settings()
+    _refuse_when_external(settings)
+    server = _server(settings)
+    pid = server.start()
+    typer.echo(f"Neo4j started (pid {pid}): {server.status().message}")
+
+
+@neo4j_app.command("stop")
+@reports_errors
+def neo4j_stop() -> None:
+    """Stop the managed server."""
+    settings = load_settings()
+    _refuse_when_external(settings)
+    stopped = _server(settings).stop()
+    typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j_app.command("status")
+@reports_errors
+def neo4j_status() -> None:
+    """Say whether the managed server runs; exit 3 when it does not."""
+    settings = load_settings()
+    _refuse_when_external(settings)
+    status = _server(settings).status()
+    typer.echo(status.message)
+    if not status.running:
+        raise typer.Exit(code=3)
+
+
+@neo4j_app.command("reset")
+@reports_errors
+def neo4j_reset(yes: bool = typer.Option(False, "--yes", help="Really delete the data.")) -> None:
+    """Stop the managed server and delete its data (the jars stay)."""
+    settings = load_settings()
+    _refuse_when_external(settings)
+    if not yes:
+        raise _fail("this deletes the managed server's data; repeat with --yes")
+    _server(settings).reset()
+    typer.echo("Neo4j data deleted")
+
+
+# -- schema --------------------------------------------------------------------------------
+@schema_app.command("apply")
+@reports_errors
+def schema_apply() -> None:
+    """Create the constraints and indexes of graph/schema.cypher; drop retired kg_* ones."""
+    settings = load_settings()
+    with open_graph(settings) as graph:
+        result = schema.apply(graph, settings.schema_file)
+    typer.echo(
+        f"schema applied: {len(result.created)} created, {len(result.dropped)} dropped, "
+        f"{len(result.unchanged)} unchanged"
+    )
+    for name in result.created:
+        typer.echo(f"  + {name}")
+    for name in result.dropped:
+        typer.echo(f"  - {name}")
+
+
+# -- the whole system ------------------------------------------------------------------------
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=settings.api_host,
+        port=settings.api_port,
+        log_level="info",
+    )
+
+
+@app.command("serve")
+@reports_errors
+def serve() -> None:
+    """Serve the HTTP API (uvicorn) on the configured address, in the foreground."""
+    _serve(load_settings())
+
+
+@app.command("up")
+@reports_errors
+def up() -> None:
+    """Neo4j (unless NEO4J_URI is set), schema, load, then the API until Ctrl-C.
+
+    A managed server that this command started is stopped again when the API stops.
+    """
+    settings = load_settings()
+    server: ManagedNeo4j | None = None
+    if settings.managed:
+        candidate = _server(settings)
+        if candidate.running_pid() is None:
+            typer.echo("starting Neo4j ...")
+            candidate.start()
+            server = candidate
+        typer.echo(candidate.status().message)
+    try:
+        with open_graph(settings) as graph:
+            applied = schema.apply(graph, settings.schema_file)
+            typer.echo(
+                f"schema: {len(applied.created)} created, {len(applied.unchanged)} unchanged"
+            )
+        typer.echo(
+            f"API on http://{settings.api_host}:{settings.api_port}/docs "
+            f"(Browser: http://{settings.host}:{settings.http_port}/browser/, "
+            f"user {settings.neo4j_user})"
+        )
+        _serve(settings)
+    finally:
+        if server is not None:
+            typer.echo("stopping the Neo4j this command started ...")
+            server.stop()
+
+
+def main() -> None:  # pragma: no cover - console entry
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,156 @@
+"""The one place that talks to Neo4j.
+
+``Graph`` wraps a driver and a database name. Reads run in read transactions, writes in
+write transactions, both with a time limit; every driver error is translated here, once,
+into the kgraph exception tree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+
+import neo4j
+from kgraph.errors import (
+    GraphUnavailable,
+    KGraphError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyViolation,
+)
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import exceptions as nx
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.TransientError.Transaction.LockClientStopped",
+)
+_READ_ONLY_CODES = (
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+)
+
+
+def translate(error: Exception) -> KGraphError:
+    """Map a driver error onto the kgraph exception tree."""
+    if isinstance(error, KGraphError):
+        return error
+    if isinstance(error, nx.AuthError):
+        return GraphUnavailable(f"Neo4j refused the credentials: {error.message}")
+    if isinstance(error, nx.Neo4jError):
+        code = error.code or ""
+        if code in _TIMEOUT_CODES or "TimedOut" in code:
+            return QueryTimeout(f"query stopped at its time limit ({code})")
+        if code in _READ_ONLY_CODES:
+            return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return GraphUnavailable(f"database not found: {error.message}")
+        if isinstance(error, nx.TransientError):
+            return GraphUnavailable(f"Neo4j could not serve the query: {error.message}")
+        return QueryError(f"{code}: {error.message}")
+    if isinstance(error, nx.ServiceUnavailable | nx.SessionExpired | OSError):
+        return GraphUnavailable(f"Neo4j is unreachable: {error}")
+    if isinstance(error, nx.DriverError):
+        return QueryError(f"{type(error).__name__}: {error}")
+    return KGraphError(f"{type(error).__name__}: {error}")
+
+
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    """Re-raise any driver error as the matching kgraph error."""
+    try:
+        yield
+    except (nx.Neo4jError, nx.DriverError, OSError) as error:
+        raise translate(error) from error
+
+
+def connect(uri: str, auth: tuple[str, str], **config: Any) -> Driver:
+    """Open a driver (lazily: no network until first use)."""
+    with translated():
+        return GraphDatabase.driver(uri, auth=auth, **config)
+
+
+class Graph:
+    """A Neo4j database, through one driver, with time-limited read and write helpers."""
+
+    def __init__(self, driver: Driver, database: str = "neo4j", timeout_s: float = 10.0) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout_s = timeout_s
+
+    def _query(self, text: str, timeout_s: float | None) -> Query:
+        return Query(text, timeout=timeout_s if timeout_s is not None else self.timeout_s)
+
+    def read(
+        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> list[Row]:
+        """Run a read query in a read transaction and return its rows as dicts."""
+        with translated():
+            records, _, _ = self.driver.execute_query(
+                self._query(text, timeout_s),
+                dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        return [record.data() for record in records]
+
+    def write(
+        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> list[Row]:
+        """Run one write query in its own write transaction."""
+        with translated():
+            records, _, _ = self.driver.execute_query(
+                self._query(text, timeout_s),
+                dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.WRITE,
+            )
+        return [record.data() for record in records]
+
+    def run_autocommit(self, text: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run one auto-commit query: schema commands and CALL {...} IN TRANSACTIONS need it."""
+        with translated(), self.driver.session(database=self.database) as session:
+            session.run(self._query(text, None), dict(params or {})).consume()
+
+    def in_write_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
+        """Run ``work`` in one write transaction: all of it commits, or none of it."""
+
+        @neo4j.unit_of_work(timeout=timeout_s)
+        def _unit(tx: ManagedTransaction) -> T:
+            return work(tx)
+
+        with translated(), self.driver.session(database=self.database) as session:
+            return session.execute_write(_unit)
+
+    def in_read_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
+        """Run ``work`` in one read transaction (the server refuses writes in it)."""
+
+        @neo4j.unit_of_work(timeout=timeout_s)
+        def _unit(tx: ManagedTransaction) -> T:
+            return work(tx)
+
+        with (
+            translated(),
+            self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return session.execute_read(_unit)
+
+    def ping(self) -> dict[str, Any]:
+        """Server version and edition, or GraphUnavailable."""
+        with translated():
+            self.driver.verify_connectivity()
+        rows = self.read(
+            "CALL dbms.components() YIELD name, versions, edition "
+            "RETURN versions[0] AS version, edition"
+        )
+        return rows[0] if rows else {}
+
+    def close(self) -> None:
+        self.driver.close()

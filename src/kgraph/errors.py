@@ -1,0 +1,88 @@
+"""The one exception tree of kgraph.
+
+    KGraphError
+    ├── ConfigError            settings that cannot work (placeholder password outside development)
+    ├── ServerError            the project-managed Neo4j cannot be fetched, started or stopped
+    │   └── MissingTool        java or mvn is not on PATH
+    ├── GraphUnavailable       Neo4j does not answer (network, auth, database not there)
+    ├── QueryError             Neo4j refused a query (syntax, semantics, constraint)
+    │   ├── QueryTimeout       a query ran past its time limit
+    │   └── ReadOnlyViolation  a write or administration attempt through a read-only path
+    ├── SchemaError            graph/schema.cypher is malformed
+    ├── CorpusError            a document or the manifest is missing, changed or unreadable
+    ├── RegistryError          the curated registry has a bad entry (file, line, reason)
+    └── NotFound               an entity or named question does not exist
+
+Errors are raised where they happen; driver errors are translated once, in ``kgraph.db``.
+"""
+
+from __future__ import annotations
+
+
+class KGraphError(Exception):
+    """Root of every error kgraph raises on purpose."""
+
+
+class ConfigError(KGraphError):
+    """Settings that cannot work."""
+
+
+class ServerError(KGraphError):
+    """The project-managed Neo4j server could not be fetched, started or stopped."""
+
+
+class MissingTool(ServerError):
+    """A program the managed server needs (java, mvn) is not installed."""
+
+    def __init__(self, tool: str, why: str) -> None:
+        self.tool = tool
+        super().__init__(f"'{tool}' was not found on PATH: {why}")
+
+
+class GraphUnavailable(KGraphError):
+    """Neo4j cannot be reached or refuses the credentials."""
+
+
+class QueryError(KGraphError):
+    """Neo4j refused or failed a query."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was terminated by the server."""
+
+
+class ReadOnlyViolation(QueryError):
+    """A write or administration attempt through a read-only path."""
+
+
+class SchemaError(KGraphError):
+    """graph/schema.cypher holds a statement kgraph cannot apply."""
+
+
+class _LocatedError(KGraphError):
+    """An error about a place in a file: ``file:line: reason``."""
+
+    def __init__(self, file: str, reason: str, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.reason = reason
+        where = f"{file}:{line}" if line is not None else file
+        super().__init__(f"{where}: {reason}")
+
+
+class CorpusError(_LocatedError):
+    """A corpus document or the manifest is missing, changed or unreadable."""
+
+
+class RegistryError(_LocatedError):
+    """An entry of the curated registry is invalid."""
+
+
+class NotFound(KGraphError):
+    """An entity, question or other named thing does not exist."""
+
+    def __init__(self, what: str, key: str, suggestions: list[str] | None = None) -> None:
+        self.what = what
+        self.key = key
+        self.suggestions = suggestions or []
+        super().__init__(f"no {what} '{key}'")

@@ -1,0 +1,41 @@
+"""What is in the graph and how the server is: the facts behind ``/health``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kgraph.db import Graph
+
+_COUNTS = """
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships
+"""
+
+_LABELS = """
+MATCH (n) UNWIND labels(n) AS label
+RETURN label, count(*) AS count ORDER BY label
+"""
+
+_LAST_LOAD = """
+MATCH (run:LoadRun) WHERE run.status = 'completed'
+RETURN run.id AS id, run.finished_at AS finished_at
+ORDER BY run.finished_at DESC LIMIT 1
+"""
+
+
+def graph_status(graph: Graph) -> dict[str, Any]:
+    """Server version, database, node and relationship counts, and the last completed load."""
+    server = graph.ping()
+    counts = graph.read(_COUNTS)[0]
+    labels = {row["label"]: row["count"] for row in graph.read(_LABELS)}
+    last = graph.read(_LAST_LOAD)
+    return {
+        "version": server.get("version"),
+        "edition": server.get("edition"),
+        "database": graph.database,
+        "nodes": counts["nodes"],
+        "relationships": counts["relationships"],
+        "labels": labels,
+        "last_load": last[0] if last else None,
+    }

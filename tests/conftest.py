@@ -1,0 +1,105 @@
+"""Test fixtures: one real Neo4j per session, and a known graph state per test.
+
+Which server:
+1. ``NEO4J_URI`` set: that server (its database is wiped by the tests!);
+2. else a Docker engine answers: testcontainers' Neo4j 5.26 container;
+3. else the project-managed server, in its own instance ``test-server`` on ports
+   17687/17474, so it can run beside the one ``make up`` started.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kgraph import schema
+from kgraph.db import Graph, connect
+from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.settings import Settings
+
+TEST_PASSWORD = "kgraph-test-password"
+
+
+@dataclass(frozen=True)
+class Target:
+    uri: str
+    auth: tuple[str, str]
+    database: str
+    kind: str  # "external" | "testcontainers" | "managed"
+
+
+def _docker_answers() -> bool:
+    if shutil.which("docker") is None:
+        return False
+    try:
+        probe = subprocess.run(["docker", "info"], capture_output=True, timeout=15, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
+
+
+def test_server_config(settings: Settings) -> ServerConfig:
+    """The managed test instance: own folder, own ports, own password."""
+    base = ServerConfig.from_settings(settings, instance="test-server")
+    return ServerConfig(
+        **{
+            **base.__dict__,
+            "bolt_port": 17687,
+            "http_port": 17474,
+            "password": TEST_PASSWORD,
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def target(settings: Settings) -> Iterator[Target]:
+    if settings.neo4j_uri:
+        yield Target(settings.neo4j_uri, settings.auth, settings.neo4j_database, "external")
+        return
+    if _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community", password=TEST_PASSWORD) as container:
+            uri = container.get_connection_url()
+            yield Target(uri, ("neo4j", TEST_PASSWORD), "neo4j", "testcontainers")
+        return
+    server = ManagedNeo4j(test_server_config(settings))
+    server.reset()  # a known state: no data left from an earlier run
+    server.start()
+    try:
+        yield Target(server.config.bolt_uri, ("neo4j", TEST_PASSWORD), "neo4j", "managed")
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def session_graph(target: Target, settings: Settings) -> Iterator[Graph]:
+    graph = Graph(connect(target.uri, target.auth), target.database, timeout_s=30.0)
+    graph.driver.verify_connectivity()
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="session")
+def schema_file(settings: Settings) -> Path:
+    return settings.schema_file
+
+
+@pytest.fixture
+def empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
+    """The database with no data and the project's schema applied."""
+    session_graph.run_autocommit(
+        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    )
+    schema.apply(session_graph, schema_file)
+    return session_graph

@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import exceptions as nx
+
 from kgraph.errors import (
     GraphUnavailable,
     KGraphError,
@@ -19,8 +22,6 @@ from kgraph.errors import (
     QueryTimeout,
     ReadOnlyViolation,
 )
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
-from neo4j import exceptions as nx
 
 T = TypeVar("T")
 Row = dict[str, Any]

@@ -2,7 +2,7 @@
 
 Layout under the settings' ``home`` (git-ignored)::
 
-    lib/                 jars copied by Maven from neo4j/pom.xml (shared by every instance)
+    lib/                 jars copied by Maven from neo4j-server/pom.xml (shared by every instance)
     lib/.complete        the pom's sha256, written only after a complete copy
     <instance>/conf/     neo4j.conf written on every start
     <instance>/data/     databases and the auth store
@@ -25,10 +25,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.errors import MissingTool, ServerError
-from kgraph.settings import Settings
 from neo4j import GraphDatabase
 from neo4j import exceptions as nx
+
+from kgraph.errors import MissingTool, ServerError
+from kgraph.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"

@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=PROJECT_ROOT.parent / "shared" / "corpus")
     registry_dir: Path = Field(default=PROJECT_ROOT / "loaders" / "registry")
     schema_file: Path = Field(default=PROJECT_ROOT / "graph" / "schema.cypher")
-    neo4j_pom: Path = Field(default=PROJECT_ROOT / "neo4j" / "pom.xml")
+    neo4j_pom: Path = Field(default=PROJECT_ROOT / "neo4j-server" / "pom.xml")
 
     host: str = Field(default="127.0.0.1", description="Address the managed server binds to.")
     bolt_port: int = Field(default=7687, ge=1, le=65535)

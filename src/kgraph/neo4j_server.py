@@ -134,6 +134,7 @@ class ManagedNeo4j:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
         self._child: subprocess.Popen[bytes] | None = None
+        self._log_offset = 0
 
     # -- paths -------------------------------------------------------------------------------
     @property
@@ -205,6 +206,8 @@ class ManagedNeo4j:
             "server.directories.plugins": str(c.instance_dir / "plugins"),
             "server.memory.pagecache.size": c.pagecache,
             "dbms.usage_report.enabled": "false",
+            # The Browser asks nothing of the internet and sends no usage data.
+            "client.allow_telemetry": "false",
             "server.config.strict_validation.enabled": "true",
         }
         header = "# Written by kgraph on every start; edit settings through KGRAPH_* instead.\n"
@@ -275,6 +278,7 @@ class ManagedNeo4j:
             ENTRY_POINT, f"--home-dir={c.instance_dir}", f"--config-dir={self.conf_dir}",
             "--console-mode",
         ]  # fmt: skip
+        self._log_offset = self.console_log.stat().st_size if self.console_log.exists() else 0
         with self.console_log.open("ab") as log:
             self._child = subprocess.Popen(
                 command,
@@ -354,6 +358,10 @@ class ManagedNeo4j:
         return ServerStatus(pid is not None, pid, c.bolt_uri, c.http_url, message)
 
     def log_tail(self, lines: int = 25) -> str:
+        """The last lines the server wrote since this object last started it."""
         if not self.console_log.is_file():
             return "(no console log)"
-        return "\n".join(self.console_log.read_text(errors="replace").splitlines()[-lines:])
+        with self.console_log.open("rb") as log:
+            log.seek(self._log_offset)
+            text = log.read().decode("utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-lines:]) or "(the server wrote nothing)"

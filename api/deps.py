@@ -1,4 +1,4 @@
-"""Dependencies the routes declare: the graph and the settings, opened once per app."""
+"""Dependencies the routes declare: the graph, the settings and the name resolver."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kgraph.db import Graph
+from kgraph.questions import Catalogue
+from kgraph.resolve import Resolver
 from kgraph.settings import Settings
 
 
@@ -20,5 +22,17 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+def get_resolver(request: Request) -> Resolver:
+    resolver: Resolver = request.app.state.resolvers.get(request.app.state.graph)
+    return resolver
+
+
+def get_catalogue(request: Request) -> Catalogue:
+    catalogue: Catalogue = request.app.state.catalogue
+    return catalogue
+
+
 GraphDep = Annotated[Graph, Depends(get_graph)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ResolverDep = Annotated[Resolver, Depends(get_resolver)]
+CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]

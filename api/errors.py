@@ -13,10 +13,12 @@ from kgraph.errors import (
     QueryTimeout,
     ReadOnlyViolation,
 )
+from kgraph.questions import QuestionError
 
 # Most specific first: the first isinstance match decides.
 _STATUS: list[tuple[type[KGraphError], int]] = [
     (NotFound, 404),
+    (QuestionError, 422),
     (ReadOnlyViolation, 403),
     (QueryTimeout, 503),
     (GraphUnavailable, 503),

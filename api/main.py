@@ -8,9 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import health
+from api.routes import entities, facts, health, loads, questions, resolve
 from kgraph import __version__
 from kgraph.db import Graph, connect
+from kgraph.questions import Catalogue
+from kgraph.resolve import ResolverCache
 from kgraph.settings import Settings
 
 
@@ -32,6 +34,8 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
             app.state.settings.neo4j_database,
             app.state.settings.query_timeout_s,
         )
+        app.state.resolvers = ResolverCache()
+        app.state.catalogue = Catalogue()
         try:
             yield
         finally:
@@ -45,5 +49,6 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     errors.install(app)
-    app.include_router(health.router)
+    for module in (health, resolve, entities, facts, questions, loads):
+        app.include_router(module.router)
     return app

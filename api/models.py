@@ -24,3 +24,102 @@ class Health(BaseModel):
     api_version: str
     neo4j: Neo4jHealth
     last_load: dict[str, Any] | None = None
+
+
+class EntityRef(BaseModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+
+
+class EvidenceItem(BaseModel):
+    doc_id: str
+    passage_id: str
+    anchor: str | None = None
+    excerpt: str | None = None
+
+
+class Fact(BaseModel):
+    """A triple with its evidence (stated) or the rule that made it (inferred)."""
+
+    fact_id: str | None
+    subject: EntityRef
+    predicate: str
+    object: EntityRef
+    stated: bool
+    rule: str | None = None
+    derived_from: list[str] = []
+    premise_passages: list[str] = []
+    valid_from: str | None = None
+    valid_to: str | None = None
+    props: dict[str, Any] = {}
+    evidence: list[EvidenceItem] = []
+
+
+class Page(BaseModel):
+    total: int | None = None
+    offset: int
+    limit: int
+
+
+class FactPage(Page):
+    items: list[Fact]
+
+
+class EntitySummary(BaseModel):
+    id: str
+    type: str
+    name: str
+    name_fi: str | None = None
+    name_sv: str | None = None
+    aliases: list[str] = []
+
+
+class EntityPage(Page):
+    items: list[EntitySummary]
+
+
+class EntityDetail(BaseModel):
+    id: str
+    type: str | None
+    name: str | None
+    name_fi: str | None = None
+    name_sv: str | None = None
+    aliases: list[str] = []
+    props: dict[str, Any] = {}
+    mentions: int = 0
+    mentioned_in_documents: int = 0
+    facts: list[Fact] = []
+
+
+class QuestionParam(BaseModel):
+    name: str
+    type: str
+    description: str
+    default: str | int | None = None
+    required: bool = False
+
+
+class QuestionInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    params: list[QuestionParam]
+    cypher: str
+    tags: list[str] = []
+
+
+class QuestionAnswer(BaseModel):
+    question: QuestionInfo
+    params: dict[str, Any]
+    rows: list[dict[str, Any]]
+    row_count: int
+
+
+class LoadRun(BaseModel):
+    model_config = {"extra": "allow"}
+
+    id: str
+    status: str
+    started_at: str | None = None
+    finished_at: str | None = None

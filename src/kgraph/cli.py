@@ -146,6 +146,35 @@ def schema_apply() -> None:
         typer.echo(f"  - {name}")
 
 
+# -- loading -------------------------------------------------------------------------------
+def _load(settings: Settings, graph: Graph) -> None:
+    import time
+
+    from loaders.pipeline import load
+
+    started = time.perf_counter()
+    result, report = load(graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    seconds = time.perf_counter() - started
+    stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
+    typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
+    n, r = report.nodes.summary(), report.relationships.summary()
+    typer.echo(
+        f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "
+        f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
+        + (" (nothing changed)" if report.unchanged else "")
+    )
+
+
+@app.command("load")
+@reports_errors
+def load_command() -> None:
+    """Sync the corpus and the registry into the graph (one transaction; idempotent)."""
+    settings = load_settings()
+    with open_graph(settings) as graph:
+        schema.apply(graph, settings.schema_file)
+        _load(settings, graph)
+
+
 # -- the whole system ------------------------------------------------------------------------
 def _serve(settings: Settings) -> None:
     import uvicorn

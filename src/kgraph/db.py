@@ -71,7 +71,12 @@ def translated() -> Iterator[None]:
 
 
 def connect(uri: str, auth: tuple[str, str], **config: Any) -> Driver:
-    """Open a driver (lazily: no network until first use)."""
+    """Open a driver (lazily: no network until first use).
+
+    Server notifications are off by default: kgraph's queries name properties that may not
+    exist yet (on an empty graph), and the warnings would drown the output.
+    """
+    config.setdefault("notifications_min_severity", neo4j.NotificationMinimumSeverity.OFF)
     with translated():
         return GraphDatabase.driver(uri, auth=auth, **config)
 

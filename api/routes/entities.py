@@ -1,0 +1,38 @@
+"""``/entities``: browse and open entities, each with every fact and its evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import GraphDep
+from api.models import EntityDetail, EntityPage
+from api.params import Limit, Offset
+from kgraph import lookups
+from kgraph.model import EntityType
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/entities", response_model=EntityPage)
+def list_entities(
+    graph: GraphDep,
+    type: Annotated[EntityType | None, Query(description="Only entities of this type")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in any name or alias")] = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+) -> EntityPage:
+    """Entities sorted by name, filtered by type and text."""
+    total, items = lookups.list_entities(graph, type=type, q=q, offset=offset, limit=limit)
+    return EntityPage(total=total, offset=offset, limit=limit, items=items)  # type: ignore[arg-type]
+
+
+@router.get(
+    "/entities/{entity_id}",
+    response_model=EntityDetail,
+    responses={404: {"description": "No such entity; the body lists close ids"}},
+)
+def get_entity(graph: GraphDep, entity_id: Annotated[str, Path(max_length=200)]) -> EntityDetail:
+    """Properties, names, aliases, and every relationship with its evidence."""
+    return EntityDetail.model_validate(lookups.get_entity(graph, entity_id))

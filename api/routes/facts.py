@@ -1,0 +1,43 @@
+"""``GET /facts``: triples by subject, predicate and object, each with its evidence or rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import GraphDep, ResolverDep
+from api.models import Fact, FactPage
+from api.params import Limit, Offset
+from kgraph import lookups
+
+router = APIRouter(tags=["facts"])
+
+NameOrId = Annotated[
+    str | None, Query(max_length=200, description="An entity id, or any name of it")
+]
+
+
+@router.get("/facts", response_model=FactPage)
+def facts(
+    graph: GraphDep,
+    resolver: ResolverDep,
+    subject: NameOrId = None,
+    predicate: Annotated[
+        str | None, Query(max_length=60, pattern=r"^[A-Z_]+$", description="e.g. FUNDED_BY")
+    ] = None,
+    object: NameOrId = None,
+    stated: Annotated[bool | None, Query(description="true: stated only; false: inferred")] = None,
+    as_of: Annotated[dt.date | None, Query(description="Only facts valid on this date")] = None,
+    offset: Offset = 0,
+    limit: Limit = 100,
+) -> FactPage:
+    """Matching triples; any part may be omitted. Names are resolved to entities first."""
+    subjects = resolver.ids_for(subject) if subject else None
+    objects = resolver.ids_for(object) if object else None
+    items = lookups.find_facts(
+        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
+        as_of=as_of, offset=offset, limit=limit,
+    )  # fmt: skip
+    return FactPage(offset=offset, limit=limit, items=[Fact.model_validate(item) for item in items])

@@ -1,0 +1,45 @@
+"""``GET /resolve``: any surface form to the ranked entities it may denote."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from api.deps import ResolverDep
+from kgraph.model import EntityType
+
+router = APIRouter(tags=["entities"])
+
+
+class Match(BaseModel):
+    id: str
+    type: str
+    name: str
+    name_fi: str | None = None
+    name_sv: str | None = None
+    aliases: list[str] = []
+    score: float
+    matched: str
+    how: str
+
+
+@router.get("/resolve", response_model=list[Match])
+def resolve(
+    resolver: ResolverDep,
+    name: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Any name: Finnish in any case, "
+            "English, Swedish, acronym or alias; small misspellings are forgiven",
+        ),
+    ],
+    type: Annotated[EntityType | None, Query(description="Only entities of this type")] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[Match]:
+    """Ranked matches (score 1.0 exact, 0.95 inflected form, below 0.9 fuzzy)."""
+    return [Match(**asdict(c)) for c in resolver.resolve(name, limit=limit, type=type)]

@@ -1,0 +1,157 @@
+"""Turn documents, the registry, inferred facts and mentions into the rows the writer syncs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from kgraph.corpus import Document
+from kgraph.evidence import EvidenceIndex, Resolved
+from kgraph.inference import InferredFact
+from kgraph.model import EntitySpec, FactSpec, OdditySpec
+from kgraph.registry import Registry
+from kgraph.writer import NodeRow, RelRow
+
+_DATE_KEYS = frozenset({"start", "end", "date"})
+
+
+def _dated(props: dict[str, Any]) -> dict[str, Any]:
+    """ISO date strings of known date properties become Neo4j dates (for 'as of' queries)."""
+    return {
+        key: dt.date.fromisoformat(value) if key in _DATE_KEYS and isinstance(value, str) else value
+        for key, value in props.items()
+    }
+
+
+def _evidence_props(resolved: Iterable[Resolved]) -> dict[str, list[str]]:
+    items = list(resolved)
+    return {
+        "evidence_docs": [r.doc_id for r in items],
+        "evidence_passages": [r.passage_id for r in items],
+        "evidence_anchors": [r.anchor for r in items],
+    }
+
+
+def document_rows(documents: Iterable[Document]) -> tuple[list[NodeRow], list[RelRow]]:
+    nodes: list[NodeRow] = []
+    rels: list[RelRow] = []
+    for doc in documents:
+        entry = doc.entry
+        nodes.append(
+            NodeRow(
+                "Document",
+                entry.id,
+                {
+                    "id": entry.id, "title": entry.title, "language": entry.language,
+                    "kind": entry.kind, "publisher": entry.publisher, "year": entry.year,
+                    "file": entry.file, "sha256": doc.raw_sha256,
+                    "passage_count": len(doc.passages),
+                },
+            )
+        )  # fmt: skip
+        for passage in doc.passages:
+            nodes.append(
+                NodeRow(
+                    "Passage",
+                    passage.id,
+                    {
+                        "id": passage.id, "doc_id": passage.doc_id, "ordinal": passage.ordinal,
+                        "kind": passage.kind, "text": passage.text,
+                        "start": passage.start, "end": passage.end,
+                    },
+                )
+            )  # fmt: skip
+            rels.append(
+                RelRow(f"has:{passage.id}", "HAS_PASSAGE", "Document", entry.id, "Passage",
+                       passage.id, {"ordinal": passage.ordinal})
+            )  # fmt: skip
+    return nodes, rels
+
+
+def entity_row(entity: EntitySpec, evidence: EvidenceIndex, extra_names: list[str]) -> NodeRow:
+    names = list(dict.fromkeys([*entity.all_names(), *extra_names]))
+    aliases = [n for n in names if n not in (entity.name, entity.name_fi, entity.name_sv)]
+    props: dict[str, Any] = {
+        **_dated(entity.props),
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "name_fi": entity.name_fi,
+        "name_sv": entity.name_sv,
+        "aliases": aliases,
+        "aliases_text": " | ".join(aliases),
+        **_evidence_props(evidence.all(entity.evidence)),
+    }
+    return NodeRow("Entity", entity.id, props, (entity.type,))
+
+
+def stated_fact_row(fact: FactSpec, evidence: EvidenceIndex) -> RelRow:
+    props: dict[str, Any] = {
+        **_dated(fact.props),
+        "fact_id": fact.key,
+        "stated": True,
+        "valid_from": fact.valid_from,
+        "valid_to": fact.valid_to,
+        **_evidence_props(evidence.all(fact.evidence)),
+    }
+    return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
+
+
+def inferred_fact_row(fact: InferredFact, premises: dict[str, RelRow]) -> RelRow:
+    passages = [p for key in fact.derived_from for p in premises[key].props["evidence_passages"]]
+    props: dict[str, Any] = {
+        **fact.props,
+        "fact_id": fact.key,
+        "stated": False,
+        "rule": fact.rule,
+        "derived_from": fact.derived_from,
+        "premise_passages": list(dict.fromkeys(passages)),
+        "valid_from": fact.valid_from,
+        "valid_to": fact.valid_to,
+    }
+    return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
+
+
+def oddity_rows(oddity: OdditySpec, evidence: EvidenceIndex) -> tuple[NodeRow, list[RelRow]]:
+    resolved = evidence.all(oddity.evidence)
+    node = NodeRow(
+        "Oddity",
+        oddity.id,
+        {"id": oddity.id, "kind": oddity.kind, "description": oddity.description,
+         "subjects": oddity.subjects, **_evidence_props(resolved)},
+    )  # fmt: skip
+    rels = [
+        RelRow(f"concerns:{oddity.id}|{subject}", "CONCERNS", "Oddity", oddity.id, "Entity",
+               subject, {})
+        for subject in oddity.subjects
+    ]  # fmt: skip
+    rels += [
+        RelRow(f"evidenced:{oddity.id}|{passage}", "EVIDENCED_BY", "Oddity", oddity.id, "Passage",
+               passage, {})
+        for passage in dict.fromkeys(r.passage_id for r in resolved)
+    ]  # fmt: skip
+    return node, rels
+
+
+def identity_names(registry: Registry) -> dict[str, list[str]]:
+    """Names that identity decisions attach to an entity (re-applied on every load)."""
+    names: dict[str, list[str]] = {}
+    for decision in registry.identities:
+        if decision.item.same:
+            for entity_id in decision.item.same:
+                names.setdefault(entity_id, []).extend(decision.item.names)
+    return names
+
+
+def identity_notes(registry: Registry) -> dict[str, list[str]]:
+    """For each entity, the reasons of the identity decisions that name it."""
+    notes: dict[str, list[str]] = {}
+    for decision in registry.identities:
+        kind = "same" if decision.item.same else "distinct from"
+        ids = decision.item.same or decision.item.distinct or []
+        for entity_id in ids:
+            others = [other for other in ids if other != entity_id]
+            label = f"{kind} {', '.join(others)}: " if others else f"{kind}: "
+            notes.setdefault(entity_id, []).append(label + decision.item.reason)
+    return notes

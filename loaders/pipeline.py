@@ -1,0 +1,146 @@
+"""The load: documents, registry, evidence, inference and mentions, synced in one transaction.
+
+build()  reads and validates everything and computes the graph's complete desired state;
+         it writes nothing, so a bad input stops the load before the graph is touched.
+load()   builds, then syncs the result into Neo4j and records the LoadRun.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kgraph import __version__
+from kgraph.corpus import Document, load_corpus
+from kgraph.db import Graph
+from kgraph.evidence import EvidenceIndex, resolve_evidence
+from kgraph.inference import InferredFact, infer
+from kgraph.mentions import EntityNames, MentionIndex
+from kgraph.registry import Registry, load_registry
+from kgraph.writer import GraphInput, RelRow, SyncReport, sync
+from loaders import graph_rows
+
+
+@dataclass
+class Build:
+    """Everything a load writes, computed before anything is written."""
+
+    documents: list[Document]
+    registry: Registry
+    evidence: EvidenceIndex
+    inferred: list[InferredFact]
+    mention_counts: dict[tuple[str, str], int]
+    graph_input: GraphInput
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def entity_names(registry: Registry) -> list[EntityNames]:
+    """The surface names the matcher looks for, identity decisions included."""
+    extra = graph_rows.identity_names(registry)
+    return [
+        EntityNames(
+            entity_id=e.item.id,
+            names=list(dict.fromkeys([*e.item.all_names(), *extra.get(e.item.id, [])])),
+        )
+        for e in registry.entities
+    ]
+
+
+def find_mentions(documents: list[Document], registry: Registry) -> dict[tuple[str, str], int]:
+    """(passage id, entity id) -> how many times the passage names the entity."""
+    matcher = MentionIndex(entity_names(registry))
+    counts: Counter[tuple[str, str]] = Counter()
+    for doc in documents:
+        for passage in doc.passages:
+            for mention in matcher.find(passage.text):
+                counts[(passage.id, mention.entity_id)] += 1
+    return dict(counts)
+
+
+def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
+    return [
+        RelRow(f"mentions:{passage}|{entity}", "MENTIONS", "Passage", passage, "Entity", entity,
+               {"count": count})
+        for (passage, entity), count in sorted(counts.items())
+    ]  # fmt: skip
+
+
+def build(corpus_dir: Path, registry_dir: Path) -> Build:
+    """Read, validate, verify, infer and match; return the desired graph. Writes nothing."""
+    documents = load_corpus(corpus_dir)
+    registry = load_registry(registry_dir)
+    evidence = resolve_evidence(registry, {doc.entry.id: doc for doc in documents})
+    entities = registry.by_id()
+    facts = [entry.item for entry in registry.facts]
+    inferred = infer(facts, entities)
+    mentions = find_mentions(documents, registry)
+
+    graph_input = GraphInput()
+    doc_nodes, doc_rels = graph_rows.document_rows(documents)
+    graph_input.nodes += doc_nodes
+    graph_input.relationships += doc_rels
+    names = graph_rows.identity_names(registry)
+    notes = graph_rows.identity_notes(registry)
+    for entry in registry.entities:
+        row = graph_rows.entity_row(entry.item, evidence, names.get(entry.item.id, []))
+        if entry.item.id in notes:
+            row.props["identity_notes"] = notes[entry.item.id]
+        graph_input.nodes.append(row)
+    stated = {fact.key: graph_rows.stated_fact_row(fact, evidence) for fact in facts}
+    graph_input.relationships += stated.values()
+    graph_input.relationships += [graph_rows.inferred_fact_row(f, stated) for f in inferred]
+    for oddity in registry.oddities:
+        node, rels = graph_rows.oddity_rows(oddity.item, evidence)
+        graph_input.nodes.append(node)
+        graph_input.relationships += rels
+    graph_input.relationships += _mention_rows(mentions)
+
+    stats = {
+        "documents": len(documents),
+        "passages": sum(len(doc.passages) for doc in documents),
+        "entities": len(registry.entities),
+        "facts_stated": len(facts),
+        "facts_inferred": len(inferred),
+        "oddities": len(registry.oddities),
+        "omissions": len(registry.omissions),
+        "identity_decisions": len(registry.identities),
+        "mentions": sum(mentions.values()),
+        "mentioned_pairs": len(mentions),
+        "evidence_anchors": len(evidence),
+    }
+    return Build(documents, registry, evidence, inferred, mentions, graph_input, stats)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_properties(result: Build, schema_file: Path) -> dict[str, Any]:
+    """What a LoadRun records about its inputs."""
+    return {
+        "kgraph_version": __version__,
+        "documents": json.dumps({d.entry.id: d.raw_sha256 for d in result.documents}),
+        "registry_digest": result.registry.digest,
+        "schema_digest": _digest(schema_file),
+        "stats": json.dumps(result.stats, sort_keys=True),
+    }
+
+
+def load(
+    graph: Graph, corpus_dir: Path, registry_dir: Path, schema_file: Path
+) -> tuple[Build, SyncReport]:
+    """Build the desired graph and sync it into Neo4j in one transaction."""
+    result = build(corpus_dir, registry_dir)
+    report = sync(graph, result.graph_input, run_properties(result, schema_file))
+    return result, report
+
+
+def entities_by_type(registry: Registry) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for entry in registry.entities:
+        counts[entry.item.type] += 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,206 @@
+"""Reading entities, facts and load history, every fact with its evidence or its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from typing import Any
+
+from kgraph.db import Graph
+from kgraph.errors import NotFound
+from kgraph.model import PREDICATES
+
+_HIDDEN = frozenset({"_hash", "aliases_text", "evidence_docs", "evidence_passages",
+                     "evidence_anchors"})  # fmt: skip
+EXCERPT_CHARS = 400
+
+# Facts: every relationship between two entities. The WHERE clauses keep the query one text
+# with parameters; the start point differs so that a given subject or object uses the index.
+_FACT_RETURN = """
+WITH s, r, o
+WHERE ($predicate IS NULL OR type(r) = $predicate)
+  AND ($stated IS NULL OR r.stated = $stated)
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                      AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit
+CALL (r) {
+  UNWIND range(0, size(coalesce(r.evidence_passages, [])) - 1) AS i
+  OPTIONAL MATCH (p:Passage {id: r.evidence_passages[i]})
+  RETURN collect({doc_id: r.evidence_docs[i], passage_id: r.evidence_passages[i],
+                  anchor: r.evidence_anchors[i], text: p.text}) AS evidence
+}
+RETURN r.fact_id AS fact_id, type(r) AS predicate, properties(r) AS props,
+       s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object, evidence
+"""
+_FACTS_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
+    "AND ($objects IS NULL OR o.id IN $objects)" + _FACT_RETURN
+)
+_FACTS_FROM_OBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE o.id IN $objects" + _FACT_RETURN
+_FACTS_ALL = "MATCH (s:Entity)-[r]->(o:Entity)" + _FACT_RETURN
+
+
+def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) -> str | None:
+    """The part of a passage around its anchor, at most ``width`` characters."""
+    if text is None:
+        return None
+    if len(text) <= width:
+        return text
+    at = text.find(anchor) if anchor else -1
+    start = max(0, at - width // 3) if at >= 0 else 0
+    clipped = text[start : start + width]
+    return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def shape_fact(row: dict[str, Any]) -> dict[str, Any]:
+    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
+    props = {k: _jsonable(v) for k, v in row["props"].items() if k not in _HIDDEN}
+    stated = bool(props.pop("stated", False))
+    evidence = [
+        {**e, "text": None, "excerpt": excerpt(e["text"], e["anchor"])}
+        for e in row.get("evidence") or []
+        if e.get("passage_id")
+    ]
+    for item in evidence:
+        item.pop("text")
+    return {
+        "fact_id": props.pop("fact_id", None),
+        "subject": row["subject"],
+        "predicate": row["predicate"],
+        "object": row["object"],
+        "stated": stated,
+        "rule": props.pop("rule", None),
+        "derived_from": props.pop("derived_from", []),
+        "premise_passages": props.pop("premise_passages", []),
+        "valid_from": props.pop("valid_from", None),
+        "valid_to": props.pop("valid_to", None),
+        "props": {k: v for k, v in props.items() if not k.startswith("_")},
+        "evidence": evidence,
+    }
+
+
+def find_facts(
+    graph: Graph,
+    *,
+    subjects: list[str] | None = None,
+    predicate: str | None = None,
+    objects: list[str] | None = None,
+    stated: bool | None = None,
+    as_of: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Triples matching the given parts, sorted by subject, predicate, object."""
+    if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
+        raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
+    query = _FACTS_FROM_SUBJECT if subjects else _FACTS_FROM_OBJECT if objects else _FACTS_ALL
+    rows = graph.read(
+        query,
+        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
+         "as_of": as_of, "offset": offset, "limit": limit},
+    )  # fmt: skip
+    return [shape_fact(row) for row in rows]
+
+
+_ENTITY_LIST = """
+MATCH (e:Entity)
+WHERE ($type IS NULL OR e.type = $type)
+  AND ($q IS NULL OR toLower(e.name) CONTAINS $q OR toLower(coalesce(e.name_fi, '')) CONTAINS $q
+       OR toLower(coalesce(e.name_sv, '')) CONTAINS $q OR toLower(e.aliases_text) CONTAINS $q
+       OR e.id CONTAINS $q)
+WITH e ORDER BY e.name, e.id
+WITH collect(e {.id, .type, .name, .name_fi, .name_sv, .aliases}) AS all
+RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+"""
+
+
+def list_entities(
+    graph: Graph, *, type: str | None, q: str | None, offset: int, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    row = graph.read(
+        _ENTITY_LIST,
+        {"type": type, "q": q.lower() if q else None, "offset": offset, "limit": limit},
+    )[0]
+    return row["total"], row["items"]
+
+
+_ENTITY = """
+MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (p:Passage)-[m:MENTIONS]->(e)
+RETURN properties(e) AS props, labels(e) AS labels,
+       sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
+"""
+_ALL_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
+
+
+def suggestions(graph: Graph, key: str, limit: int = 5) -> list[str]:
+    """Entity ids whose id or name is close to ``key``."""
+    rows = graph.read(_ALL_NAMES)
+    by_name = {row["name"].lower(): row["id"] for row in rows}
+    ids = [row["id"] for row in rows]
+    close = difflib.get_close_matches(key, ids, n=limit, cutoff=0.5)
+    close += [by_name[n] for n in difflib.get_close_matches(key.lower(), by_name, n=limit)]
+    return list(dict.fromkeys(close))[:limit]
+
+
+def get_entity(graph: Graph, entity_id: str) -> dict[str, Any]:
+    """An entity's properties, names, mention counts and every fact it takes part in."""
+    rows = graph.read(_ENTITY, {"id": entity_id})
+    if not rows:
+        raise NotFound("entity", entity_id, suggestions(graph, entity_id))
+    row = rows[0]
+    props = {k: _jsonable(v) for k, v in row["props"].items() if k not in _HIDDEN}
+    outgoing = find_facts(graph, subjects=[entity_id], limit=10_000)
+    incoming = find_facts(graph, objects=[entity_id], limit=10_000)
+    return {
+        "id": entity_id,
+        "type": props.pop("type", None),
+        "name": props.pop("name", None),
+        "name_fi": props.pop("name_fi", None),
+        "name_sv": props.pop("name_sv", None),
+        "aliases": props.pop("aliases", []),
+        "props": {k: v for k, v in props.items() if k != "id"},
+        "mentions": row["mentions"],
+        "mentioned_in_documents": row["documents"],
+        "facts": outgoing + incoming,
+    }
+
+
+_LOADS = """
+MATCH (run:LoadRun)
+RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit
+"""
+
+
+def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
+    shaped = {k: _jsonable(v) for k, v in run.items()}
+    for key in ("documents", "stats"):
+        if isinstance(shaped.get(key), str):
+            shaped[key] = json.loads(shaped[key])
+    for key in ("node_changes", "relationship_changes"):
+        value = shaped.pop(key, None)
+        if with_changes and isinstance(value, str):
+            shaped[key] = json.loads(value)
+    return shaped
+
+
+def load_runs(graph: Graph, offset: int = 0, limit: int = 20) -> list[dict[str, Any]]:
+    rows = graph.read(_LOADS, {"offset": offset, "limit": limit})
+    return [_shape_run(row["run"], with_changes=False) for row in rows]
+
+
+def latest_changes(graph: Graph) -> dict[str, Any]:
+    rows = graph.read(_LOADS, {"offset": 0, "limit": 1})
+    if not rows:
+        raise NotFound("load run", "latest")
+    return _shape_run(rows[0]["run"], with_changes=True)

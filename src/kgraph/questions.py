@@ -1,0 +1,180 @@
+"""The catalogue of named analyst questions: one ``.cypher`` file each, in ``queries/``.
+
+A question file starts with a YAML header in ``//`` comments, between ``// ---`` lines::
+
+    // ---
+    // title: Who funds a project, and with how much?
+    // description: Funders of a project with amounts and programmes, with evidence.
+    // params:
+    //   project: {type: entity, default: "project:batcircle3", description: "project id or name"}
+    // ---
+    MATCH ...
+
+Parameter types: ``string``, ``entity`` (an id or any name, resolved before running),
+``date`` (ISO), ``int``. The same files feed the API, the Browser guide and the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kgraph.db import Graph
+from kgraph.errors import KGraphError, NotFound
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class QuestionError(KGraphError):
+    """A question file is malformed, or a parameter value is invalid."""
+
+
+class ParamSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: Literal["string", "entity", "date", "int"]
+    description: str
+    default: str | int | None = None
+    required: bool = False
+
+
+class Header(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str
+    description: str
+    params: dict[str, ParamSpec] = Field(default_factory=dict)
+    tags: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    title: str
+    description: str
+    params: dict[str, ParamSpec]
+    cypher: str
+    tags: tuple[str, ...]
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """Typed parameter values: given ones converted, missing ones defaulted."""
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            raise QuestionError(
+                f"question '{self.name}' has no parameter {', '.join(unknown)} "
+                f"(it takes: {', '.join(self.params) or 'none'})"
+            )
+        bound: dict[str, Any] = {}
+        for name, spec in self.params.items():
+            value = given.get(name, spec.default)
+            if value is None:
+                if spec.required:
+                    raise QuestionError(f"parameter '{name}' is required: {spec.description}")
+                bound[name] = None
+                continue
+            bound[name] = _convert(name, spec, value)
+        return bound
+
+
+def _convert(name: str, spec: ParamSpec, value: Any) -> Any:
+    try:
+        if spec.type == "date":
+            return dt.date.fromisoformat(str(value))
+        if spec.type == "int":
+            return int(value)
+    except ValueError as error:
+        wanted = "an ISO date YYYY-MM-DD" if spec.type == "date" else "a whole number"
+        raise QuestionError(
+            f"parameter '{name}' must be {wanted}, got {str(value)[:40]!r}"
+        ) from error
+    return str(value)
+
+
+def parse_question(path: Path) -> Question:
+    """Read one question file; errors name the file and the problem."""
+    name = path.stem
+    if not _NAME.match(name):
+        raise QuestionError(f"{path.name}: question names are snake_case")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].strip() != "// ---":
+        raise QuestionError(f"{path.name}:1: a question file starts with a '// ---' header")
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "// ---")
+    except StopIteration as error:
+        raise QuestionError(f"{path.name}: the header has no closing '// ---'") from error
+    header_text = "\n".join(line.removeprefix("//").removeprefix(" ") for line in lines[1:end])
+    try:
+        header = Header.model_validate(yaml.safe_load(header_text))
+    except (yaml.YAMLError, ValidationError) as error:
+        raise QuestionError(f"{path.name}: bad header: {error}") from error
+    cypher = "\n".join(lines[end + 1 :]).strip()
+    if not cypher:
+        raise QuestionError(f"{path.name}: no Cypher after the header")
+    return Question(
+        name, header.title, header.description, header.params, cypher, tuple(header.tags)
+    )
+
+
+class Catalogue:
+    """All questions of a folder, by name."""
+
+    def __init__(self, folder: Path = QUERIES_DIR) -> None:
+        paths = sorted(folder.glob("*.cypher"))
+        self.questions = {q.name: q for q in map(parse_question, paths)}
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.questions.values())
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def get(self, name: str) -> Question:
+        try:
+            return self.questions[name]
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(self.questions), n=5, cutoff=0.4)
+            raise NotFound("question", name, close) from None
+
+
+def run(
+    graph: Graph,
+    question: Question,
+    given: dict[str, Any],
+    resolve_entity: Callable[[str], list[str]],
+    *,
+    row_cap: int = 5000,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Run a question in a read transaction; entity parameters become lists of ids."""
+    bound = question.bind(given)
+    params: dict[str, Any] = {}
+    for name, value in bound.items():
+        if question.params[name].type == "entity" and value is not None:
+            params[name] = resolve_entity(str(value))
+        else:
+            params[name] = value
+    rows = graph.read(question.cypher, params)
+    shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
+    return shown, [_plain(row) for row in rows[:row_cap]]
+
+
+def _plain(value: Any) -> Any:
+    """Neo4j values to JSON-friendly Python (dates as ISO strings)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

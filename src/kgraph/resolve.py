@@ -1,0 +1,145 @@
+"""From any surface form to entities: ids, names in any Finnish case, English, aliases, typos.
+
+Ranking: an exact id or name (case-insensitive) scores 1.0; a name found in an inflected
+form by the mention index scores 0.95; otherwise rapidfuzz's weighted ratio against every
+name, scaled to at most 0.9, with a floor below which nothing is offered.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from kgraph.db import Graph
+from kgraph.errors import NotFound
+from kgraph.mentions import EntityNames, MentionIndex
+
+FUZZY_FLOOR = 72.0
+How = Literal["id", "exact", "inflected", "fuzzy"]
+
+_ENTITIES = """
+MATCH (e:Entity)
+RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
+       e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
+ORDER BY e.id
+"""
+_GENERATION = """
+MATCH (run:LoadRun) WHERE run.status = 'completed'
+RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1
+"""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    type: str
+    name: str
+    name_fi: str | None
+    name_sv: str | None
+    aliases: list[str]
+    score: float
+    matched: str
+    how: How
+
+
+@dataclass
+class Resolver:
+    """An in-memory index of every entity's names, built from the graph."""
+
+    entities: list[dict[str, Any]]
+    _by_id: dict[str, dict[str, Any]] = field(init=False)
+    _names: list[tuple[str, str]] = field(init=False)  # (casefolded name, entity id)
+    _exact: dict[str, list[str]] = field(init=False)
+    _index: MentionIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {e["id"]: e for e in self.entities}
+        self._names = [(n.casefold(), e["id"]) for e in self.entities for n in _names_of(e)]
+        self._exact = {}
+        for name, entity_id in self._names:
+            self._exact.setdefault(name, []).append(entity_id)
+        self._index = MentionIndex(
+            [EntityNames(entity_id=e["id"], names=_names_of(e)) for e in self.entities]
+        )
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> Resolver:
+        return cls(graph.read(_ENTITIES))
+
+    def _candidate(self, entity_id: str, score: float, matched: str, how: How) -> Candidate:
+        e = self._by_id[entity_id]
+        return Candidate(e["id"], e["type"], e["name"], e["name_fi"], e["name_sv"],
+                         list(e["aliases"]), round(score, 3), matched, how)  # fmt: skip
+
+    def resolve(self, text: str, *, limit: int = 10, type: str | None = None) -> list[Candidate]:
+        """Ranked entities for a surface form; best first, ties by id."""
+        query = " ".join(text.split())
+        if not query:
+            return []
+        found: dict[str, Candidate] = {}
+
+        def offer(candidate: Candidate) -> None:
+            if type is not None and candidate.type != type:
+                return
+            best = found.get(candidate.id)
+            if best is None or candidate.score > best.score:
+                found[candidate.id] = candidate
+
+        if query in self._by_id:
+            offer(self._candidate(query, 1.0, query, "id"))
+        for entity_id in self._exact.get(query.casefold(), []):
+            offer(self._candidate(entity_id, 1.0, query, "exact"))
+        for mention in self._index.find(query):
+            covered = (mention.end - mention.start) / max(len(query), 1)
+            if covered >= 0.6:
+                offer(self._candidate(mention.entity_id, 0.95, mention.surface, "inflected"))
+        if not found or max(c.score for c in found.values()) < 0.95:
+            for name, score, position in process.extract(
+                query.casefold(), [n for n, _ in self._names], scorer=fuzz.WRatio, limit=25
+            ):
+                if score >= FUZZY_FLOOR:
+                    entity_id = self._names[position][1]
+                    offer(self._candidate(entity_id, 0.9 * score / 100, name, "fuzzy"))
+        ranked = sorted(found.values(), key=lambda c: (-c.score, c.id))
+        return ranked[:limit]
+
+    def ids_for(self, text: str) -> list[str]:
+        """The entity ids a parameter denotes: an exact id, else the best-scoring matches."""
+        if text in self._by_id:
+            return [text]
+        ranked = self.resolve(text, limit=10)
+        if not ranked:
+            raise NotFound("entity", text, [c.id for c in self.resolve(text[:40], limit=5)])
+        top = ranked[0].score
+        return [c.id for c in ranked if c.score == top]
+
+
+def _names_of(entity: dict[str, Any]) -> list[str]:
+    names = [entity.get("name"), entity.get("name_fi"), entity.get("name_sv"),
+             *(entity.get("aliases") or [])]  # fmt: skip
+    return list(dict.fromkeys(n for n in names if n))
+
+
+class ResolverCache:
+    """One Resolver per graph load; checks for a newer load at most every ``ttl_s`` seconds."""
+
+    def __init__(self, ttl_s: float = 2.0) -> None:
+        self.ttl_s = ttl_s
+        self._resolver: Resolver | None = None
+        self._generation: str | None = None
+        self._checked = 0.0
+
+    def get(self, graph: Graph) -> Resolver:
+        now = time.monotonic()
+        if self._resolver is not None and now - self._checked < self.ttl_s:
+            return self._resolver
+        rows = graph.read(_GENERATION)
+        generation = rows[0]["id"] if rows else None
+        if self._resolver is None or generation != self._generation:
+            self._resolver = Resolver.from_graph(graph)
+            self._generation = generation
+        self._checked = now
+        return self._resolver

@@ -18,27 +18,35 @@ from kgraph.model import EntitySpec, FactSpec
 #: description of the chain (doc 000, section 3.1: recycling goes with the circular economy,
 #: chemicals with battery-chemical production, and so on).
 TOPIC_STAGE: dict[str, tuple[str, ...]] = {
+    # Recycling and reuse: "Suomessa panostetaan kiertotalousratkaisuihin".
     "topic:circular-economy": ("stage:recycling",),
     "topic:battery-recycling": ("stage:recycling",),
     "topic:mechanical-recycling": ("stage:recycling",),
-    "topic:recycling": ("stage:recycling",),
-    "topic:battery-chemicals": ("stage:chemicals",),
-    "topic:battery-chemistry": ("stage:chemicals",),
+    "topic:pyro-hydrometallurgy": ("stage:recycling",),
+    # Chemicals: raw materials refined into battery-grade chemicals (sulfate-based processes,
+    # separation and refining belong here).
     "topic:battery-chemicals-manufacturing": ("stage:chemicals",),
+    "topic:battery-materials-refining": ("stage:chemicals",),
     "topic:sulfate-question": ("stage:chemicals",),
     "topic:sodium-sulphate": ("stage:chemicals",),
     "topic:separation-technologies": ("stage:chemicals",),
-    "topic:cathode-materials": ("stage:cathode-materials",),
-    "topic:drx-cathodes": ("stage:cathode-materials",),
-    "topic:anode-materials": ("stage:anode-materials",),
-    "topic:silicon-carbon-anodes": ("stage:anode-materials",),
-    "topic:battery-cells": ("stage:cells",),
+    # Cathode and anode materials: the specific stage and the combined one of the report.
+    "topic:cathode-materials": ("stage:cathode-materials", "stage:cathode-anode-materials"),
+    "topic:drx-cathodes": ("stage:cathode-materials", "stage:cathode-anode-materials"),
+    "topic:anode-materials": ("stage:anode-materials", "stage:cathode-anode-materials"),
+    "topic:silicon-carbon-anodes": ("stage:anode-materials", "stage:cathode-anode-materials"),
+    "topic:biomass-electrode-materials": ("stage:anode-materials",
+                                          "stage:cathode-anode-materials"),
+    "topic:electrode-materials": ("stage:cathode-anode-materials",),
+    # Cells.
     "topic:battery-cell-manufacturing": ("stage:cells",),
+    "topic:battery-cell-testing": ("stage:cells",),
+    # Raw materials: "Litium, nikkeli ja koboltti ... niiden louhinta ja jalostus".
     "topic:critical-raw-materials": ("stage:raw-materials",),
     "topic:technology-metals": ("stage:raw-materials",),
     "topic:battery-metals": ("stage:raw-materials",),
     "topic:mining": ("stage:raw-materials",),
-}
+}  # fmt: skip
 
 
 @dataclass

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.db import Graph
 from kgraph.errors import KGraphError, NotFound
+from kgraph.lookups import excerpt
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -162,9 +163,65 @@ def run(
             params[name] = resolve_entity(str(value))
         else:
             params[name] = value
-    rows = graph.read(question.cypher, params)
+    rows = [_plain(row) for row in graph.read(question.cypher, params)[:row_cap]]
+    rows = attach_evidence(graph, rows)
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
-    return shown, [_plain(row) for row in rows[:row_cap]]
+    return shown, rows
+
+
+_EVIDENCE_KEYS = ("evidence_docs", "evidence_passages", "evidence_anchors", "premise_passages")
+_PASSAGES = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
+
+
+def _passage_ids(value: Any, into: set[str]) -> None:
+    if isinstance(value, dict):
+        for key in ("evidence_passages", "premise_passages"):
+            into.update(value.get(key) or [])
+        for inner in value.values():
+            _passage_ids(inner, into)
+    elif isinstance(value, list):
+        for inner in value:
+            _passage_ids(inner, into)
+
+
+def _shaped(value: Any, texts: dict[str, str]) -> Any:
+    """Maps holding evidence lists get one ``evidence`` list of passages with excerpts."""
+    if isinstance(value, list):
+        return [_shaped(inner, texts) for inner in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _shaped(v, texts) for k, v in value.items()
+           if not k.startswith("_") and k not in _EVIDENCE_KEYS}  # fmt: skip
+    passages = value.get("evidence_passages")
+    if passages is not None:
+        docs, anchors = value.get("evidence_docs") or [], value.get("evidence_anchors") or []
+        out["evidence"] = [
+            {"doc_id": doc, "passage_id": pid, "anchor": anchor,
+             "excerpt": excerpt(texts.get(pid), anchor)}
+            for doc, pid, anchor in zip(docs, passages, anchors, strict=False)
+        ]  # fmt: skip
+    premises = value.get("premise_passages")
+    if premises is not None:
+        out["premise_evidence"] = [
+            {
+                "doc_id": pid.split(":")[0],
+                "passage_id": pid,
+                "excerpt": excerpt(texts.get(pid), None),
+            }
+            for pid in premises
+        ]
+    return out
+
+
+def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Replace raw evidence lists in answer rows by passages with their excerpts."""
+    ids: set[str] = set()
+    _passage_ids(rows, ids)
+    texts = {}
+    if ids:
+        texts = {r["id"]: r["text"] for r in graph.read(_PASSAGES, {"ids": sorted(ids)})}
+    shaped: list[dict[str, Any]] = _shaped(rows, texts)
+    return shaped
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,12 @@
+// ---
+// title: The evidence of a fact, down to its passages
+// description: One fact by its id, with its evidence passages (stated) or the facts it was inferred from.
+// params:
+//   fact_id: {type: string, default: "project:batcircle3|FUNDED_BY|org:business-finland", description: "the fact's id (subject|PREDICATE|object)"}
+// tags: [sources]
+// ---
+MATCH (s:Entity)-[fact]->(o:Entity) WHERE fact.fact_id = $fact_id
+OPTIONAL MATCH (passage:Passage) WHERE passage.id IN coalesce(fact.evidence_passages, fact.premise_passages)
+WITH s, fact, o, collect(passage {.id, .doc_id, .text}) AS passages
+RETURN s.name AS subject, type(fact) AS predicate, o.name AS object, fact.stated AS stated,
+       fact.rule AS rule, fact.derived_from AS derived_from, passages

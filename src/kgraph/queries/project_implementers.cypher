@@ -1,0 +1,12 @@
+// ---
+// title: Who implements what?
+// description: Organisations and cities taking part in each project, with their role.
+// params:
+//   project: {type: entity, description: "only this project (id or name); all when omitted"}
+// tags: [projects, organisations]
+// ---
+MATCH (actor:Entity)-[part:PARTICIPATES_IN]->(project:Project)
+WHERE $project IS NULL OR project.id IN $project
+RETURN project.id AS project_id, project.name AS project, actor.id AS actor_id,
+       actor.name AS actor, actor.type AS actor_type, part.role AS role, part {.*} AS fact
+ORDER BY project, role, actor

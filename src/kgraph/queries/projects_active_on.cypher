@@ -1,0 +1,19 @@
+// ---
+// title: Which projects were running on a given date?
+// description: >
+//   Projects whose start and end enclose the date. Exact dates are used where the sources
+//   give them; a year range (2024-2027) counts from 1 January to 31 December.
+// params:
+//   date: {type: date, default: "2025-06-15", description: "the date, YYYY-MM-DD"}
+// tags: [projects, dates]
+// ---
+MATCH (project:Project)
+WITH project,
+     coalesce(project.start, CASE WHEN project.start_year IS NOT NULL
+                                  THEN date({year: project.start_year, month: 1, day: 1}) END) AS from,
+     coalesce(project.end, CASE WHEN project.end_year IS NOT NULL
+                                THEN date({year: project.end_year, month: 12, day: 31}) END) AS to
+WHERE from IS NOT NULL AND from <= $date AND (to IS NULL OR to >= $date)
+RETURN project.id AS project_id, project.name AS project, project.status AS status,
+       from, to, project {.evidence_docs, .evidence_passages, .evidence_anchors} AS dates
+ORDER BY from, project

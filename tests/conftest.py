@@ -95,11 +95,33 @@ def schema_file(settings: Settings) -> Path:
     return settings.schema_file
 
 
+_CORPUS_STATE: dict[str, object] = {}
+
+
 @pytest.fixture
 def empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
     """The database with no data and the project's schema applied."""
+    _CORPUS_STATE.clear()
     session_graph.run_autocommit(
         "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
     )
     schema.apply(session_graph, schema_file)
+    return session_graph
+
+
+@pytest.fixture
+def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) -> Graph:
+    """The database holding exactly the real corpus graph (loaded once, reused while intact).
+
+    Tests using it must not write; those that do use ``empty_graph``, which marks it stale.
+    """
+    from loaders.pipeline import load
+
+    if not _CORPUS_STATE:
+        session_graph.run_autocommit(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+        )
+        schema.apply(session_graph, schema_file)
+        result, _ = load(session_graph, settings.corpus_dir, settings.registry_dir, schema_file)
+        _CORPUS_STATE["stats"] = result.stats
     return session_graph

@@ -6,7 +6,8 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -20,8 +21,10 @@ from kgraph.settings import Settings
 app = typer.Typer(help="The Finnish battery value chain as a Neo4j knowledge graph.")
 neo4j_app = typer.Typer(help="The project-managed Neo4j server (unused when NEO4J_URI is set).")
 schema_app = typer.Typer(help="The graph schema in graph/schema.cypher.")
+registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
+app.add_typer(registry_app, name="registry")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -118,7 +121,9 @@ def neo4j_status() -> None:
 
 @neo4j_app.command("reset")
 @reports_errors
-def neo4j_reset(yes: bool = typer.Option(False, "--yes", help="Really delete the data.")) -> None:
+def neo4j_reset(
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete the data.")] = False,
+) -> None:
     """Stop the managed server and delete its data (the jars stay)."""
     settings = load_settings()
     _refuse_when_external(settings)
@@ -173,6 +178,21 @@ def load_command() -> None:
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
         _load(settings, graph)
+
+
+@registry_app.command("check")
+@reports_errors
+def registry_check(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Registry folder to check.")
+    ] = None,
+) -> None:
+    """Validate the registry and find every anchor in the corpus; write nothing."""
+    from loaders.pipeline import build
+
+    settings = load_settings()
+    result = build(settings.corpus_dir, directory or settings.registry_dir)
+    typer.echo("registry OK: " + ", ".join(f"{k} {v}" for k, v in result.stats.items()))
 
 
 # -- the whole system ------------------------------------------------------------------------

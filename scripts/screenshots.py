@@ -13,6 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from kgraph.guide import STYLE_FILE, params_command
 from kgraph.settings import PROJECT_ROOT, Settings
 
 CHROMIUM_ARGS = [
@@ -54,6 +55,9 @@ def main() -> None:
         metavar="NAME=COMMAND",
         help="after login, run COMMAND in the Browser and save NAME.png (repeatable)",
     )
+    parser.add_argument(
+        "--guide", action="store_true", help="also shoot the guide, then apply style and params"
+    )
     args = parser.parse_args()
     settings = Settings()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -65,6 +69,13 @@ def main() -> None:
         login(page, settings)
         page.wait_for_timeout(1500)
         page.screenshot(path=str(args.out / "browser-connected.png"))
+        if args.guide:
+            page.wait_for_selector("text=The Finnish battery value chain", timeout=30_000)
+            page.wait_for_timeout(1000)
+            page.screenshot(path=str(args.out / "browser-guide.png"))
+            style = " ".join(STYLE_FILE.read_text(encoding="utf-8").split())
+            run(page, ":style " + style, 1500)
+            run(page, params_command(), 1500)
         for shot in args.shot:
             name, _, command = shot.partition("=")
             run(page, command)

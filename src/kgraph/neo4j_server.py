@@ -65,6 +65,7 @@ class ServerConfig:
     user: str
     password: str
     start_timeout_s: float
+    guide_url: str | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, instance: str = "server") -> ServerConfig:
@@ -80,6 +81,7 @@ class ServerConfig:
             user=settings.neo4j_user,
             password=settings.neo4j_password.get_secret_value(),
             start_timeout_s=settings.start_timeout_s,
+            guide_url=f"http://localhost:{settings.api_port}/guide",
         )
 
     @property
@@ -210,6 +212,10 @@ class ManagedNeo4j:
             "client.allow_telemetry": "false",
             "server.config.strict_validation.enabled": "true",
         }
+        if c.guide_url:
+            # The Browser plays the project's guide on connect; it may fetch it from localhost.
+            settings["browser.post_connect_cmd"] = f"play {c.guide_url}"
+            settings["browser.remote_content_hostname_whitelist"] = "localhost,127.0.0.1"
         header = "# Written by kgraph on every start; edit settings through KGRAPH_* instead.\n"
         return header + "".join(f"{key}={value}\n" for key, value in settings.items())
 

@@ -1,0 +1,171 @@
+"""The Neo4j Browser guide of this graph, built from the same question files as the API.
+
+``:play http://localhost:8000/guide`` in the Browser opens it (the managed server runs that
+command on connect). Slide one explains the model, applies the style sheet and sets the
+parameters; then come graph views (drawn on the canvas) and every catalogue question.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+from kgraph.model import ID_PREFIX, PREDICATES
+from kgraph.questions import Catalogue, Question
+from kgraph.settings import PROJECT_ROOT
+
+STYLE_FILE = PROJECT_ROOT / "graph" / "browser-style.grass"
+
+TYPE_MEANINGS: dict[str, str] = {
+    "City": "a city region (Lappeenranta includes Kotka-Hamina, Pori includes Harjavalta)",
+    "Region": "a region or a named group of places",
+    "Country": "a country",
+    "Organisation": "university, research institute, company, city government, funder, ...",
+    "IndustrialPark": "an industrial park such as Kokkola Industrial Park",
+    "Person": "a person with a role or title",
+    "Project": "a prepared, funded, ongoing or ended project, with dates and amounts",
+    "FundingProgramme": "Horizon Europe, M-ERA.NET, Business Finland programmes, foundation calls",
+    "Network": "EERA, Battery 2030+, BEPA, InnoCities, ECSPP, the ecosystem-agreement cities",
+    "ValueChainStage": "raw materials, chemicals, cathode/anode materials, cells, recycling",
+    "Topic": "a specialisation or research theme",
+    "Strategy": "a strategy or programme document",
+    "Publication": "a publication with DOI, year, venue and authors in order",
+    "Event": "a seminar, workshop or recurring event",
+    "Ranking": "a ranking fact such as BloombergNEF's",
+}
+
+
+@dataclass(frozen=True)
+class GraphView:
+    title: str
+    description: str
+    cypher: str
+
+
+#: Queries that return paths, for the Browser's canvas. They use the guide's parameters.
+GRAPH_VIEWS: tuple[GraphView, ...] = (
+    GraphView(
+        "The value chain and the cities on each stage",
+        "Cities linked to the stages they cover; click a link: inferred ones carry a rule.",
+        "MATCH path = (:City)-[:COVERS_STAGE]->(:ValueChainStage)\nRETURN path",
+    ),
+    GraphView(
+        "A project's consortium and funding",
+        "Who takes part in the project, who funds it and through which programme.",
+        "MATCH (p:Project) WHERE p.id IN $project\n"
+        "OPTIONAL MATCH a = (:Entity)-[:PARTICIPATES_IN]->(p)\n"
+        "OPTIONAL MATCH f = (p)-[:FUNDED_BY|PART_OF_PROGRAMME]->(:Entity)\n"
+        "RETURN p, collect(DISTINCT a) AS participants, collect(DISTINCT f) AS funding",
+    ),
+    GraphView(
+        "A city and everything around it",
+        "The city's specialisations, stages, projects, networks and the organisations in it.",
+        "MATCH (c:City) WHERE c.id IN $city\nMATCH path = (c)-[]-(:Entity)\nRETURN path",
+    ),
+    GraphView(
+        "The collaboration network between cities",
+        "Cities and the projects they share.",
+        "MATCH path = (:City)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(:City)\n"
+        "RETURN path",
+    ),
+    GraphView(
+        "Evidence down to the passage",
+        "The documents and passages that name the project (click a passage to read it).",
+        "MATCH (e:Entity) WHERE e.id IN $project\n"
+        "MATCH path = (:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e)\nRETURN path",
+    ),
+    GraphView(
+        "Networks and their members",
+        "EERA, Battery 2030+, BEPA, InnoCities, ECSPP and who belongs to them.",
+        "MATCH path = (:Entity)-[:MEMBER_OF]->(:Network)\nRETURN path",
+    ),
+    GraphView(
+        "Co-authorship",
+        "People and the publications they wrote together.",
+        "MATCH path = (:Person)-[:AUTHORED]->(:Publication)\nRETURN path",
+    ),
+)
+
+#: Parameters set by the guide's first slide (entity parameters are lists of ids).
+GUIDE_PARAMS = {
+    "stage": ["stage:recycling"],
+    "programme": ["programme:horizon-europe"],
+    "project": ["project:batcircle3"],
+    "city": ["city:kokkola"],
+    "person": ["person:ulla-lassi"],
+    "organisation": ["org:university-of-oulu"],
+    "network": None,
+    "entity": ["city:kokkola"],
+    "predicate": None,
+    "fact_id": "project:batcircle3|FUNDED_BY|org:business-finland",
+}
+
+
+def _runnable(code: str) -> str:
+    return f'<pre class="pre-scrollable code runnable">{html.escape(code)}</pre>'
+
+
+def _slide(title: str, body: str) -> str:
+    return (
+        '<slide class="row-fluid"><div class="col-sm-12">'
+        f"<h3>{html.escape(title)}</h3>{body}</div></slide>"
+    )
+
+
+def params_command() -> str:
+    """The Browser command that sets every parameter the guide's queries use."""
+    fields = [f"{name}: {json.dumps(value)}" for name, value in GUIDE_PARAMS.items()]
+    fields.append('date: date("2025-06-15")')
+    return ":params {" + ", ".join(fields) + "}"
+
+
+def _intro(style: str) -> str:
+    types = "".join(
+        f"<tr><td><b>{kind}</b></td><td><code>{ID_PREFIX[kind]}:</code></td>"
+        f"<td>{html.escape(meaning)}</td></tr>"
+        for kind, meaning in TYPE_MEANINGS.items()
+    )
+    rels = "".join(
+        f"<tr><td><b>{p}</b></td><td>{html.escape(m)}</td></tr>" for p, m in PREDICATES.items()
+    )
+    body = (
+        "<p>Finland's battery chemistry ecosystem from five public documents. Every stated "
+        "fact (a relationship with <code>stated: true</code>) names its evidence: "
+        "<code>evidence_docs</code>, <code>evidence_passages</code> and the anchor phrase. "
+        "Inferred facts have <code>stated: false</code> and the <code>rule</code> that made "
+        "them. Documents are split into <b>Passage</b> nodes that <b>MENTIONS</b> entities.</p>"
+        "<p>1. Apply the style sheet (colours and readable captions):</p>"
+        + _runnable(":style " + style)
+        + "<p>2. Set the parameters the queries use (edit the ids to ask about others):</p>"
+        + _runnable(params_command())
+        + f"<h4>Node kinds</h4><table class='table'>{types}</table>"
+        + f"<h4>Relationship kinds</h4><table class='table'>{rels}</table>"
+    )
+    return _slide("The Finnish battery value chain", body)
+
+
+def _question_slide(question: Question) -> str:
+    params = ", ".join(f"${name}" for name in question.params) or "none"
+    body = (
+        f"<p>{html.escape(question.description)}</p>"
+        f"<p><small>Parameters: {html.escape(params)} · also at "
+        f"<code>GET /questions/{question.name}</code></small></p>" + _runnable(question.cypher)
+    )
+    return _slide(question.title, body)
+
+
+def render(catalogue: Catalogue) -> str:
+    """The guide as the HTML page Neo4j Browser plays."""
+    style = " ".join(STYLE_FILE.read_text(encoding="utf-8").split())
+    slides = [_intro(style)]
+    slides += [
+        _slide(view.title, f"<p>{html.escape(view.description)}</p>" + _runnable(view.cypher))
+        for view in GRAPH_VIEWS
+    ]
+    slides += [_question_slide(q) for q in catalogue]
+    return (
+        '<article class="guide"><carousel class="deck container-fluid">'
+        + "".join(slides)
+        + "</carousel></article>"
+    )

@@ -79,14 +79,16 @@ class Resolver:
         query = " ".join(text.split())
         if not query:
             return []
-        found: dict[str, Candidate] = {}
+        found: dict[str, tuple[Candidate, float]] = {}
 
         def offer(candidate: Candidate) -> None:
             if type is not None and candidate.type != type:
                 return
+            # Among equal scores, the name closest to the query as a whole comes first.
+            closeness = fuzz.ratio(query.casefold(), candidate.matched.casefold())
             best = found.get(candidate.id)
-            if best is None or candidate.score > best.score:
-                found[candidate.id] = candidate
+            if best is None or (candidate.score, closeness) > (best[0].score, best[1]):
+                found[candidate.id] = (candidate, closeness)
 
         if query in self._by_id:
             offer(self._candidate(query, 1.0, query, "id"))
@@ -96,15 +98,16 @@ class Resolver:
             covered = (mention.end - mention.start) / max(len(query), 1)
             if covered >= 0.6:
                 offer(self._candidate(mention.entity_id, 0.95, mention.surface, "inflected"))
-        if not found or max(c.score for c in found.values()) < 0.95:
+        if not found or max(c.score for c, _ in found.values()) < 0.95:
+            names = [(n, i) for n, i in self._names
+                     if type is None or self._by_id[i]["type"] == type]  # fmt: skip
             for name, score, position in process.extract(
-                query.casefold(), [n for n, _ in self._names], scorer=fuzz.WRatio, limit=25
+                query.casefold(), [n for n, _ in names], scorer=fuzz.WRatio, limit=25
             ):
                 if score >= FUZZY_FLOOR:
-                    entity_id = self._names[position][1]
-                    offer(self._candidate(entity_id, 0.9 * score / 100, name, "fuzzy"))
-        ranked = sorted(found.values(), key=lambda c: (-c.score, c.id))
-        return ranked[:limit]
+                    offer(self._candidate(names[position][1], 0.9 * score / 100, name, "fuzzy"))
+        ranked = sorted(found.values(), key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
+        return [candidate for candidate, _ in ranked[:limit]]
 
     def ids_for(self, text: str) -> list[str]:
         """The entity ids a parameter denotes: an exact id, else the best-scoring matches."""

@@ -16,3 +16,10 @@ from kgraph.settings import Settings
 def client(empty_graph: Graph, settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings, graph=empty_graph)) as client:
         yield client
+
+
+@pytest.fixture
+def corpus_client(corpus_graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    """The API over the real corpus graph (read-only tests)."""
+    with TestClient(create_app(settings, graph=corpus_graph)) as client:
+        yield client

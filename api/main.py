@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import entities, facts, guide, health, loads, questions, resolve
+from api.routes import entities, facts, guide, health, loads, questions, resolve, search
 from kgraph import __version__
 from kgraph.db import Graph, connect
 from kgraph.questions import Catalogue
@@ -49,6 +49,6 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, resolve, entities, facts, questions, loads, guide):
+    for module in (health, resolve, entities, search, facts, questions, loads, guide):
         app.include_router(module.router)
     return app

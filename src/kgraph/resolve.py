@@ -109,13 +109,14 @@ class Resolver:
         ranked = sorted(found.values(), key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
         return [candidate for candidate, _ in ranked[:limit]]
 
-    def ids_for(self, text: str) -> list[str]:
+    def ids_for(self, text: str, type: str | None = None) -> list[str]:
         """The entity ids a parameter denotes: an exact id, else the best-scoring matches."""
-        if text in self._by_id:
+        if text in self._by_id and (type is None or self._by_id[text]["type"] == type):
             return [text]
-        ranked = self.resolve(text, limit=10)
+        ranked = self.resolve(text, limit=10, type=type)
         if not ranked:
-            raise NotFound("entity", text, [c.id for c in self.resolve(text[:40], limit=5)])
+            what = type or "entity"
+            raise NotFound(what, text, [c.id for c in self.resolve(text[:40], limit=5)])
         top = ranked[0].score
         return [c.id for c in ranked if c.score == top]
 

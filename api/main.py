@@ -8,8 +8,20 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import entities, facts, guide, health, loads, questions, resolve, search
+from api.routes import (
+    analytics,
+    cypher,
+    entities,
+    facts,
+    guide,
+    health,
+    loads,
+    questions,
+    resolve,
+    search,
+)
 from kgraph import __version__
+from kgraph.cache import GenerationCache
 from kgraph.db import Graph, connect
 from kgraph.questions import Catalogue
 from kgraph.resolve import ResolverCache
@@ -35,6 +47,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
             app.state.settings.query_timeout_s,
         )
         app.state.resolvers = ResolverCache()
+        app.state.analytics = GenerationCache[object]()
         app.state.catalogue = Catalogue()
         try:
             yield
@@ -49,6 +62,17 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, resolve, entities, search, facts, questions, loads, guide):
+    for module in (
+        health,
+        resolve,
+        entities,
+        search,
+        facts,
+        questions,
+        cypher,
+        loads,
+        analytics,
+        guide,
+    ):
         app.include_router(module.router)
     return app

@@ -25,7 +25,9 @@ def list_entities(
 ) -> EntityPage:
     """Entities sorted by name, filtered by type and text."""
     total, items = lookups.list_entities(graph, type=type, q=q, offset=offset, limit=limit)
-    return EntityPage(total=total, offset=offset, limit=limit, items=items)  # type: ignore[arg-type]
+    return EntityPage.model_validate(
+        {"total": total, "offset": offset, "limit": limit, "items": items}
+    )
 
 
 @router.get(

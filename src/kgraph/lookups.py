@@ -119,8 +119,8 @@ WHERE ($type IS NULL OR e.type = $type)
        OR toLower(coalesce(e.name_sv, '')) CONTAINS $q OR toLower(e.aliases_text) CONTAINS $q
        OR e.id CONTAINS $q)
 WITH e ORDER BY e.name, e.id
-WITH collect(e {.id, .type, .name, .name_fi, .name_sv, .aliases}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $limit] AS items
+WITH collect(e {.id, .type, .name, .name_fi, .name_sv, aliases: coalesce(e.aliases, [])}) AS found
+RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
 """
 
 
@@ -204,3 +204,29 @@ def latest_changes(graph: Graph) -> dict[str, Any]:
     if not rows:
         raise NotFound("load run", "latest")
     return _shape_run(rows[0]["run"], with_changes=True)
+
+
+MAX_HOPS = 6
+# The upper bound of a variable-length pattern cannot be a parameter; the query allows the
+# most we serve and filters by the caller's limit.
+_PATHS = """
+MATCH (a:Entity) WHERE a.id IN $from
+MATCH (b:Entity) WHERE b.id IN $to AND a <> b
+MATCH path = allShortestPaths((a)-[*..6]-(b))
+WHERE length(path) <= $max_hops AND all(n IN nodes(path) WHERE n:Entity)
+WITH path LIMIT $limit
+RETURN [n IN nodes(path) | n {.id, .name, .type}] AS nodes,
+       [r IN relationships(path) | r {.*, predicate: type(r),
+                                      from: startNode(r).id, to: endNode(r).id}] AS hops
+"""
+
+
+def paths(
+    graph: Graph, sources: list[str], targets: list[str], max_hops: int, limit: int = 10
+) -> list[dict[str, Any]]:
+    """Shortest connections between two entities through facts (not through passages)."""
+    rows = graph.read(
+        _PATHS,
+        {"from": sources, "to": targets, "max_hops": min(max_hops, MAX_HOPS), "limit": limit},
+    )
+    return rows

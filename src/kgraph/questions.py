@@ -163,7 +163,7 @@ def run(
             params[name] = resolve_entity(str(value))
         else:
             params[name] = value
-    rows = [_plain(row) for row in graph.read(question.cypher, params)[:row_cap]]
+    rows = [plain(row) for row in graph.read(question.cypher, params)[:row_cap]]
     rows = attach_evidence(graph, rows)
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
     return shown, rows
@@ -224,12 +224,12 @@ def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, 
     return shaped
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Neo4j values to JSON-friendly Python (dates as ISO strings)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if hasattr(value, "iso_format"):
         return value.iso_format()
     if isinstance(value, dt.date):

@@ -161,8 +161,38 @@ def load_registry(directory: Path) -> Registry:
     if not registry.entities:
         raise RegistryError(str(directory), "no entities found (expected entities/*.yaml)")
     registry.digest = digest.hexdigest()
+    registry.facts = merge_corroborations(registry.facts)
     check_references(registry)
     return registry
+
+
+def merge_corroborations(facts: list[Located[FactSpec]]) -> list[Located[FactSpec]]:
+    """One fact stated in several files (e.g. one per document) becomes one fact with all its
+    evidence, when the statements agree; disagreeing statements are refused."""
+    merged: dict[str, Located[FactSpec]] = {}
+    files: dict[str, set[str]] = {}
+    out: list[Located[FactSpec]] = []
+    for entry in facts:
+        first = merged.get(entry.item.key)
+        if first is None or entry.file in files[entry.item.key]:
+            merged.setdefault(entry.item.key, entry)
+            files.setdefault(entry.item.key, set()).add(entry.file)
+            out.append(entry)  # same-file duplicates are left for check_references to refuse
+            continue
+        a, b = first.item, entry.item
+        if (a.props, a.valid_from, a.valid_to) != (b.props, b.valid_from, b.valid_to):
+            raise RegistryError(
+                entry.file,
+                f"fact '{b.key}' is also stated at {first.where} with other properties or "
+                "dates; reconcile them, or give each an id",
+                entry.line,
+            )
+        evidence = [*a.evidence, *(e for e in b.evidence if e not in a.evidence)]
+        combined = Located(a.model_copy(update={"evidence": evidence}), first.file, first.line)
+        out[out.index(first)] = combined
+        merged[entry.item.key] = combined
+        files[entry.item.key].add(entry.file)
+    return out
 
 
 def _unique(entries: list[Located[Any]], key: str, what: str) -> None:

@@ -7,12 +7,12 @@ name, scaled to at most 0.9, with a floor below which nothing is offered.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
+from kgraph.cache import GenerationCache
 from kgraph.db import Graph
 from kgraph.errors import NotFound
 from kgraph.mentions import EntityNames, MentionIndex
@@ -25,10 +25,6 @@ MATCH (e:Entity)
 RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
        e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
 ORDER BY e.id
-"""
-_GENERATION = """
-MATCH (run:LoadRun) WHERE run.status = 'completed'
-RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1
 """
 
 
@@ -128,22 +124,10 @@ def _names_of(entity: dict[str, Any]) -> list[str]:
 
 
 class ResolverCache:
-    """One Resolver per graph load; checks for a newer load at most every ``ttl_s`` seconds."""
+    """One Resolver per graph generation (rebuilt when a newer load lands)."""
 
     def __init__(self, ttl_s: float = 2.0) -> None:
-        self.ttl_s = ttl_s
-        self._resolver: Resolver | None = None
-        self._generation: str | None = None
-        self._checked = 0.0
+        self._cache: GenerationCache[Resolver] = GenerationCache(ttl_s)
 
     def get(self, graph: Graph) -> Resolver:
-        now = time.monotonic()
-        if self._resolver is not None and now - self._checked < self.ttl_s:
-            return self._resolver
-        rows = graph.read(_GENERATION)
-        generation = rows[0]["id"] if rows else None
-        if self._resolver is None or generation != self._generation:
-            self._resolver = Resolver.from_graph(graph)
-            self._generation = generation
-        self._checked = now
-        return self._resolver
+        return self._cache.get(graph, "resolver", lambda: Resolver.from_graph(graph))

@@ -183,3 +183,26 @@ def test_props_may_not_override_what_the_loader_sets(tmp_path: Path) -> None:
     error = refused(write_registry(tmp_path, facts=facts))
     assert error.line == 4
     assert "props.stated is not allowed" in error.reason
+
+
+def test_the_same_fact_in_two_files_is_one_fact_with_both_evidence(tmp_path: Path) -> None:
+    folder = write_registry(tmp_path)
+    other = FACT.replace(
+        'anchor: "Oulun yliopisto/Kokkolan yliopistokeskus"', 'anchor: "Kokkola (Oulun yliopisto)"'
+    )
+    (folder / "facts_other.yaml").write_text(other, encoding="utf-8")
+    registry = load_registry(folder)
+    assert len(registry.facts) == 1
+    assert [e.anchor for e in registry.facts[0].item.evidence] == [
+        "Oulun yliopisto/Kokkolan yliopistokeskus",
+        "Kokkola (Oulun yliopisto)",
+    ]
+
+
+def test_the_same_fact_in_two_files_with_other_props_is_refused(tmp_path: Path) -> None:
+    folder = write_registry(tmp_path)
+    other = FACT.replace("  evidence:", "  props: {role: partner}\n  evidence:")
+    (folder / "facts_other.yaml").write_text(other, encoding="utf-8")
+    error = refused(folder)
+    assert error.file == "registry/facts_other.yaml"
+    assert "is also stated at registry/facts.yaml:1 with other properties" in error.reason

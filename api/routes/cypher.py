@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import GraphDep, ResolverDep, SettingsDep
 from kgraph import lookups, readonly
-from kgraph.questions import attach_evidence, plain
+from kgraph.questions import attach_evidence
+from kgraph.values import plain
 
 router = APIRouter(tags=["cypher"])
 

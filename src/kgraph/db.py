@@ -58,6 +58,9 @@ def translate(error: Exception) -> KGraphError:
         return GraphUnavailable(f"Neo4j is unreachable: {error}")
     if isinstance(error, nx.DriverError):
         return QueryError(f"{type(error).__name__}: {error}")
+    if isinstance(error, OverflowError):
+        # The driver packs parameters itself: integers must fit in 64 bits.
+        return QueryError(f"a parameter cannot be sent to Neo4j: {error}")
     return KGraphError(f"{type(error).__name__}: {error}")
 
 
@@ -66,7 +69,7 @@ def translated() -> Iterator[None]:
     """Re-raise any driver error as the matching kgraph error."""
     try:
         yield
-    except (nx.Neo4jError, nx.DriverError, OSError) as error:
+    except (nx.Neo4jError, nx.DriverError, OSError, OverflowError) as error:
         raise translate(error) from error
 
 

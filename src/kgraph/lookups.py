@@ -10,6 +10,7 @@ from typing import Any
 from kgraph.db import Graph
 from kgraph.errors import NotFound
 from kgraph.model import PREDICATES
+from kgraph.values import plain
 
 _HIDDEN = frozenset({"_hash", "aliases_text", "evidence_docs", "evidence_passages",
                      "evidence_anchors"})  # fmt: skip
@@ -52,19 +53,9 @@ def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) ->
     return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def shape_fact(row: dict[str, Any]) -> dict[str, Any]:
     """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
-    props = {k: _jsonable(v) for k, v in row["props"].items() if k not in _HIDDEN}
+    props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
     stated = bool(props.pop("stated", False))
     evidence = [
         {**e, "text": None, "excerpt": excerpt(e["text"], e["anchor"])}
@@ -159,7 +150,7 @@ def get_entity(graph: Graph, entity_id: str) -> dict[str, Any]:
     if not rows:
         raise NotFound("entity", entity_id, suggestions(graph, entity_id))
     row = rows[0]
-    props = {k: _jsonable(v) for k, v in row["props"].items() if k not in _HIDDEN}
+    props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
     outgoing = find_facts(graph, subjects=[entity_id], limit=10_000)
     incoming = find_facts(graph, objects=[entity_id], limit=10_000)
     return {
@@ -183,7 +174,7 @@ RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit
 
 
 def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
-    shaped = {k: _jsonable(v) for k, v in run.items()}
+    shaped = {k: plain(v) for k, v in run.items()}
     for key in ("documents", "stats"):
         if isinstance(shaped.get(key), str):
             shaped[key] = json.loads(shaped[key])

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kgraph.db import Graph
 from kgraph.errors import KGraphError, NotFound
 from kgraph.lookups import excerpt
+from kgraph.values import plain
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -220,18 +221,5 @@ def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, 
     texts = {}
     if ids:
         texts = {r["id"]: r["text"] for r in graph.read(_PASSAGES, {"ids": sorted(ids)})}
-    shaped: list[dict[str, Any]] = _shaped(rows, texts)
+    shaped: list[dict[str, Any]] = _shaped(plain(rows), texts)
     return shaped
-
-
-def plain(value: Any) -> Any:
-    """Neo4j values to JSON-friendly Python (dates as ISO strings)."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

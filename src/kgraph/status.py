@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kgraph.db import Graph
+from kgraph.values import plain
 
 _COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -37,5 +38,5 @@ def graph_status(graph: Graph) -> dict[str, Any]:
         "nodes": counts["nodes"],
         "relationships": counts["relationships"],
         "labels": labels,
-        "last_load": last[0] if last else None,
+        "last_load": plain(last[0]) if last else None,
     }

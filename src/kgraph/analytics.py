@@ -171,3 +171,14 @@ def communities(g: nx.Graph, seed: int = 7) -> list[list[str]]:
         return [[node] for node in sorted(g)]
     found = nx.community.louvain_communities(g, weight="weight", seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+def pull(uri: str, auth: tuple[str, str], database: str = "neo4j") -> nx.MultiDiGraph:
+    """One call from a running Neo4j to a networkx graph (opens and closes its own driver)."""
+    from kgraph.db import connect
+
+    graph = Graph(connect(uri, auth), database)
+    try:
+        return to_networkx(graph)
+    finally:
+        graph.close()

@@ -195,6 +195,35 @@ def registry_check(
     typer.echo("registry OK: " + ", ".join(f"{k} {v}" for k, v in result.stats.items()))
 
 
+# -- analytics -----------------------------------------------------------------------------
+@app.command("centrality")
+@reports_errors
+def centrality_command(
+    metric: Annotated[
+        str, typer.Option(help="degree|betweenness|closeness|eigenvector|pagerank")
+    ] = "betweenness",
+    projection: Annotated[str, typer.Option(help="full|organisations|cities|coauthors")] = "full",
+    type: Annotated[str | None, typer.Option(help="Only rank entities of this type")] = None,
+    top: Annotated[int, typer.Option(min=1)] = 10,
+) -> None:
+    """The most central entities of the graph or of a projection (networkx)."""
+    from kgraph import analytics
+
+    if metric not in analytics.METRICS:
+        raise _fail(f"unknown metric '{metric}' (one of {', '.join(analytics.METRICS)})")
+    if projection not in ("full", "organisations", "cities", "coauthors"):
+        raise _fail(f"unknown projection '{projection}'")
+    settings = load_settings()
+    with open_graph(settings) as graph:
+        g = analytics.to_networkx(graph)
+    view = analytics.projection(g, projection)  # type: ignore[arg-type]
+    rows = analytics.centrality(view, metric, top=top, type=type)
+    typer.echo(f"{metric} over {projection} ({view.number_of_nodes()} nodes, "
+               f"{view.number_of_edges()} edges)")  # fmt: skip
+    for rank, row in enumerate(rows, start=1):
+        typer.echo(f"{rank:>3}. {row['score']:.4f}  {row['name']}  ({row['id']})")
+
+
 # -- the whole system ------------------------------------------------------------------------
 def _serve(settings: Settings) -> None:
     import uvicorn

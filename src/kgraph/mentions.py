@@ -63,7 +63,9 @@ Key = tuple[str, str]
 TieredKeys = tuple[tuple[Key, int], ...]
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.:'’&][^\W_]+)*")
-_GAP = re.compile(r"\s*-?\s*")  # what may separate the tokens of one name
+# What may separate the tokens of one name: space, a hyphen, "&", a dash, or the comma of a
+# citation ("Lassi, Ulla"); these only matter where a registered name spans one.
+_GAP = re.compile(r"\s*[-,&–]?\s*")
 _CLITIC = re.compile(r"(?::[^\W\d_]+|['’]s)$")  # "EERA:n", "BATCircle3.0:n", "Oulu's"
 _ACRONYM_N = re.compile(r"([A-ZÅÄÖ][A-ZÅÄÖ0-9]+)n")  # "EERAn": a genitive written without colon
 _VOWELS = frozenset("aeiouyåäöAEIOUYÅÄÖ")

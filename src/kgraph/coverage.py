@@ -1,0 +1,166 @@
+"""How much of the corpus the graph accounts for, honestly measured.
+
+Scans every passage for names (capitalised words not at a sentence start, acronyms,
+multi-word capitalised runs), DOIs, amounts of money and date ranges, and checks each
+against the graph's input: an entity's name in any inflected form (the mention index), a
+publication's DOI, an amount on a fact or entity, a fact's or project's dates. Whatever
+is neither accounted for nor listed in ``omissions.yaml`` is reported as unexplained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kgraph.corpus import Document
+from kgraph.mentions import EntityNames, MentionIndex
+from kgraph.registry import Registry
+
+_NAME = re.compile(
+    r"(?<![\w@/.])(?:[A-ZÅÄÖ][\w+&.-]*[\w+]|[A-ZÅÄÖ])"
+    r"(?:\s+(?:[A-ZÅÄÖ][\w+&.-]*[\w+]|\d+\.\d+(?![.\d])))*"
+)
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9&.+-]{2,}$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:•\"“”(]\s*|\s[–-]\s|\d\)\s*)$")
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s,;]+[\w]")
+_AMOUNT = re.compile(
+    r"(\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)\s*(miljoonaa euroa|million euros|euroa|euros|€)"
+)
+_DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR_RANGE = re.compile(r"\b(20\d\d)\s*[–-]\s*(20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # name | acronym | doi | amount | date_range | year_range
+    text: str
+    passage_id: str
+
+
+@dataclass
+class CoverageReport:
+    unexplained: list[Finding] = field(default_factory=list)
+    explained_by_omission: list[Finding] = field(default_factory=list)
+    accounted: int = 0
+    never_mentioned: list[str] = field(default_factory=list)
+    anchors_verified: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.unexplained
+
+
+def _amount(number: str, unit: str) -> int:
+    value = float(number.replace(" ", "").replace(" ", "").replace(",", "."))
+    return (
+        round(value * 1_000_000) if unit in ("miljoonaa euroa", "million euros") else round(value)
+    )
+
+
+def _known_amounts(registry: Registry) -> set[int]:
+    amounts: set[int] = set()
+    props: list[dict[str, Any]] = [e.item.props for e in registry.entities]
+    props += [f.item.props for f in registry.facts]
+    for bag in props:
+        for key in ("amount_eur", "budget_eur", "grant_eur"):
+            if isinstance(bag.get(key), int | float):
+                amounts.add(round(bag[key]))
+    return amounts
+
+
+def _known_dates(registry: Registry) -> tuple[set[tuple[str, str]], set[tuple[int, int]]]:
+    spans: set[tuple[str, str]] = set()
+    years: set[tuple[int, int]] = set()
+    for fact in registry.facts:
+        if fact.item.valid_from and fact.item.valid_to:
+            spans.add((fact.item.valid_from.isoformat(), fact.item.valid_to.isoformat()))
+            years.add((fact.item.valid_from.year, fact.item.valid_to.year))
+    for entity in registry.entities:
+        p = entity.item.props
+        if isinstance(p.get("start"), str) and isinstance(p.get("end"), str):
+            spans.add((str(p["start"]), str(p["end"])))
+            years.add((int(str(p["start"])[:4]), int(str(p["end"])[:4])))
+        first, last = p.get("start_year"), p.get("end_year")
+        if isinstance(first, int) and isinstance(last, int):
+            years.add((first, last))
+    return spans, years
+
+
+def _names(text: str) -> Iterable[tuple[str, str]]:
+    """(kind, surface) of the name-like runs of a passage."""
+    lowered = text.lower()
+    for match in _NAME.finditer(text):
+        surface = match.group(0).rstrip(".-")
+        if _ACRONYM.match(surface):
+            yield "acronym", surface
+            continue
+        at_start = bool(_SENTENCE_START.search(text[: match.start()]))
+        if at_start and " " not in surface and surface.lower() in lowered.replace(surface, ""):
+            continue  # an ordinary word that starts a sentence
+        if at_start and " " not in surface:
+            continue
+        yield "name", surface
+
+
+def _omitted(surface: str, omissions: list[str]) -> bool:
+    folded = surface.casefold()
+    return any(o in folded or folded in o for o in omissions)
+
+
+def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
+    """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
+    index = MentionIndex(
+        [EntityNames(entity_id=e.item.id, names=e.item.all_names()) for e in registry.entities]
+    )
+    omissions = [o.item.text.casefold() for o in registry.omissions]
+    dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
+    amounts = _known_amounts(registry)
+    spans, year_spans = _known_dates(registry)
+    report = CoverageReport(anchors_verified=anchors)
+    mentioned: set[str] = set()
+    # Words of titles and venues belong to their publication; a DOI or title names it.
+    texts = {e.item.id: [str(e.item.props[k]) for k in ("title", "venue", "doi")
+                         if e.item.props.get(k)] for e in registry.entities}  # fmt: skip
+    folded_texts = " | ".join(t.casefold() for values in texts.values() for t in values)
+
+    def judge(finding: Finding, accounted: bool) -> None:
+        if accounted:
+            report.accounted += 1
+        elif _omitted(finding.text, omissions):
+            report.explained_by_omission.append(finding)
+        else:
+            report.unexplained.append(finding)
+
+    for doc in documents:
+        for passage in doc.passages:
+            found = index.find(passage.text, passage.id, language=doc.entry.language)
+            mentioned.update(m.entity_id for m in found)
+            spans_hit = [(m.start, m.end) for m in found]
+            folded_passage = passage.text.casefold()
+            mentioned.update(
+                entity for entity, values in texts.items()
+                if any(v.casefold() in folded_passage for v in values)
+            )  # fmt: skip
+            for kind, surface in _names(passage.text):
+                at = passage.text.find(surface)
+                covered = any(s <= at < e or s < at + len(surface) <= e for s, e in spans_hit)
+                covered = covered or surface.casefold() in folded_texts
+                judge(Finding(kind, surface, passage.id), covered)
+            for match in _DOI.finditer(passage.text):
+                judge(Finding("doi", match.group(0), passage.id), match.group(0).lower() in dois)
+            for match in _AMOUNT.finditer(passage.text):
+                value = _amount(match.group(1), match.group(2))
+                judge(Finding("amount", match.group(0), passage.id), value in amounts)
+            for m in _DATE_RANGE.finditer(passage.text):
+                d, mo, y, d2, mo2, y2 = m.groups()
+                span = (f"{y}-{int(mo):02d}-{int(d):02d}", f"{y2}-{int(mo2):02d}-{int(d2):02d}")
+                judge(Finding("date_range", m.group(0), passage.id), span in spans)
+            for m in _YEAR_RANGE.finditer(passage.text):
+                years = (int(m.group(1)), int(m.group(2)))
+                judge(Finding("year_range", m.group(0), passage.id), years in year_spans)
+    report.never_mentioned = sorted(
+        e.item.id for e in registry.entities if e.item.id not in mentioned
+    )
+    return report

@@ -81,7 +81,7 @@ def entity_row(entity: EntitySpec, evidence: EvidenceIndex, extra_names: list[st
         "name_sv": entity.name_sv,
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
-        **_evidence_props(evidence.all(entity.evidence)),
+        **_evidence_props(evidence.all(entity.id, entity.evidence)),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
@@ -93,7 +93,7 @@ def stated_fact_row(fact: FactSpec, evidence: EvidenceIndex) -> RelRow:
         "stated": True,
         "valid_from": fact.valid_from,
         "valid_to": fact.valid_to,
-        **_evidence_props(evidence.all(fact.evidence)),
+        **_evidence_props(evidence.all(fact.key, fact.evidence)),
     }
     return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
 
@@ -114,7 +114,7 @@ def inferred_fact_row(fact: InferredFact, premises: dict[str, RelRow]) -> RelRow
 
 
 def oddity_rows(oddity: OdditySpec, evidence: EvidenceIndex) -> tuple[NodeRow, list[RelRow]]:
-    resolved = evidence.all(oddity.evidence)
+    resolved = evidence.all(oddity.id, oddity.evidence)
     node = NodeRow(
         "Oddity",
         oddity.id,

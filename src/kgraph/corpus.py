@@ -246,3 +246,16 @@ def count_anchor(doc: Document, anchor: str) -> int:
     """How often ``anchor`` occurs in the cleaned text, so callers can warn when it is ambiguous."""
     needle = fold(anchor)
     return doc.cleaned.count(needle) if needle else 0
+
+
+def anchor_passages(doc: Document, anchor: str) -> list[Passage]:
+    """Every passage where ``anchor`` begins, in document order (none when it is absent)."""
+    needle = fold(anchor)
+    found: list[Passage] = []
+    at = doc.cleaned.find(needle) if needle else -1
+    while at >= 0:
+        passage = next((p for p in doc.passages if at < p.end), None)
+        if passage is not None and passage not in found:
+            found.append(passage)
+        at = doc.cleaned.find(needle, at + 1)
+    return found

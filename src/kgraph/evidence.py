@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.corpus import Document, find_anchor
+from kgraph.corpus import Document, Passage, anchor_passages
 from kgraph.errors import RegistryError
-from kgraph.model import Evidence
+from kgraph.model import EntitySpec, Evidence, FactSpec, OdditySpec
 from kgraph.registry import Located, Registry
 
 
@@ -26,22 +26,28 @@ class Resolved:
 
 
 class EvidenceIndex:
-    """Anchors resolved to passages, looked up by (document, anchor)."""
+    """Anchors resolved to passages, by owner (entity id, fact key or oddity id) and anchor.
+
+    The owner is part of the key: two facts may quote the same line (an implementer line
+    repeated under two projects) and resolve it to different passages.
+    """
 
     def __init__(self) -> None:
-        self._found: dict[tuple[str, str], Resolved] = {}
+        self._found: dict[tuple[str, str, str], Resolved] = {}
 
-    def add(self, resolved: Resolved) -> None:
-        self._found[(resolved.doc_id, resolved.anchor)] = resolved
+    def add(self, owner: str, resolved: Resolved) -> None:
+        self._found[(owner, resolved.doc_id, resolved.anchor)] = resolved
 
-    def get(self, evidence: Evidence) -> Resolved:
-        return self._found[(evidence.doc, evidence.anchor)]
-
-    def all(self, evidence: list[Evidence]) -> list[Resolved]:
-        return [self.get(item) for item in evidence]
+    def all(self, owner: str, evidence: list[Evidence]) -> list[Resolved]:
+        return [self._found[(owner, item.doc, item.anchor)] for item in evidence]
 
     def __len__(self) -> int:
         return len(self._found)
+
+
+def owner_key(item: EntitySpec | FactSpec | OdditySpec) -> str:
+    """The key evidence is filed under: an entity's or oddity's id, a fact's key."""
+    return item.key if isinstance(item, FactSpec) else item.id
 
 
 def _entries_with_evidence(registry: Registry) -> list[Located[Any]]:
@@ -49,9 +55,14 @@ def _entries_with_evidence(registry: Registry) -> list[Located[Any]]:
 
 
 def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> EvidenceIndex:
-    """Find every anchor in its document; raise RegistryError at the first that is missing."""
+    """Find every anchor in its document; raise RegistryError at the first that is missing.
+
+    An anchor that occurs in several passages (the same implementer line under two projects)
+    resolves to the occurrence nearest to the entry's unambiguous evidence in that document.
+    """
     index = EvidenceIndex()
     for entry in _entries_with_evidence(registry):
+        candidates: list[tuple[Evidence, list[Passage]]] = []
         for evidence in entry.item.evidence:
             document = documents.get(evidence.doc)
             if document is None:
@@ -60,12 +71,24 @@ def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> Evid
                     f"evidence names document '{evidence.doc}', which is not in the manifest",
                     entry.line,
                 )
-            passage = find_anchor(document, evidence.anchor)
-            if passage is None:
+            passages = anchor_passages(document, evidence.anchor)
+            if not passages:
                 raise RegistryError(
                     entry.file,
                     f"anchor '{evidence.anchor}' does not occur in document {evidence.doc}",
                     entry.line,
                 )
-            index.add(Resolved(evidence.doc, passage.id, evidence.anchor))
+            candidates.append((evidence, passages))
+        fixed = {(e.doc, p[0].ordinal) for e, p in candidates if len(p) == 1}
+        owner = owner_key(entry.item)
+        for evidence, passages in candidates:
+            passage = _nearest(evidence.doc, passages, fixed)
+            index.add(owner, Resolved(evidence.doc, passage.id, evidence.anchor))
     return index
+
+
+def _nearest(doc: str, passages: list[Passage], fixed: set[tuple[str, int]]) -> Passage:
+    anchors = [ordinal for d, ordinal in fixed if d == doc]
+    if len(passages) == 1 or not anchors:
+        return passages[0]
+    return min(passages, key=lambda p: (min(abs(p.ordinal - a) for a in anchors), p.ordinal))

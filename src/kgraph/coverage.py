@@ -120,10 +120,15 @@ def measure(documents: list[Document], registry: Registry, anchors: int) -> Cove
     spans, year_spans = _known_dates(registry)
     report = CoverageReport(anchors_verified=anchors)
     mentioned: set[str] = set()
-    # Words of titles and venues belong to their publication; a DOI or title names it.
+    # Words of titles and venues belong to their publication; a DOI or title names it. A
+    # name-run inside a registered name (a title with "!" or ":" the matcher cannot span)
+    # is accounted for by that entity.
     texts = {e.item.id: [str(e.item.props[k]) for k in ("title", "venue", "doi")
                          if e.item.props.get(k)] for e in registry.entities}  # fmt: skip
-    folded_texts = " | ".join(t.casefold() for values in texts.values() for t in values)
+    names = [n for e in registry.entities for n in e.item.all_names()]
+    folded_texts = " | ".join(
+        t.casefold() for t in [*names, *(v for values in texts.values() for v in values)]
+    )
 
     def judge(finding: Finding, accounted: bool) -> None:
         if accounted:

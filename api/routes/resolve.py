@@ -6,21 +6,17 @@ from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from api.deps import ResolverDep
+from api.models import EntitySummary
 from kgraph.model import EntityType
 
 router = APIRouter(tags=["entities"])
 
 
-class Match(BaseModel):
-    id: str
-    type: str
-    name: str
-    name_fi: str | None = None
-    name_sv: str | None = None
-    aliases: list[str] = []
+class Match(EntitySummary):
+    """An entity a surface form may denote, with how it matched."""
+
     score: float
     matched: str
     how: str

@@ -51,13 +51,28 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def _participants(g: nx.MultiDiGraph, kind: str) -> dict[str, set[str]]:
-    """Project id -> the ids of entities of ``kind`` that take part in it."""
-    projects: dict[str, set[str]] = {}
+def _groups(g: nx.MultiDiGraph, edge_type: str, kind: str | None) -> dict[str, set[str]]:
+    """Target id -> the sources (of ``kind``, if given) linked to it by ``edge_type``."""
+    groups: dict[str, set[str]] = {}
     for source, target, data in g.edges(data=True):
-        if data.get("type") == "PARTICIPATES_IN" and g.nodes[source].get("type") == kind:
-            projects.setdefault(target, set()).add(source)
-    return projects
+        if data.get("type") == edge_type and kind in (None, g.nodes[source].get("type")):
+            groups.setdefault(target, set()).add(source)
+    return groups
+
+
+def _cliques(g: nx.MultiDiGraph, groups: dict[str, set[str]], via: str) -> nx.Graph:
+    """Members of each group linked pairwise; ``weight`` counts the groups, ``via`` names them."""
+    out = nx.Graph()
+    for group, members in sorted(groups.items()):
+        for member in members:
+            out.add_node(member, **g.nodes[member])
+        for a, b in combinations(sorted(members), 2):
+            if out.has_edge(a, b):
+                out[a][b]["weight"] += 1
+                out[a][b][via].append(group)
+            else:
+                out.add_edge(a, b, weight=1, **{via: [group]})
+    return out
 
 
 def project(g: nx.MultiDiGraph, kind: str) -> nx.Graph:
@@ -66,36 +81,12 @@ def project(g: nx.MultiDiGraph, kind: str) -> nx.Graph:
     Edge attributes: ``weight`` (number of shared projects) and ``projects`` (their ids).
     Every entity of the kind that takes part in any project is a node.
     """
-    out = nx.Graph()
-    for project_id, members in sorted(_participants(g, kind).items()):
-        for member in members:
-            out.add_node(member, **g.nodes[member])
-        for a, b in combinations(sorted(members), 2):
-            if out.has_edge(a, b):
-                out[a][b]["weight"] += 1
-                out[a][b]["projects"].append(project_id)
-            else:
-                out.add_edge(a, b, weight=1, projects=[project_id])
-    return out
+    return _cliques(g, _groups(g, "PARTICIPATES_IN", kind), "projects")
 
 
 def coauthors(g: nx.MultiDiGraph) -> nx.Graph:
     """People linked when they authored the same publication (weight = shared publications)."""
-    by_publication: dict[str, set[str]] = {}
-    for source, target, data in g.edges(data=True):
-        if data.get("type") == "AUTHORED":
-            by_publication.setdefault(target, set()).add(source)
-    out = nx.Graph()
-    for publication, people in sorted(by_publication.items()):
-        for person in people:
-            out.add_node(person, **g.nodes[person])
-        for a, b in combinations(sorted(people), 2):
-            if out.has_edge(a, b):
-                out[a][b]["weight"] += 1
-                out[a][b]["publications"].append(publication)
-            else:
-                out.add_edge(a, b, weight=1, publications=[publication])
-    return out
+    return _cliques(g, _groups(g, "AUTHORED", None), "publications")
 
 
 def projection(g: nx.MultiDiGraph, name: Projection) -> nx.Graph:

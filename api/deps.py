@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from kgraph.db import Graph
+from kgraph.lookups import TextSource, all_passage_texts
 from kgraph.questions import Catalogue
 from kgraph.resolve import Resolver
 from kgraph.settings import Settings
@@ -27,6 +29,18 @@ def get_resolver(request: Request) -> Resolver:
     return resolver
 
 
+def get_texts(request: Request) -> TextSource:
+    """Passage texts for excerpts, from a cache the next load replaces."""
+    graph: Graph = request.app.state.graph
+    cache = request.app.state.passages
+
+    def texts(_ids: Iterable[str]) -> Mapping[str, str]:
+        found: Mapping[str, str] = cache.get(graph, "texts", lambda: all_passage_texts(graph))
+        return found
+
+    return texts
+
+
 def get_catalogue(request: Request) -> Catalogue:
     catalogue: Catalogue = request.app.state.catalogue
     return catalogue
@@ -36,3 +50,4 @@ GraphDep = Annotated[Graph, Depends(get_graph)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ResolverDep = Annotated[Resolver, Depends(get_resolver)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
+TextsDep = Annotated[TextSource, Depends(get_texts)]

@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         )
         app.state.resolvers = ResolverCache()
         app.state.analytics = GenerationCache[object]()
+        app.state.passages = GenerationCache[dict[str, str]]()
         app.state.catalogue = Catalogue()
         try:
             yield

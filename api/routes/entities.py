@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep
+from api.deps import GraphDep, TextsDep
 from api.models import EntityDetail, EntityPage
 from api.params import Limit, Offset
 from kgraph import lookups
@@ -35,6 +35,8 @@ def list_entities(
     response_model=EntityDetail,
     responses={404: {"description": "No such entity; the body lists close ids"}},
 )
-def get_entity(graph: GraphDep, entity_id: Annotated[str, Path(max_length=200)]) -> EntityDetail:
+def get_entity(
+    graph: GraphDep, texts: TextsDep, entity_id: Annotated[str, Path(max_length=200)]
+) -> EntityDetail:
     """Properties, names, aliases, and every relationship with its evidence."""
-    return EntityDetail.model_validate(lookups.get_entity(graph, entity_id))
+    return EntityDetail.model_validate(lookups.get_entity(graph, entity_id, texts=texts))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, ResolverDep
+from api.deps import GraphDep, ResolverDep, TextsDep
 from api.models import Fact, FactPage
 from api.params import Limit, Offset
 from kgraph import lookups
@@ -23,6 +23,7 @@ NameOrId = Annotated[
 def facts(
     graph: GraphDep,
     resolver: ResolverDep,
+    texts: TextsDep,
     subject: NameOrId = None,
     predicate: Annotated[
         str | None, Query(max_length=60, pattern=r"^[A-Z_]+$", description="e.g. FUNDED_BY")
@@ -38,6 +39,6 @@ def facts(
     objects = resolver.ids_for(object) if object else None
     items = lookups.find_facts(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        as_of=as_of, offset=offset, limit=limit,
+        as_of=as_of, offset=offset, limit=limit, texts=texts,
     )  # fmt: skip
     return FactPage(offset=offset, limit=limit, items=[Fact.model_validate(item) for item in items])

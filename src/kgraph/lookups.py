@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from kgraph.db import Graph
@@ -25,15 +26,31 @@ WHERE ($predicate IS NULL OR type(r) = $predicate)
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                       AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
 WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit
-CALL (r) {
-  UNWIND range(0, size(coalesce(r.evidence_passages, [])) - 1) AS i
-  OPTIONAL MATCH (p:Passage {id: r.evidence_passages[i]})
-  RETURN collect({doc_id: r.evidence_docs[i], passage_id: r.evidence_passages[i],
-                  anchor: r.evidence_anchors[i], text: p.text}) AS evidence
-}
 RETURN r.fact_id AS fact_id, type(r) AS predicate, properties(r) AS props,
-       s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object, evidence
+       s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object
 """
+_PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
+
+#: Given passage ids, their texts: the API passes a per-load cache; by default one query.
+TextSource = Callable[[Iterable[str]], Mapping[str, str]]
+
+
+def all_passage_texts(graph: Graph) -> dict[str, str]:
+    """Every passage's text by id (for a per-load cache: passages change only with a load)."""
+    return {
+        row["id"]: row["text"]
+        for row in graph.read("MATCH (p:Passage) RETURN p.id AS id, p.text AS text")
+    }
+
+
+def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
+    """The texts of the given passages, in one query."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    return {row["id"]: row["text"] for row in graph.read(_PASSAGE_TEXTS, {"ids": wanted})}
+
+
 _FACTS_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
     "AND ($objects IS NULL OR o.id IN $objects)" + _FACT_RETURN
 )
@@ -53,17 +70,18 @@ def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) ->
     return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
 
 
-def shape_fact(row: dict[str, Any]) -> dict[str, Any]:
+def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
     """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
-    props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
-    stated = bool(props.pop("stated", False))
+    raw = row["props"]
     evidence = [
-        {**e, "text": None, "excerpt": excerpt(e["text"], e["anchor"])}
-        for e in row.get("evidence") or []
-        if e.get("passage_id")
-    ]
-    for item in evidence:
-        item.pop("text")
+        {"doc_id": doc, "passage_id": pid, "anchor": anchor,
+         "excerpt": excerpt(texts.get(pid), anchor)}
+        for doc, pid, anchor in zip(raw.get("evidence_docs") or [],
+                                    raw.get("evidence_passages") or [],
+                                    raw.get("evidence_anchors") or [], strict=False)
+    ]  # fmt: skip
+    props = {k: plain(v) for k, v in raw.items() if k not in _HIDDEN}
+    stated = bool(props.pop("stated", False))
     return {
         "fact_id": props.pop("fact_id", None),
         "subject": row["subject"],
@@ -90,6 +108,7 @@ def find_facts(
     as_of: dt.date | None = None,
     offset: int = 0,
     limit: int = 100,
+    texts: TextSource | None = None,
 ) -> list[dict[str, Any]]:
     """Triples matching the given parts, sorted by subject, predicate, object."""
     if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
@@ -100,7 +119,9 @@ def find_facts(
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
          "as_of": as_of, "offset": offset, "limit": limit},
     )  # fmt: skip
-    return [shape_fact(row) for row in rows]
+    ids = [pid for row in rows for pid in row["props"].get("evidence_passages") or []]
+    found = texts(ids) if texts is not None else passage_texts(graph, ids)
+    return [shape_fact(row, found) for row in rows]
 
 
 _ENTITY_LIST = """
@@ -144,15 +165,15 @@ def suggestions(graph: Graph, key: str, limit: int = 5) -> list[str]:
     return list(dict.fromkeys(close))[:limit]
 
 
-def get_entity(graph: Graph, entity_id: str) -> dict[str, Any]:
+def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) -> dict[str, Any]:
     """An entity's properties, names, mention counts and every fact it takes part in."""
     rows = graph.read(_ENTITY, {"id": entity_id})
     if not rows:
         raise NotFound("entity", entity_id, suggestions(graph, entity_id))
     row = rows[0]
     props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
-    outgoing = find_facts(graph, subjects=[entity_id], limit=10_000)
-    incoming = find_facts(graph, objects=[entity_id], limit=10_000)
+    outgoing = find_facts(graph, subjects=[entity_id], limit=10_000, texts=texts)
+    incoming = find_facts(graph, objects=[entity_id], limit=10_000, texts=texts)
     return {
         "id": entity_id,
         "type": props.pop("type", None),

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.db import Graph
 from kgraph.errors import KGraphError, NotFound
-from kgraph.lookups import excerpt
+from kgraph.lookups import excerpt, passage_texts
 from kgraph.values import plain
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -171,7 +171,6 @@ def run(
 
 
 _EVIDENCE_KEYS = ("evidence_docs", "evidence_passages", "evidence_anchors", "premise_passages")
-_PASSAGES = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
 
 
 def _passage_ids(value: Any, into: set[str]) -> None:
@@ -218,8 +217,6 @@ def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, 
     """Replace raw evidence lists in answer rows by passages with their excerpts."""
     ids: set[str] = set()
     _passage_ids(rows, ids)
-    texts = {}
-    if ids:
-        texts = {r["id"]: r["text"] for r in graph.read(_PASSAGES, {"ids": sorted(ids)})}
+    texts = passage_texts(graph, ids)
     shaped: list[dict[str, Any]] = _shaped(plain(rows), texts)
     return shaped

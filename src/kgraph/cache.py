@@ -1,14 +1,17 @@
 """Values derived from the graph, kept until a newer load lands.
 
 The generation of the graph is the id of its newest completed LoadRun; it is looked up at
-most every ``ttl_s`` seconds, so a cached value costs one tiny indexed query per interval.
+most every ``ttl_s`` seconds, so a cached value costs one tiny indexed query per interval,
+asked by one reader while the others are served what they have.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from typing import Generic, TypeVar
 
 from kgraph.db import Graph
@@ -28,24 +31,72 @@ def generation(graph: Graph) -> str | None:
 
 
 class GenerationCache(Generic[T]):
-    """Values by key, all dropped when the graph's generation changes."""
+    """Values by key, all dropped when the graph's generation changes.
 
-    def __init__(self, ttl_s: float = 2.0) -> None:
+    With ``max_entries`` the least recently used value goes first, so keys taken from
+    requests cannot grow the cache without bound.
+    """
+
+    def __init__(self, ttl_s: float = 2.0, max_entries: int | None = None) -> None:
         self.ttl_s = ttl_s
-        self._values: dict[Hashable, T] = {}
+        self.max_entries = max_entries
+        self._values: OrderedDict[Hashable, T] = OrderedDict()
         self._generation: str | None = None
         self._checked = float("-inf")
-        self._lock = threading.RLock()  # a build may itself read another cached value
+        self._checking = False
+        self._building: dict[Hashable, Future[T]] = {}
+        self._lock = threading.Lock()
 
-    def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
+    def _refresh(self, graph: Graph) -> None:
+        """Look up the generation if it is due; one thread asks, the others go on meanwhile."""
         with self._lock:
-            now = time.monotonic()
-            if now - self._checked >= self.ttl_s:
-                current = generation(graph)
+            if self._checking or time.monotonic() - self._checked < self.ttl_s:
+                return
+            self._checking = True
+        try:
+            current = generation(graph)  # may raise: then the next reader asks again
+            with self._lock:
                 if current != self._generation:
                     self._values.clear()
                     self._generation = current
-                self._checked = now
-            if key not in self._values:
-                self._values[key] = build()
-            return self._values[key]
+                self._checked = time.monotonic()
+        finally:
+            with self._lock:
+                self._checking = False
+
+    def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
+        """The value for ``key``, built once even when many readers ask for it at once.
+
+        The build runs outside the lock, so one slow build blocks only those waiting for
+        the same key; if it fails, they all get its error and nothing is kept.
+        """
+        self._refresh(graph)
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            pending = self._building.get(key)
+            owner = pending is None
+            if pending is None:
+                pending = self._building[key] = Future()
+            built_for = self._generation
+        if not owner:
+            return pending.result()
+        try:
+            value = build()
+        except BaseException as error:
+            pending.set_exception(error)
+            raise
+        finally:
+            with self._lock:
+                self._building.pop(key, None)
+        with self._lock:
+            if self._generation == built_for:  # not if a newer load landed meanwhile
+                self._values[key] = value
+                if self.max_entries is not None and len(self._values) > self.max_entries:
+                    self._values.popitem(last=False)
+        pending.set_result(value)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._values)

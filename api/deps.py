@@ -1,4 +1,8 @@
-"""Dependencies the routes declare: the graph, the settings and the name resolver."""
+"""Dependencies the routes declare: the graph, the settings and the name resolver.
+
+Those that only read app state are ``async``: FastAPI runs them on the event loop instead of
+handing each to the thread pool. Those that may query Neo4j stay plain functions.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,12 @@ from kgraph.resolve import Resolver
 from kgraph.settings import Settings
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
     graph: Graph = request.app.state.graph
     return graph
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -29,7 +33,7 @@ def get_resolver(request: Request) -> Resolver:
     return resolver
 
 
-def get_texts(request: Request) -> TextSource:
+async def get_texts(request: Request) -> TextSource:
     """Passage texts for excerpts, from a cache the next load replaces."""
     graph: Graph = request.app.state.graph
     cache = request.app.state.passages
@@ -41,7 +45,7 @@ def get_texts(request: Request) -> TextSource:
     return texts
 
 
-def get_catalogue(request: Request) -> Catalogue:
+async def get_catalogue(request: Request) -> Catalogue:
     catalogue: Catalogue = request.app.state.catalogue
     return catalogue
 

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.cached import answer_cache
 from api.routes import (
     analytics,
     cypher,
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         app.state.resolvers = ResolverCache()
         app.state.analytics = GenerationCache[object]()
         app.state.passages = GenerationCache[dict[str, str]]()
+        app.state.answers = answer_cache()
         app.state.catalogue = Catalogue()
         try:
             yield

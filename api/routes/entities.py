@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from api.cached import cached_json
 from api.deps import GraphDep, TextsDep
 from api.models import EntityDetail, EntityPage
 from api.params import Limit, Offset
@@ -36,7 +37,14 @@ def list_entities(
     responses={404: {"description": "No such entity; the body lists close ids"}},
 )
 def get_entity(
-    graph: GraphDep, texts: TextsDep, entity_id: Annotated[str, Path(max_length=200)]
-) -> EntityDetail:
+    request: Request,
+    graph: GraphDep,
+    texts: TextsDep,
+    entity_id: Annotated[str, Path(max_length=200)],
+) -> Response:
     """Properties, names, aliases, and every relationship with its evidence."""
-    return EntityDetail.model_validate(lookups.get_entity(graph, entity_id, texts=texts))
+    return cached_json(
+        request,
+        ("entity", entity_id),
+        lambda: EntityDetail.model_validate(lookups.get_entity(graph, entity_id, texts=texts)),
+    )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
+from api.cached import cached_json
 from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep
 from api.models import QuestionAnswer, QuestionInfo, QuestionParam
 from kgraph import questions
@@ -43,9 +44,17 @@ def ask(
     resolver: ResolverDep,
     settings: SettingsDep,
     catalogue: CatalogueDep,
-) -> QuestionAnswer:
+) -> Response:
     """Run a question; its parameters are query parameters (entity names are resolved)."""
     question = catalogue.get(name)
     given = dict(request.query_params)
-    params, rows = questions.run(graph, question, given, resolver.ids_for, row_cap=settings.row_cap)
-    return QuestionAnswer(question=info(question), params=params, rows=rows, row_count=len(rows))
+
+    def answer() -> QuestionAnswer:
+        params, rows = questions.run(
+            graph, question, given, resolver.ids_for, row_cap=settings.row_cap
+        )
+        return QuestionAnswer(
+            question=info(question), params=params, rows=rows, row_count=len(rows)
+        )
+
+    return cached_json(request, ("question", name, tuple(sorted(given.items()))), answer)

@@ -21,6 +21,7 @@ from kgraph import schema
 from kgraph.db import Graph, connect
 from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
+from tests.ports import shifted_port
 
 TEST_PASSWORD = "kgraph-test-password"
 
@@ -49,8 +50,8 @@ def test_server_config(settings: Settings) -> ServerConfig:
     return ServerConfig(
         **{
             **base.__dict__,
-            "bolt_port": 17687,
-            "http_port": 17474,
+            "bolt_port": shifted_port(17687),
+            "http_port": shifted_port(17474),
             "password": TEST_PASSWORD,
         }
     )

@@ -12,6 +12,7 @@ from api.main import create_app
 from kgraph.db import Graph, connect
 from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
+from tests.ports import shifted_port
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +20,11 @@ def own_server(settings: Settings) -> Iterator[ManagedNeo4j]:
     """An instance of its own, so stopping it disturbs no other test."""
     config = replace(
         ServerConfig.from_settings(settings, instance="recovery-test"),
-        bolt_port=37687, http_port=37474, password="recovery-password", guide_url=None,
-    )  # fmt: skip
+        bolt_port=shifted_port(37687),
+        http_port=shifted_port(37474),
+        password="recovery-password",
+        guide_url=None,
+    )
     server = ManagedNeo4j(config)
     server.reset()
     server.start()

@@ -12,6 +12,7 @@ from neo4j import GraphDatabase
 from kgraph.errors import MissingTool, ServerError
 from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
+from tests.ports import shifted_port
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +20,8 @@ def lifecycle_server(settings: Settings) -> Iterator[ManagedNeo4j]:
     """A third instance on its own ports, so stopping it disturbs no other test."""
     config = replace(
         ServerConfig.from_settings(settings, instance="lifecycle-test"),
-        bolt_port=27687,
-        http_port=27474,
+        bolt_port=shifted_port(27687),
+        http_port=shifted_port(27474),
         password="lifecycle-password",
     )
     server = ManagedNeo4j(config)

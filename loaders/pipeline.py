@@ -135,7 +135,8 @@ def load(
 ) -> tuple[Build, SyncReport]:
     """Build the desired graph and sync it into Neo4j in one transaction."""
     result = build(corpus_dir, registry_dir)
-    report = sync(graph, result.graph_input, run_properties(result, schema_file))
+    wanted = result.graph_input
+    report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, schema_file))
     return result, report
 
 

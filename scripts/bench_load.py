@@ -28,9 +28,11 @@ schema.apply(g, s.schema_file)
 t0 = time.perf_counter()
 result = build(s.corpus_dir, s.registry_dir)
 t1 = time.perf_counter()
-report = sync(g, result.graph_input, run_properties(result, s.schema_file))
+report = sync(g, result.graph_input.nodes, result.graph_input.relationships,
+              run_properties(result, s.schema_file))
 t2 = time.perf_counter()
-again = sync(g, result.graph_input, run_properties(result, s.schema_file))
+again = sync(g, result.graph_input.nodes, result.graph_input.relationships,
+              run_properties(result, s.schema_file))
 t3 = time.perf_counter()
 print(json.dumps({"build": t1 - t0, "write": t2 - t1, "total": t2 - t0, "resync": t3 - t2,
                   "nodes": report.counts["nodes"], "relationships": report.counts["relationships"],

@@ -55,6 +55,10 @@ class ReadOnlyViolation(QueryError):
     """A write or administration attempt through a read-only path."""
 
 
+class LoadInterrupted(KGraphError):
+    """A load stopped before it committed; the graph is as it was before it started."""
+
+
 class SchemaError(KGraphError):
     """graph/schema.cypher holds a statement kgraph cannot apply."""
 

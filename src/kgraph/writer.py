@@ -1,10 +1,15 @@
 """Write graph input to Neo4j as a sync: one transaction, only what changed, a load record.
 
 The input is the complete desired state of everything kgraph manages (entities, documents,
-passages, oddities and the relationships between them). The writer compares it with what
-the database holds (by key and content hash), deletes what is gone, upserts what is new or
-changed, and records a ``LoadRun`` -- all in one write transaction, so a failed or killed
-load leaves the previous graph as it was.
+passages, oddities and the relationships between them), as two streams of rows: nodes, then
+relationships. The writer reads what the database holds (key and content hash of each managed
+node and relationship), then streams the input through in batches -- each batch one UNWIND
+query with parameters -- writing only rows that are new or changed, and finally deletes what
+the input no longer holds and records a ``LoadRun``. All of it is one write transaction, so a
+failed or killed load leaves the previous graph as it was.
+
+Memory stays bounded by the database's size, not the input's: the input is never held whole,
+only one batch of it, the current keys and hashes, and the ids of nodes added.
 """
 
 from __future__ import annotations
@@ -12,26 +17,39 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
 from kgraph.db import Graph
+from kgraph.errors import LoadInterrupted
 
 #: Node labels the writer manages, each with a uniqueness constraint on ``id``.
 MANAGED_LABELS = ("Entity", "Document", "Passage", "Oddity")
-BATCH_SIZE = 2000
+#: Rows per UNWIND query; measured in docs/benchmarks.md ("Loading at scale").
+BATCH_SIZE = 5000
 MAX_LISTED_CHANGES = 500
 
 T = TypeVar("T")
 
+#: Called after each batch with the kind of row ("nodes", "relationships", "deleted") and
+#: how many rows of the input it covered.
+ProgressFn = Callable[[str, int], None]
 
-def batched(items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+
+def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def content_hash(props: dict[str, Any]) -> str:
@@ -68,22 +86,33 @@ class RelRow:
 
 @dataclass
 class GraphInput:
+    """The desired graph held in memory (the corpus); large inputs stream rows instead."""
+
     nodes: list[NodeRow] = field(default_factory=list)
     relationships: list[RelRow] = field(default_factory=list)
 
 
 @dataclass
 class Changes:
+    """How many keys were added, changed and removed, and the first few of each, sorted."""
+
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "changed": 0, "removed": 0})
+
+    def note(self, kind: str, key: str) -> None:
+        self.counts[kind] += 1
+        listed: list[str] = getattr(self, kind)
+        if len(listed) < MAX_LISTED_CHANGES:
+            listed.append(key)
+
+    def finish(self) -> None:
+        for kind in ("added", "changed", "removed"):
+            getattr(self, kind).sort()
 
     def summary(self) -> dict[str, int]:
-        return {
-            "added": len(self.added),
-            "changed": len(self.changed),
-            "removed": len(self.removed),
-        }
+        return dict(self.counts)
 
 
 @dataclass
@@ -92,6 +121,7 @@ class SyncReport:
     nodes: Changes
     relationships: Changes
     counts: dict[str, int]
+    seconds: float = 0.0
 
     @property
     def unchanged(self) -> bool:
@@ -105,7 +135,7 @@ RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
 """
 _CURRENT_RELS = """
 MATCH ()-[r]->() WHERE r._key IS NOT NULL
-RETURN r._key AS key, elementId(r) AS eid, r._hash AS hash
+RETURN r._key AS key, r._hash AS hash
 """
 
 
@@ -116,37 +146,12 @@ def _node_key(row: dict[str, Any]) -> str:
     return f"{main}/{'+'.join(extra)}/{row['id']}"
 
 
-def _diff(
-    current: dict[str, str | None], wanted: dict[str, str]
-) -> tuple[list[str], list[str], list[str]]:
-    added = sorted(k for k in wanted if k not in current)
-    changed = sorted(k for k in wanted if k in current and current[k] != wanted[k])
-    removed = sorted(k for k in current if k not in wanted)
-    return added, changed, removed
+def _split_node_key(key: str) -> tuple[str, list[str], str]:
+    label, extra, node_id = key.split("/", 2)
+    return label, [x for x in extra.split("+") if x], node_id
 
 
 # -- writing ------------------------------------------------------------------------------------
-def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str]) -> None:
-    by_label: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        label, _, node_id = key.split("/", 2)
-        by_label[label].append(node_id)
-    for label, ids in by_label.items():
-        assert label in MANAGED_LABELS
-        for chunk in batched(ids):
-            tx.run(
-                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", ids=list(chunk)
-            ).consume()
-
-
-def _delete_rels(tx: ManagedTransaction, element_ids: list[str]) -> None:
-    for chunk in batched(element_ids):
-        tx.run(
-            "UNWIND $ids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r",
-            ids=list(chunk),
-        ).consume()
-
-
 def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -155,12 +160,11 @@ def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
         )
     for label, items in by_label.items():
         assert label in MANAGED_LABELS
-        for chunk in batched(items):
-            tx.run(
-                f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-                "SET n = row.props SET n:$(row.labels)",
-                rows=list(chunk),
-            ).consume()
+        tx.run(
+            f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+            "SET n = row.props SET n:$(row.labels)",
+            rows=items,
+        ).consume()
 
 
 def _upsert_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
@@ -177,10 +181,39 @@ def _upsert_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
             "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props "
             "RETURN count(r) AS written"
         )
-        for chunk in batched(items):
-            written = tx.run(query, rows=list(chunk)).single(strict=True)["written"]
-            if written != len(chunk):
-                raise ValueError(f"{len(chunk) - written} relationships lost an endpoint")
+        written = tx.run(query, rows=items).single(strict=True)["written"]
+        if written != len(items):
+            raise ValueError(f"{len(items) - written} relationships lost an endpoint")
+
+
+def _delete_rels(tx: ManagedTransaction, keys: list[str]) -> None:
+    """Delete relationships by key: one scan of the keyed relationships per batch of keys."""
+    for chunk in batched(keys, 50_000):
+        tx.run("MATCH ()-[r]->() WHERE r._key IN $keys DELETE r", keys=chunk).consume()
+
+
+def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, list[str]]) -> None:
+    """Delete nodes by key; a node whose id came back under other labels only loses labels."""
+    gone: dict[str, list[str]] = defaultdict(list)
+    relabel: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for key in keys:
+        label, extra, node_id = _split_node_key(key)
+        assert label in MANAGED_LABELS
+        now = kept.get(f"{label}/{node_id}")
+        if now is None:
+            gone[label].append(node_id)
+        else:
+            relabel[label].append({"id": node_id, "drop": [x for x in extra if x not in now]})
+    for label, ids in gone.items():
+        for chunk in batched(ids):
+            tx.run(
+                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", ids=chunk
+            ).consume()
+    for label, rows in relabel.items():
+        tx.run(
+            f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) REMOVE n:$(row.drop)",
+            rows=rows,
+        ).consume()
 
 
 def _with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
@@ -189,49 +222,114 @@ def _with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) ->
     return {**clean, **(key_prop or {})}
 
 
+class _Stream:
+    """One pass over an input stream: classify each row against the current hashes."""
+
+    def __init__(self, current: dict[str, str | None], changes: Changes) -> None:
+        self.current = current
+        self.changes = changes
+        self.rows = 0
+
+    def due(self, key: str, digest: str) -> bool:
+        """Whether the row must be written (new or changed); forgets the key as seen."""
+        self.rows += 1
+        if key not in self.current:
+            self.changes.note("added", key)
+            return True
+        before = self.current.pop(key)
+        if before != digest:
+            self.changes.note("changed", key)
+            return True
+        return False
+
+
 def sync(
     graph: Graph,
-    wanted: GraphInput,
+    nodes: Iterable[NodeRow],
+    relationships: Iterable[RelRow],
     run_props: dict[str, Any],
     *,
     timeout_s: float = 300.0,
+    batch_size: int = BATCH_SIZE,
+    progress: ProgressFn | None = None,
 ) -> SyncReport:
-    """Make the managed part of the graph equal to ``wanted`` in one transaction."""
-    nodes = {row.key: NodeRow(row.label, row.id, _with_hash(row.props), row.extra_labels)
-             for row in wanted.nodes}  # fmt: skip
-    rels = {row.key: RelRow(row.key, row.type, row.start_label, row.start, row.end_label,
-                            row.end, _with_hash(row.props, {"_key": row.key}))
-            for row in wanted.relationships}  # fmt: skip
+    """Make the managed part of the graph equal to the input, in one transaction.
+
+    ``nodes`` must come complete before ``relationships`` (a relationship's ends must
+    exist); either may be a generator, read once.
+    """
     started = dt.datetime.now(dt.UTC)
+    clock = time.perf_counter()
     load_id = f"load:{started.strftime('%Y%m%dT%H%M%S.%fZ')}"
+    tell = progress or (lambda _kind, _n: None)
+    attempts = 0
+    one_pass = iter(nodes) is nodes or iter(relationships) is relationships
 
     def work(tx: ManagedTransaction) -> SyncReport:
-        current_nodes = {_node_key(r.data()): r["hash"] for r in tx.run(_CURRENT_NODES)}
-        rel_rows = [r.data() for r in tx.run(_CURRENT_RELS)]
-        current_rels = {r["key"]: r["hash"] for r in rel_rows}
-        element_ids = {r["key"]: r["eid"] for r in rel_rows}
+        nonlocal attempts
+        attempts += 1
+        if attempts > 1 and one_pass:
+            # A retried transaction would read exhausted streams and delete everything.
+            raise LoadInterrupted(
+                "the write transaction was retried and the streamed input cannot be read "
+                "twice; nothing was written, run the load again"
+            )
+        node_changes, rel_changes = Changes(), Changes()
+        node_stream = _Stream(
+            {_node_key(r.data()): r["hash"] for r in tx.run(_CURRENT_NODES)}, node_changes
+        )
+        rel_stream = _Stream({r["key"]: r["hash"] for r in tx.run(_CURRENT_RELS)}, rel_changes)
+        kept: dict[str, list[str]] = {}  # label/id -> extra labels, of every node written
 
-        n_added, n_changed, n_removed = _diff(
-            current_nodes, {k: v.props["_hash"] for k, v in nodes.items()}
-        )
-        r_added, r_changed, r_removed = _diff(
-            current_rels, {k: v.props["_hash"] for k, v in rels.items()}
-        )
-        _delete_rels(tx, [element_ids[k] for k in r_removed])
-        _delete_nodes(tx, n_removed)
-        _upsert_nodes(tx, [nodes[k] for k in [*n_added, *n_changed]])
-        _upsert_rels(tx, [rels[k] for k in [*r_added, *r_changed]])
+        def node_rows() -> Iterator[NodeRow]:
+            for row in nodes:
+                props = _with_hash(row.props)
+                if node_stream.due(row.key, props["_hash"]):
+                    kept[f"{row.label}/{row.id}"] = list(row.extra_labels)
+                    yield NodeRow(row.label, row.id, props, row.extra_labels)
+
+        def rel_rows() -> Iterator[RelRow]:
+            for row in relationships:
+                props = _with_hash(row.props, {"_key": row.key})
+                if rel_stream.due(row.key, props["_hash"]):
+                    yield RelRow(row.key, row.type, row.start_label, row.start,
+                                 row.end_label, row.end, props)  # fmt: skip
+
+        seen = 0
+        for node_batch in batched(node_rows(), batch_size):
+            _upsert_nodes(tx, node_batch)
+            tell("nodes", node_stream.rows - seen)
+            seen = node_stream.rows
+        tell("nodes", node_stream.rows - seen)
+        seen = 0
+        for rel_batch in batched(rel_rows(), batch_size):
+            _upsert_rels(tx, rel_batch)
+            tell("relationships", rel_stream.rows - seen)
+            seen = rel_stream.rows
+        tell("relationships", rel_stream.rows - seen)
+
+        for key in rel_stream.current:
+            rel_changes.note("removed", key)
+        _delete_rels(tx, list(rel_stream.current))
+        for key in node_stream.current:
+            node_changes.note("removed", key)
+        _delete_nodes(tx, node_stream.current, kept)
+        tell("deleted", len(rel_stream.current) + len(node_stream.current))
+        node_changes.finish()
+        rel_changes.finish()
 
         report = SyncReport(
             load_id,
-            Changes(n_added, n_changed, n_removed),
-            Changes(r_added, r_changed, r_removed),
-            counts={"nodes": len(nodes), "relationships": len(rels)},
+            node_changes,
+            rel_changes,
+            counts={"nodes": node_stream.rows, "relationships": rel_stream.rows},
         )
         _record_run(tx, report, run_props, started)
         return report
 
-    return graph.in_write_tx(work, timeout_s=timeout_s)
+    report = graph.in_write_tx(work, timeout_s=timeout_s)
+    report.seconds = time.perf_counter() - clock
+    return report
 
 
 def _record_run(
@@ -239,9 +337,8 @@ def _record_run(
 ) -> None:
     def listed(changes: Changes) -> str:
         return json.dumps(
-            {name: getattr(changes, name)[:MAX_LISTED_CHANGES]
-             for name in ("added", "changed", "removed")}
-        )  # fmt: skip
+            {name: getattr(changes, name) for name in ("added", "changed", "removed")}
+        )
 
     props = {
         **run_props,
@@ -251,12 +348,12 @@ def _record_run(
         "finished_at": dt.datetime.now(dt.UTC),
         "node_count": report.counts["nodes"],
         "relationship_count": report.counts["relationships"],
-        "nodes_added": len(report.nodes.added),
-        "nodes_changed": len(report.nodes.changed),
-        "nodes_removed": len(report.nodes.removed),
-        "relationships_added": len(report.relationships.added),
-        "relationships_changed": len(report.relationships.changed),
-        "relationships_removed": len(report.relationships.removed),
+        "nodes_added": report.nodes.counts["added"],
+        "nodes_changed": report.nodes.counts["changed"],
+        "nodes_removed": report.nodes.counts["removed"],
+        "relationships_added": report.relationships.counts["added"],
+        "relationships_changed": report.relationships.counts["changed"],
+        "relationships_removed": report.relationships.counts["removed"],
         "node_changes": listed(report.nodes),
         "relationship_changes": listed(report.relationships),
     }

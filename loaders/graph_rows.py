@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from kgraph.corpus import Document
+from kgraph.corpus import Document, Passage
 from kgraph.evidence import EvidenceIndex, Resolved
 from kgraph.inference import InferredFact
 from kgraph.model import EntitySpec, FactSpec, OdditySpec
@@ -37,39 +37,49 @@ def document_rows(documents: Iterable[Document]) -> tuple[list[NodeRow], list[Re
     nodes: list[NodeRow] = []
     rels: list[RelRow] = []
     for doc in documents:
-        entry = doc.entry
-        nodes.append(
-            NodeRow(
-                "Document",
-                entry.id,
-                {
-                    "id": entry.id, "title": entry.title, "language": entry.language,
-                    "kind": entry.kind, "publisher": entry.publisher, "year": entry.year,
-                    "file": entry.file, "sha256": doc.raw_sha256,
-                    "passage_count": len(doc.passages),
-                },
-            )
-        )  # fmt: skip
+        nodes.append(document_row(doc))
         for passage in doc.passages:
-            nodes.append(
-                NodeRow(
-                    "Passage",
-                    passage.id,
-                    {
-                        "id": passage.id, "doc_id": passage.doc_id, "ordinal": passage.ordinal,
-                        "kind": passage.kind, "text": passage.text,
-                        "start": passage.start, "end": passage.end,
-                    },
-                )
-            )  # fmt: skip
-            rels.append(
-                RelRow(f"has:{passage.id}", "HAS_PASSAGE", "Document", entry.id, "Passage",
-                       passage.id, {"ordinal": passage.ordinal})
-            )  # fmt: skip
+            node, rel = passage_rows(passage)
+            nodes.append(node)
+            rels.append(rel)
     return nodes, rels
 
 
-def entity_row(entity: EntitySpec, evidence: EvidenceIndex, extra_names: list[str]) -> NodeRow:
+def document_row(doc: Document) -> NodeRow:
+    entry = doc.entry
+    return NodeRow(
+        "Document",
+        entry.id,
+        {
+            "id": entry.id, "title": entry.title, "language": entry.language,
+            "kind": entry.kind, "publisher": entry.publisher, "year": entry.year,
+            "file": entry.file, "sha256": doc.raw_sha256, "passage_count": len(doc.passages),
+        },
+    )  # fmt: skip
+
+
+def passage_rows(passage: Passage) -> tuple[NodeRow, RelRow]:
+    """A passage's node and the HAS_PASSAGE relationship from its document."""
+    node = NodeRow(
+        "Passage",
+        passage.id,
+        {
+            "id": passage.id, "doc_id": passage.doc_id, "ordinal": passage.ordinal,
+            "kind": passage.kind, "text": passage.text,
+            "start": passage.start, "end": passage.end,
+        },
+    )  # fmt: skip
+    rel = RelRow(f"has:{passage.id}", "HAS_PASSAGE", "Document", passage.doc_id, "Passage",
+                 passage.id, {"ordinal": passage.ordinal})  # fmt: skip
+    return node, rel
+
+
+def mention_row(passage_id: str, entity_id: str, count: int) -> RelRow:
+    return RelRow(f"mentions:{passage_id}|{entity_id}", "MENTIONS", "Passage", passage_id,
+                  "Entity", entity_id, {"count": count})  # fmt: skip
+
+
+def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[str]) -> NodeRow:
     names = list(dict.fromkeys([*entity.all_names(), *extra_names]))
     aliases = [n for n in names if n not in (entity.name, entity.name_fi, entity.name_sv)]
     props: dict[str, Any] = {
@@ -81,19 +91,19 @@ def entity_row(entity: EntitySpec, evidence: EvidenceIndex, extra_names: list[st
         "name_sv": entity.name_sv,
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
-        **_evidence_props(evidence.all(entity.id, entity.evidence)),
+        **_evidence_props(evidence),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
 
-def stated_fact_row(fact: FactSpec, evidence: EvidenceIndex) -> RelRow:
+def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
     props: dict[str, Any] = {
         **_dated(fact.props),
         "fact_id": fact.key,
         "stated": True,
         "valid_from": fact.valid_from,
         "valid_to": fact.valid_to,
-        **_evidence_props(evidence.all(fact.key, fact.evidence)),
+        **_evidence_props(evidence),
     }
     return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
 

@@ -63,10 +63,9 @@ def find_mentions(documents: list[Document], registry: Registry) -> dict[tuple[s
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
     return [
-        RelRow(f"mentions:{passage}|{entity}", "MENTIONS", "Passage", passage, "Entity", entity,
-               {"count": count})
+        graph_rows.mention_row(passage, entity, count)
         for (passage, entity), count in sorted(counts.items())
-    ]  # fmt: skip
+    ]
 
 
 def build(corpus_dir: Path, registry_dir: Path) -> Build:
@@ -86,11 +85,15 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     names = graph_rows.identity_names(registry)
     notes = graph_rows.identity_notes(registry)
     for entry in registry.entities:
-        row = graph_rows.entity_row(entry.item, evidence, names.get(entry.item.id, []))
+        resolved = evidence.all(entry.item.id, entry.item.evidence)
+        row = graph_rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
         graph_input.nodes.append(row)
-    stated = {fact.key: graph_rows.stated_fact_row(fact, evidence) for fact in facts}
+    stated = {
+        fact.key: graph_rows.stated_fact_row(fact, evidence.all(fact.key, fact.evidence))
+        for fact in facts
+    }
     graph_input.relationships += stated.values()
     graph_input.relationships += [graph_rows.inferred_fact_row(f, stated) for f in inferred]
     for oddity in registry.oddities:

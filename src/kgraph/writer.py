@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import orjson
 from neo4j import ManagedTransaction
 
 from kgraph.db import Graph
@@ -53,8 +54,8 @@ def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
 
 
 def content_hash(props: dict[str, Any]) -> str:
-    text = json.dumps(props, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha1(text.encode()).hexdigest()
+    """A digest of the properties, to tell a changed row from an unchanged one."""
+    return hashlib.sha1(orjson.dumps(props, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,18 @@ def _split_node_key(key: str) -> tuple[str, list[str], str]:
 
 
 # -- writing ------------------------------------------------------------------------------------
+def _run_batch(tx: ManagedTransaction, query: str, name: str, rows: list[Any]) -> int:
+    """Run one UNWIND query over ``rows``; returns the ``written`` column if it has one.
+
+    The driver keeps every query's parameters until its transaction ends; the batch is
+    emptied once sent, so a long load holds one batch, not all of them.
+    """
+    result = tx.run(query, {name: rows})
+    record = result.single()
+    rows.clear()
+    return int(record.get("written", 0)) if record is not None else 0
+
+
 def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -160,14 +173,26 @@ def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
         )
     for label, items in by_label.items():
         assert label in MANAGED_LABELS
-        tx.run(
+        _run_batch(
+            tx,
             f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
             "SET n = row.props SET n:$(row.labels)",
-            rows=items,
-        ).consume()
+            "rows",
+            items,
+        )
 
 
-def _upsert_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
+def _create_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
+    """Create relationships whose keys the database does not hold (the diff says so)."""
+    _write_rels(tx, rows, "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props")
+
+
+def _update_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
+    """Replace the properties of relationships whose content changed."""
+    _write_rels(tx, rows, "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props")
+
+
+def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[(row.start_label, row.end_label)].append(
@@ -177,19 +202,18 @@ def _upsert_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
         assert start_label in MANAGED_LABELS and end_label in MANAGED_LABELS
         query = (
             f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start}}) "
-            f"MATCH (b:{end_label} {{id: row.end}}) "
-            "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props "
-            "RETURN count(r) AS written"
+            f"MATCH (b:{end_label} {{id: row.end}}) {write} RETURN count(r) AS written"
         )
-        written = tx.run(query, rows=items).single(strict=True)["written"]
-        if written != len(items):
-            raise ValueError(f"{len(items) - written} relationships lost an endpoint")
+        sent = len(items)
+        written = _run_batch(tx, query, "rows", items)
+        if written != sent:
+            raise ValueError(f"{sent - written} relationships lost an endpoint")
 
 
 def _delete_rels(tx: ManagedTransaction, keys: list[str]) -> None:
     """Delete relationships by key: one scan of the keyed relationships per batch of keys."""
     for chunk in batched(keys, 50_000):
-        tx.run("MATCH ()-[r]->() WHERE r._key IN $keys DELETE r", keys=chunk).consume()
+        _run_batch(tx, "MATCH ()-[r]->() WHERE r._key IN $keys DELETE r", "keys", chunk)
 
 
 def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, list[str]]) -> None:
@@ -230,17 +254,17 @@ class _Stream:
         self.changes = changes
         self.rows = 0
 
-    def due(self, key: str, digest: str) -> bool:
-        """Whether the row must be written (new or changed); forgets the key as seen."""
+    def due(self, key: str, digest: str) -> str | None:
+        """ "added" or "changed" when the row must be written; forgets the key as seen."""
         self.rows += 1
         if key not in self.current:
             self.changes.note("added", key)
-            return True
+            return "added"
         before = self.current.pop(key)
         if before != digest:
             self.changes.note("changed", key)
-            return True
-        return False
+            return "changed"
+        return None
 
 
 def sync(
@@ -288,12 +312,13 @@ def sync(
                     kept[f"{row.label}/{row.id}"] = list(row.extra_labels)
                     yield NodeRow(row.label, row.id, props, row.extra_labels)
 
-        def rel_rows() -> Iterator[RelRow]:
+        def rel_rows() -> Iterator[tuple[str, RelRow]]:
             for row in relationships:
                 props = _with_hash(row.props, {"_key": row.key})
-                if rel_stream.due(row.key, props["_hash"]):
-                    yield RelRow(row.key, row.type, row.start_label, row.start,
-                                 row.end_label, row.end, props)  # fmt: skip
+                why = rel_stream.due(row.key, props["_hash"])
+                if why:
+                    yield why, RelRow(row.key, row.type, row.start_label, row.start,
+                                      row.end_label, row.end, props)  # fmt: skip
 
         seen = 0
         for node_batch in batched(node_rows(), batch_size):
@@ -303,7 +328,8 @@ def sync(
         tell("nodes", node_stream.rows - seen)
         seen = 0
         for rel_batch in batched(rel_rows(), batch_size):
-            _upsert_rels(tx, rel_batch)
+            _create_rels(tx, [row for why, row in rel_batch if why == "added"])
+            _update_rels(tx, [row for why, row in rel_batch if why == "changed"])
             tell("relationships", rel_stream.rows - seen)
             seen = rel_stream.rows
         tell("relationships", rel_stream.rows - seen)

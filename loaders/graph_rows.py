@@ -97,15 +97,30 @@ def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[s
 
 
 def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
-    props: dict[str, Any] = {
-        **_dated(fact.props),
-        "fact_id": fact.key,
+    return fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
+                    fact.valid_from, fact.valid_to)  # fmt: skip
+
+
+def fact_row(
+    key: str,
+    s: str,
+    p: str,
+    o: str,
+    props: dict[str, Any],
+    evidence: list[Resolved],
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
+) -> RelRow:
+    """A stated fact's relationship, with its evidence and period."""
+    row: dict[str, Any] = {
+        **_dated(props),
+        "fact_id": key,
         "stated": True,
-        "valid_from": fact.valid_from,
-        "valid_to": fact.valid_to,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
         **_evidence_props(evidence),
     }
-    return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
+    return RelRow(key, p, "Entity", s, "Entity", o, row)
 
 
 def inferred_fact_row(fact: InferredFact, premises: dict[str, RelRow]) -> RelRow:

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     start_timeout_s: float = Field(default=120.0, gt=0)
 
     query_timeout_s: float = Field(default=10.0, gt=0)
+    load_timeout_s: float = Field(
+        default=3600.0, gt=0, description="Time limit of a load's one write transaction."
+    )
     row_cap: int = Field(default=5000, gt=0)
 
     api_host: str = "127.0.0.1"

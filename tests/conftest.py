@@ -110,6 +110,17 @@ def empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
     return session_graph
 
 
+@pytest.fixture(scope="module")
+def module_empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
+    """Like ``empty_graph``, once per module: its tests share what they load into it."""
+    _CORPUS_STATE.clear()
+    session_graph.run_autocommit(
+        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+    )
+    schema.apply(session_graph, schema_file)
+    return session_graph
+
+
 @pytest.fixture
 def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) -> Graph:
     """The database holding exactly the real corpus graph (loaded once, reused while intact).

@@ -121,6 +121,18 @@ class Graph:
             )
         return [record.data() for record in records]
 
+    def plan(self, text: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The planner's plan of a query (EXPLAIN: nothing runs), as nested dicts."""
+        with translated():
+            _, summary, _ = self.driver.execute_query(
+                self._query("EXPLAIN " + text, None),
+                dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        plan: dict[str, Any] = summary.plan or {}
+        return plan
+
     def run_autocommit(self, text: str, params: Mapping[str, Any] | None = None) -> None:
         """Run one auto-commit query: schema commands and CALL {...} IN TRANSACTIONS need it."""
         with translated(), self.driver.session(database=self.database) as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Neo4jHealth(BaseModel):
@@ -114,6 +114,9 @@ class QuestionAnswer(BaseModel):
     params: dict[str, Any]
     rows: list[dict[str, Any]]
     row_count: int
+    truncated: bool = Field(
+        default=False, description="True when more rows exist than the row cap let through"
+    )
 
 
 class LoadRun(BaseModel):

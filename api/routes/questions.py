@@ -50,11 +50,15 @@ def ask(
     given = dict(request.query_params)
 
     def answer() -> QuestionAnswer:
-        params, rows = questions.run(
+        params, rows, truncated = questions.run(
             graph, question, given, resolver.ids_for, row_cap=settings.row_cap
         )
         return QuestionAnswer(
-            question=info(question), params=params, rows=rows, row_count=len(rows)
+            question=info(question),
+            params=params,
+            rows=rows,
+            row_count=len(rows),
+            truncated=truncated,
         )
 
     return cached_json(request, ("question", name, tuple(sorted(given.items()))), answer)

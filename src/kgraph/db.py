@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
+from itertools import islice
 from typing import Any, TypeVar
 
 import neo4j
@@ -120,6 +121,30 @@ class Graph:
                 routing_=RoutingControl.WRITE,
             )
         return [record.data() for record in records]
+
+    def read_capped(
+        self,
+        text: str,
+        params: Mapping[str, Any] | None,
+        cap: int,
+        *,
+        timeout_s: float | None = None,
+    ) -> tuple[list[Row], bool]:
+        """At most ``cap`` rows of a read query, and whether there were more.
+
+        Rows past the cap are never fetched: on a large graph a listing question costs the
+        server's work, not the transfer and decoding of every row.
+        """
+
+        def work(tx: ManagedTransaction) -> tuple[list[Row], bool]:
+            result = tx.run(text, dict(params or {}))
+            rows = [record.data() for record in islice(result, cap + 1)]
+            result.consume()
+            return rows[:cap], len(rows) > cap
+
+        return self.in_read_tx(
+            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
+        )
 
     def plan(self, text: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The planner's plan of a query (EXPLAIN: nothing runs), as nested dicts."""

@@ -155,8 +155,11 @@ def run(
     resolve_entity: Callable[[str], list[str]],
     *,
     row_cap: int = 5000,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Run a question in a read transaction; entity parameters become lists of ids."""
+) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
+    """Run a question in a read transaction; entity parameters become lists of ids.
+
+    Returns the parameters as run, at most ``row_cap`` rows, and whether more rows exist.
+    """
     bound = question.bind(given)
     params: dict[str, Any] = {}
     for name, value in bound.items():
@@ -164,10 +167,10 @@ def run(
             params[name] = resolve_entity(str(value))
         else:
             params[name] = value
-    rows = [plain(row) for row in graph.read(question.cypher, params)[:row_cap]]
-    rows = attach_evidence(graph, rows)
+    found, truncated = graph.read_capped(question.cypher, params, row_cap)
+    rows = attach_evidence(graph, [plain(row) for row in found])
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
-    return shown, rows
+    return shown, rows, truncated
 
 
 _EVIDENCE_KEYS = ("evidence_docs", "evidence_passages", "evidence_anchors", "premise_passages")

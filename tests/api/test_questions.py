@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.main import create_app
+from kgraph.db import Graph
 from kgraph.questions import Catalogue
+from kgraph.settings import Settings
 
 REPORT, INNOCITIES, KOKKOLA_PAGE = (
     "000_82ade397896eee5f",
@@ -208,3 +211,15 @@ def test_unknown_question_is_404_with_suggestions(corpus_client: TestClient) -> 
     response = corpus_client.get("/questions/project_fundings")
     assert response.status_code == 404
     assert "project_funding" in response.json()["suggestions"]
+
+
+def test_an_answer_longer_than_the_row_cap_is_cut_and_says_so(
+    corpus_graph: Graph, settings: Settings
+) -> None:
+    capped = settings.model_copy(update={"row_cap": 2})
+    with TestClient(create_app(capped, graph=corpus_graph)) as client:
+        cut = client.get("/questions/value_chain_overview").json()
+        whole = client.get("/questions/project_funding").json()
+
+    assert cut["row_count"] == 2 and cut["truncated"] is True
+    assert whole["row_count"] == 1 and whole["truncated"] is False

@@ -5,7 +5,16 @@
 //   fact_id: {type: string, default: "project:batcircle3|FUNDED_BY|org:business-finland", description: "the fact's id (subject|PREDICATE|object)"}
 // tags: [sources]
 // ---
-MATCH (s:Entity)-[fact]->(o:Entity) WHERE fact.fact_id = $fact_id
+// A fact id is subject|PREDICATE|object: start from the subject's index entry. Only the
+// rare fact with an id of its own (no '|') needs the scan of the second branch.
+CALL () {
+  MATCH (s:Entity {id: split($fact_id, '|')[0]})-[fact]->(o:Entity) WHERE fact.fact_id = $fact_id
+  RETURN s, fact, o
+  UNION
+  WITH $fact_id AS wanted WHERE NOT wanted CONTAINS '|'
+  MATCH (s:Entity)-[fact]->(o:Entity) WHERE fact.fact_id = wanted
+  RETURN s, fact, o
+}
 OPTIONAL MATCH (passage:Passage) WHERE passage.id IN coalesce(fact.evidence_passages, fact.premise_passages)
 WITH s, fact, o, collect(passage {.id, .doc_id, .text}) AS passages
 RETURN s.name AS subject, type(fact) AS predicate, o.name AS object, fact.stated AS stated,

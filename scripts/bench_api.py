@@ -4,7 +4,11 @@
     .venv/bin/python scripts/bench_api.py [--runs 3] [--seconds 10] [--workers 2]
 
 Needs a running Neo4j with the corpus graph loaded (make up, or kgraph neo4j start and
-kgraph load). Starts its own uvicorn on 127.0.0.1:8765 and stops it at the end. Every
+kgraph load). On a synthetic graph (kgraph synth --scale N) name its entities instead:
+
+    .venv/bin/python scripts/bench_api.py --name "<a city's name>" --entity city:synth-1 \
+        --question-params "stage=stage:synth-5&programme=programme:synth-0"
+ Starts its own uvicorn on 127.0.0.1:8765 and stops it at the end. Every
 request goes to loopback only. Prints p50/p99 latency and requests/s per endpoint (median
 of the runs) and the bare driver's figures for the same queries with the same concurrency.
 """
@@ -18,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -31,11 +36,18 @@ from kgraph.settings import Settings
 
 PORT = 8765
 CONNECTIONS = 32
-ENDPOINTS = {
-    "resolve": "/resolve?name=Kokkolassa",
-    "entity": "/entities/city:kokkola",
-    "example question": "/questions/cities_on_stage_in_programme_projects",
-}
+EXAMPLE = "cities_on_stage_in_programme_projects"
+
+
+def endpoints(name: str, entity: str, params: str) -> dict[str, str]:
+    query = f"?{params}" if params else ""
+    return {
+        "resolve": f"/resolve?name={urllib.parse.quote(name)}",
+        "entity": f"/entities/{entity}",
+        "example question": f"/questions/{EXAMPLE}{query}",
+    }
+
+
 _UNIT = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 
@@ -83,7 +95,7 @@ def driver_load(work: Callable[[], Any], seconds: float) -> dict[str, float]:
             "rps": len(ordered) / seconds, "errors": 0.0}  # fmt: skip
 
 
-def start_api(workers: int) -> subprocess.Popen[bytes]:
+def start_api(workers: int, paths: list[str]) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(PORT), "--workers", str(workers),
@@ -96,7 +108,7 @@ def start_api(workers: int) -> subprocess.Popen[bytes]:
                 break
         except OSError:
             time.sleep(0.5)
-    for path in ENDPOINTS.values():  # warm the caches of every worker
+    for path in paths:  # warm the caches of every worker
         for _ in range(4 * workers):
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=10).read()
     return process
@@ -107,25 +119,34 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--name", default="Kokkolassa", help="what /resolve is asked")
+    parser.add_argument("--entity", default="city:kokkola", help="which entity page")
+    parser.add_argument(
+        "--question-params",
+        default="",
+        help="query string for the example question, e.g. stage=...&programme=...",
+    )
     args = parser.parse_args()
+    paths = endpoints(args.name, args.entity, args.question_params)
+    given = dict(urllib.parse.parse_qsl(args.question_params))
     settings = Settings()
     graph = Graph(connect(settings.bolt_uri, settings.auth, max_connection_pool_size=64),
                   settings.neo4j_database)  # fmt: skip
     resolver = Resolver.from_graph(graph)
-    question = Catalogue().get("cities_on_stage_in_programme_projects")
+    question = Catalogue().get(EXAMPLE)
     baseline: dict[str, Callable[[], Any]] = {
         # /resolve is served from memory; its baseline is the same call in-process.
-        "resolve": lambda: resolver.resolve("Kokkolassa"),
-        "entity": lambda: lookups.get_entity(graph, "city:kokkola"),
-        "example question": lambda: run(graph, question, {}, resolver.ids_for),
+        "resolve": lambda: resolver.resolve(args.name),
+        "entity": lambda: lookups.get_entity(graph, args.entity),
+        "example question": lambda: run(graph, question, given, resolver.ids_for),
     }
     for work in baseline.values():  # one-time loads (the Finnish dictionary) before timing
         work()
-    api = start_api(args.workers)
+    api = start_api(args.workers, list(paths.values()))
     results: dict[str, dict[str, list[dict[str, float]]]] = {}
     try:
         for run_number in range(args.runs):
-            for name, path in ENDPOINTS.items():
+            for name, path in paths.items():
                 entry = results.setdefault(name, {"api": [], "driver": []})
                 entry["api"].append(wrk(f"http://127.0.0.1:{PORT}{path}", args.seconds))
                 entry["driver"].append(driver_load(baseline[name], args.seconds))

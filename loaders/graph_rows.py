@@ -125,13 +125,18 @@ def fact_row(
 
 def inferred_fact_row(fact: InferredFact, premises: dict[str, RelRow]) -> RelRow:
     passages = [p for key in fact.derived_from for p in premises[key].props["evidence_passages"]]
+    return inferred_row(fact, passages)
+
+
+def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
+    """An inferred fact's relationship: its rule, premises and their passages."""
     props: dict[str, Any] = {
         **fact.props,
         "fact_id": fact.key,
         "stated": False,
         "rule": fact.rule,
         "derived_from": fact.derived_from,
-        "premise_passages": list(dict.fromkeys(passages)),
+        "premise_passages": list(dict.fromkeys(premise_passages)),
         "valid_from": fact.valid_from,
         "valid_to": fact.valid_to,
     }

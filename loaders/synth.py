@@ -10,7 +10,9 @@ and mention rows, built by ``loaders.graph_rows`` from the same model types -- s
 and everything after it run exactly as for the corpus. What the generator replaces is the
 reading: it writes each passage itself, so it knows which passage states each fact and which
 entities the passage names, where the corpus loader finds out by cleaning text, resolving
-anchors and matching names. No inference rules run on synthetic facts.
+anchors and matching names, and it adds the facts the corpus's inference rule
+``city_participates_via_organisation`` would derive (the other rules need corpus topics and
+network hierarchies the generator does not make).
 
 Everything is derived from ``(seed, kind, index)``, so node and relationship streams can be
 produced separately and lazily, and the same seed always gives the same graph.
@@ -18,6 +20,7 @@ produced separately and lazily, and the same seed always gives the same graph.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import random
@@ -28,6 +31,7 @@ from typing import Any
 
 from kgraph.corpus import Document, ManifestEntry, Passage
 from kgraph.evidence import Resolved
+from kgraph.inference import InferredFact
 from kgraph.model import EntitySpec
 from kgraph.writer import NodeRow, RelRow
 from loaders import graph_rows
@@ -160,6 +164,8 @@ class Statement:
     text: str
     facts: list[tuple[str, str, str, dict[str, Any], str]]  # s, p, o, props, anchor
     named: list[str]  # entity ids the passage names, for MENTIONS
+    #: what the corpus's inference would add, with the passage ids of its premises elsewhere
+    inferred: list[tuple[InferredFact, list[str]]] = dataclasses.field(default_factory=list)
 
 
 class Synth:
@@ -471,7 +477,34 @@ class Synth:
             *[f"topic:synth-{t}" for t in topics],
             *[f"stage:synth-{s}" for s in stages],
         ]
-        return Statement(text, facts, list(dict.fromkeys(named)))
+        by_city: dict[str, InferredFact] = {}
+        premises: dict[str, list[str]] = {}
+        for org_index, org in zip(members, orgs, strict=True):
+            city_id = self.city(self.org_city(org_index))
+            part, located = (
+                f"{org.id}|PARTICIPATES_IN|{project.id}",
+                f"{org.id}|LOCATED_IN|{city_id}",
+            )
+            inferred = by_city.get(city_id)
+            if inferred is None:
+                by_city[city_id] = InferredFact(
+                    city_id, "PARTICIPATES_IN", project.id, "city_participates_via_organisation",
+                    [part, located], props={"role": "via_organisation", "via": org.id},
+                    valid_from=dt.date.fromisoformat(start), valid_to=dt.date.fromisoformat(end),
+                )  # fmt: skip
+                premises[city_id] = []
+            else:
+                inferred.derived_from.extend([part, located])
+            premises[city_id].append(self.org_passage(org_index))
+        return Statement(
+            text, facts, list(dict.fromkeys(named)),
+            [(fact, premises[city]) for city, fact in sorted(by_city.items())],
+        )  # fmt: skip
+
+    def org_passage(self, i: int) -> str:
+        """The id of organisation ``i``'s profile passage (its document's cities come first)."""
+        unit, offset = divmod(i, PER_UNIT["orgs"])
+        return f"{self.document_id(unit)}:p{PER_UNIT['cities'] + offset + 1:04d}"
 
     def _publication_statement(self, i: int, names: dict[str, str]) -> Statement:
         rng = _rng(self.seed, "pub-facts", i)
@@ -572,6 +605,8 @@ class Synth:
                         dt.date.fromisoformat(start) if start else None,
                         dt.date.fromisoformat(end) if end else None,
                     )  # fmt: skip
+                for inferred, elsewhere in st.inferred:
+                    yield graph_rows.inferred_row(inferred, [passage.id, *elsewhere])
                 for entity_id in st.named:
                     yield graph_rows.mention_row(passage.id, entity_id, 1)
 

@@ -7,6 +7,7 @@ import hashlib
 import orjson
 
 from kgraph.model import ID_PREFIX, PREDICATES, EntitySpec
+from kgraph.writer import RelRow
 from loaders.synth import Synth
 
 
@@ -46,17 +47,37 @@ def test_every_fact_is_stated_by_its_passage_and_names_existing_entities() -> No
     synth = Synth(2)
     nodes = {node.id: node for node in synth.nodes()}
     keys: set[str] = set()
+    inferred: list[RelRow] = []
     facts = 0
     for rel in synth.relationships():
         assert rel.key not in keys, f"duplicate relationship {rel.key}"
         keys.add(rel.key)
         assert rel.start in nodes and rel.end in nodes
-        if rel.type in PREDICATES:
+        if rel.type in PREDICATES and rel.props["stated"] is False:
+            assert rel.props["rule"] == "city_participates_via_organisation"
+            for premise in rel.props["premise_passages"]:
+                assert nodes[premise].label == "Passage"
+            inferred.append(rel)
+        elif rel.type in PREDICATES:
             facts += 1
             [passage_id] = rel.props["evidence_passages"]
             [anchor] = rel.props["evidence_anchors"]
             assert anchor in nodes[passage_id].props["text"], (rel.key, anchor)
     assert facts > 1000
+    for rel in inferred:  # inferred facts stand on stated ones
+        assert set(rel.props["derived_from"]) <= keys
+
+
+def test_a_city_takes_part_in_a_project_through_each_of_its_organisations() -> None:
+    synth = Synth(2)
+    passages = {n.id: n.props["text"] for n in synth.nodes() if n.label == "Passage"}
+    via_city = [r for r in synth.relationships() if r.props.get("rule")]
+    assert via_city
+    for rel in via_city:
+        org = rel.props["via"]
+        org_index = int(org.rsplit("-", 1)[1])
+        assert synth.city(synth.org_city(org_index)) == rel.start
+        assert synth.org_entity(org_index).name in passages[synth.org_passage(org_index)]
 
 
 def test_projects_have_a_coordinator_a_funder_and_a_period() -> None:

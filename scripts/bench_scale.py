@@ -1,7 +1,7 @@
 """Load a synthetic ecosystem through the project's loader and through a naive baseline.
 
     .venv/bin/python scripts/bench_scale.py [--scales 10,100,300] [--runs 3] [--heap 8g]
-        [--naive-scale 10]
+        [--naive-scale 10] [--naive-runs 1]
 
 Starts its own managed Neo4j (instance ``bench-scale``, Bolt on 7688, HTTP on 7475), warms
 it with a small load, and empties it before every measurement. Per scale and run, in a fresh
@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--pagecache", default="2g")
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--naive-scale", type=int, default=10, help="0: no naive baseline")
+    parser.add_argument("--naive-runs", type=int, default=1, help="it is slow")
     args = parser.parse_args()
 
     settings = Settings()
@@ -129,7 +130,7 @@ def main() -> None:
                    "rate": loads[0]["rels"] / med["seconds"]}  # fmt: skip
             if scale == args.naive_scale:
                 naive = []
-                for run in range(args.runs):
+                for run in range(args.naive_runs):
                     fresh()
                     naive.append(measure(NAIVE, config.bolt_uri, PASSWORD, str(scale)))
                     print(f"scale {scale} naive {run + 1}: {json.dumps(naive[-1])}", flush=True)

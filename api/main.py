@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import access, errors
 from api.cached import answer_cache
 from api.routes import (
     analytics,
@@ -31,10 +31,11 @@ from kgraph.settings import Settings
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
     """Build the app; tests may hand in their own settings and graph."""
+    settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings or Settings()
+        app.state.settings = settings
         owned = graph is None
         app.state.graph = graph or Graph(
             connect(
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     errors.install(app)
+    access.install_cors(app, settings)
     for module in (
         health,
         resolve,

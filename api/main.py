@@ -43,7 +43,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
                 app.state.settings.auth,
                 connection_timeout=2.0,
                 connection_acquisition_timeout=2.0,
-                max_transaction_retry_time=1.0,
+                # No retries: the driver's first retry waits about a second, so a stopped
+                # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
+                max_transaction_retry_time=0.0,
             ),
             app.state.settings.neo4j_database,
             app.state.settings.query_timeout_s,

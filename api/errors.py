@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from kgraph.errors import (
+    AccessDenied,
     GraphUnavailable,
     KGraphError,
     NotFound,
@@ -17,6 +18,7 @@ from kgraph.questions import QuestionError
 
 # Most specific first: the first isinstance match decides.
 _STATUS: list[tuple[type[KGraphError], int]] = [
+    (AccessDenied, 401),
     (NotFound, 404),
     (QuestionError, 422),
     (ReadOnlyViolation, 403),

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import access, errors
 from api.cached import answer_cache
 from api.routes import (
     analytics,
@@ -31,10 +31,11 @@ from kgraph.settings import Settings
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
     """Build the app; tests may hand in their own settings and graph."""
+    settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings or Settings()
+        app.state.settings = settings
         owned = graph is None
         app.state.graph = graph or Graph(
             connect(
@@ -42,7 +43,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
                 app.state.settings.auth,
                 connection_timeout=2.0,
                 connection_acquisition_timeout=2.0,
-                max_transaction_retry_time=1.0,
+                # No retries: the driver's first retry waits about a second, so a stopped
+                # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
+                max_transaction_retry_time=0.0,
             ),
             app.state.settings.neo4j_database,
             app.state.settings.query_timeout_s,
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         lifespan=lifespan,
     )
     errors.install(app)
+    access.install_cors(app, settings)
     for module in (
         health,
         resolve,

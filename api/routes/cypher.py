@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from api.access import ApiKeyRequired
 from api.deps import GraphDep, ResolverDep, SettingsDep
 from kgraph import lookups, readonly
 from kgraph.questions import attach_evidence
@@ -30,7 +31,9 @@ class CypherResponse(BaseModel):
 @router.post(
     "/cypher",
     response_model=CypherResponse,
-    responses={403: {"description": "A write or administration attempt"},
+    dependencies=[ApiKeyRequired],
+    responses={401: {"description": "The API key is required and was missing or wrong"},
+               403: {"description": "A write or administration attempt"},
                400: {"description": "Cypher the server refused"},
                503: {"description": "Time limit reached, or Neo4j unreachable"}},
 )  # fmt: skip

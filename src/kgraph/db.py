@@ -3,6 +3,11 @@
 ``Graph`` wraps a driver and a database name. Reads run in read transactions, writes in
 write transactions, both with a time limit; every driver error is translated here, once,
 into the kgraph exception tree.
+
+Neo4j isolates transactions as read-committed: a query that runs while a load commits can
+count relationships before the commit and read names after it, a mix of two graphs. Every
+load records exactly one ``LoadRun`` in its own transaction, so reads count them before and
+after their work, in the same transaction, and run again when a load landed in between.
 """
 
 from __future__ import annotations
@@ -36,6 +41,24 @@ _READ_ONLY_CODES = (
     "Neo.ClientError.Statement.AccessMode",
     "Neo.ClientError.Security.Forbidden",
 )
+
+
+#: The graph's generation: a load commits its content and one LoadRun together.
+_GENERATION = "MATCH (run:LoadRun) RETURN count(run) AS loads"
+#: How often a read runs again because a load landed while it ran.
+MAX_STRADDLED_READS = 3
+
+
+def _unchanged_generation(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
+    """``work``'s result, from reads that no load committed in the middle of."""
+    for _ in range(MAX_STRADDLED_READS):
+        before = tx.run(_GENERATION).single(strict=True)["loads"]
+        result = work(tx)
+        if tx.run(_GENERATION).single(strict=True)["loads"] == before:
+            return result
+    raise GraphUnavailable(
+        f"the graph was reloaded during each of {MAX_STRADDLED_READS} attempts to read it"
+    )
 
 
 def translate(error: Exception) -> KGraphError:
@@ -100,14 +123,12 @@ class Graph:
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
     ) -> list[Row]:
         """Run a read query in a read transaction and return its rows as dicts."""
-        with translated():
-            records, _, _ = self.driver.execute_query(
-                self._query(text, timeout_s),
-                dict(params or {}),
-                database_=self.database,
-                routing_=RoutingControl.READ,
-            )
-        return [record.data() for record in records]
+        values = dict(params or {})
+
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [record.data() for record in tx.run(text, values)]
+
+        return self.in_read_tx(work, timeout_s=timeout_s or self.timeout_s)
 
     def write(
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
@@ -174,11 +195,12 @@ class Graph:
             return session.execute_write(_unit)
 
     def in_read_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
-        """Run ``work`` in one read transaction (the server refuses writes in it)."""
+        """Run ``work`` in one read transaction (the server refuses writes in it), again if a
+        load committed while it ran, so it sees one generation of the graph."""
 
         @neo4j.unit_of_work(timeout=timeout_s)
         def _unit(tx: ManagedTransaction) -> T:
-            return work(tx)
+            return _unchanged_generation(tx, work)
 
         with (
             translated(),

@@ -11,7 +11,8 @@
     ├── SchemaError            graph/schema.cypher is malformed
     ├── CorpusError            a document or the manifest is missing, changed or unreadable
     ├── RegistryError          the curated registry has a bad entry (file, line, reason)
-    └── NotFound               an entity or named question does not exist
+    ├── NotFound               an entity or named question does not exist
+    └── AccessDenied           a request without the API key a protected endpoint needs
 
 Errors are raised where they happen; driver errors are translated once, in ``kgraph.db``.
 """
@@ -90,3 +91,7 @@ class NotFound(KGraphError):
         self.key = key
         self.suggestions = suggestions or []
         super().__init__(f"no {what} '{key}'")
+
+
+class AccessDenied(KGraphError):
+    """A request lacks the API key that a protected endpoint needs."""

@@ -63,20 +63,22 @@ def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> Evid
     index = EvidenceIndex()
     for entry in _entries_with_evidence(registry):
         candidates: list[tuple[Evidence, list[Passage]]] = []
-        for evidence in entry.item.evidence:
+        for number, evidence in enumerate(entry.item.evidence):
+            # A fact stated in several files: blame the file that gave this evidence.
+            file, line = entry.stated_at(number)
             document = documents.get(evidence.doc)
             if document is None:
                 raise RegistryError(
-                    entry.file,
+                    file,
                     f"evidence names document '{evidence.doc}', which is not in the manifest",
-                    entry.line,
+                    line,
                 )
             passages = anchor_passages(document, evidence.anchor)
             if not passages:
                 raise RegistryError(
-                    entry.file,
+                    file,
                     f"anchor '{evidence.anchor}' does not occur in document {evidence.doc}",
-                    entry.line,
+                    line,
                 )
             candidates.append((evidence, passages))
         fixed = {(e.doc, p[0].ordinal) for e, p in candidates if len(p) == 1}

@@ -48,10 +48,18 @@ class Located(Generic[M]):
     item: M
     file: str
     line: int
+    #: For a fact merged from several files: where each of its evidence items was stated.
+    evidence_at: tuple[tuple[str, int], ...] = ()
 
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
+
+    def stated_at(self, evidence_index: int) -> tuple[str, int]:
+        """File and line of the entry that gave the evidence item at ``evidence_index``."""
+        if evidence_index < len(self.evidence_at):
+            return self.evidence_at[evidence_index]
+        return self.file, self.line
 
 
 @dataclass
@@ -187,8 +195,14 @@ def merge_corroborations(facts: list[Located[FactSpec]]) -> list[Located[FactSpe
                 "dates; reconcile them, or give each an id",
                 entry.line,
             )
-        evidence = [*a.evidence, *(e for e in b.evidence if e not in a.evidence)]
-        combined = Located(a.model_copy(update={"evidence": evidence}), first.file, first.line)
+        added = [e for e in b.evidence if e not in a.evidence]
+        places = [first.stated_at(i) for i in range(len(a.evidence))]
+        combined = Located(
+            a.model_copy(update={"evidence": [*a.evidence, *added]}),
+            first.file,
+            first.line,
+            evidence_at=(*places, *[(entry.file, entry.line)] * len(added)),
+        )
         out[out.index(first)] = combined
         merged[entry.item.key] = combined
         files[entry.item.key].add(entry.file)

@@ -6,19 +6,34 @@ receives a driver and a database name and never reads the environment itself.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from kgraph.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-#: The development password: fine on loopback for one person, refused in production.
+#: The development password: fine on loopback for one person, refused in production and
+#: whenever Neo4j is reachable from other machines.
 DEV_PASSWORD = "kgraph-dev-password"
 _PLACEHOLDERS = {DEV_PASSWORD, "neo4j", "password", "changeme", ""}
+
+
+def is_loopback(host: str | None) -> bool:
+    """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class Settings(BaseSettings):
@@ -68,16 +83,50 @@ class Settings(BaseSettings):
     )
     row_cap: int = Field(default=5000, gt=0)
 
-    api_host: str = "127.0.0.1"
+    api_host: str = Field(default="127.0.0.1", description="Loopback: only this machine.")
     api_port: int = Field(default=8000, ge=1, le=65535)
+    api_key: SecretStr | None = Field(
+        default=None, description="When set, POST /cypher needs it in the X-API-Key header."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins browsers may call the API from (comma-separated); none: no CORS.",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("api_key", mode="after")
+    @classmethod
+    def _no_empty_key(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value().strip() else None
 
     @model_validator(mode="after")
     def _refuse_placeholder_password(self) -> Settings:
-        if self.env == "production" and self.neo4j_password.get_secret_value() in _PLACEHOLDERS:
+        password = self.neo4j_password.get_secret_value()
+        if not password:
+            raise ConfigError("NEO4J_PASSWORD is empty; Neo4j runs with authentication on")
+        if password not in _PLACEHOLDERS:
+            return self
+        if self.env == "production":
             raise ConfigError(
                 "NEO4J_PASSWORD is a placeholder; set a real password when KGRAPH_ENV=production"
             )
+        if not is_loopback(self.neo4j_host):
+            raise ConfigError(
+                f"NEO4J_PASSWORD is a placeholder and Neo4j at {self.neo4j_host} is reachable "
+                "from other machines; set a real password"
+            )
         return self
+
+    @property
+    def neo4j_host(self) -> str | None:
+        """The host Neo4j listens on: that of ``NEO4J_URI``, or the managed server's."""
+        return urlsplit(self.neo4j_uri).hostname if self.neo4j_uri else self.host
 
     @property
     def managed(self) -> bool:

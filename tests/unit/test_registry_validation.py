@@ -206,3 +206,24 @@ def test_the_same_fact_in_two_files_with_other_props_is_refused(tmp_path: Path) 
     error = refused(folder)
     assert error.file == "registry/facts_other.yaml"
     assert "is also stated at registry/facts.yaml:1 with other properties" in error.reason
+
+
+def test_a_bad_anchor_of_a_fact_stated_in_two_files_names_the_file_that_gave_it(
+    tmp_path: Path,
+) -> None:
+    from kgraph.corpus import Document, ManifestEntry, split_passages
+    from kgraph.evidence import resolve_evidence
+
+    folder = write_registry(tmp_path)
+    other = FACT.replace("Oulun yliopisto/Kokkolan yliopistokeskus", "not in the document")
+    (folder / "facts_other.yaml").write_text("# the same fact, again\n" + other, encoding="utf-8")
+    registry = load_registry(folder)
+    text = "Oulun yliopisto/Kokkolan yliopistokeskus\n"
+    entry = ManifestEntry(id="000_82ade397896eee5f", file="x.txt", language="fi", kind="report",
+                          title="t", publisher="p", sha256="0" * 64)  # fmt: skip
+    doc = Document(entry=entry, raw_sha256="0" * 64, cleaned=text,
+                   passages=split_passages(entry.id, text))  # fmt: skip
+    with pytest.raises(RegistryError) as caught:
+        resolve_evidence(registry, {entry.id: doc})
+    assert (caught.value.file, caught.value.line) == ("registry/facts_other.yaml", 2)
+    assert "anchor 'not in the document' does not occur" in caught.value.reason

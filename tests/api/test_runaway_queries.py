@@ -1,0 +1,71 @@
+"""Runaway queries end at the configured time limit with a clear 503, and the service keeps
+answering other requests meanwhile."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kgraph.db import Graph
+from kgraph.settings import Settings
+
+LIMIT_S = 1.5
+RUNAWAYS = {
+    # A bare count(*) of a product is read from the count store; the filter makes it enumerate.
+    "cartesian product": "MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*) AS n",
+    "unbounded variable-length path": "MATCH p = (a)-[*]-(b) RETURN count(p) AS n",
+    "huge unwind": "UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i)",
+}
+
+
+@pytest.fixture
+def impatient(corpus_graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    limited = settings.model_copy(update={"query_timeout_s": LIMIT_S})
+    with TestClient(create_app(limited, graph=corpus_graph)) as client:
+        yield client
+
+
+@pytest.mark.parametrize("query", RUNAWAYS.values(), ids=RUNAWAYS.keys())
+def test_a_runaway_query_ends_at_the_time_limit_with_503(impatient: TestClient, query: str) -> None:
+    started = time.perf_counter()
+    response = impatient.post("/cypher", json={"query": query})
+    elapsed = time.perf_counter() - started
+    print(f"runaway query stopped after {elapsed:.2f} s (limit {LIMIT_S} s)")
+    assert response.status_code == 503, response.text
+    assert response.json()["error"] == "QueryTimeout"
+    assert "time limit" in response.json()["detail"]
+    assert LIMIT_S * 0.9 <= elapsed < LIMIT_S + 2.0
+
+
+def test_other_requests_are_answered_while_a_runaway_query_runs(impatient: TestClient) -> None:
+    def others() -> tuple[int, str]:
+        health = impatient.get("/health")
+        resolved = impatient.get("/resolve", params={"name": "Oulun yliopistolle"})
+        return health.status_code, resolved.json()[0]["id"]
+
+    others()  # the resolver's index is built once, the queries planned once
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        runaway = pool.submit(
+            impatient.post, "/cypher", json={"query": RUNAWAYS["cartesian product"]}
+        )
+        time.sleep(0.2)
+        answered = []
+        while not runaway.done():
+            started = time.perf_counter()
+            assert others() == (200, "org:university-of-oulu")
+            answered.append(time.perf_counter() - started)
+        assert runaway.result().status_code == 503
+    print(f"{len(answered)} rounds answered meanwhile, slowest {max(answered):.3f} s")
+    assert len(answered) >= 2
+    assert max(answered) < 1.0
+
+
+def test_results_are_capped(impatient: TestClient, settings: Settings) -> None:
+    body = impatient.post("/cypher", json={"query": "MATCH (a), (b) RETURN a.id, b.id"}).json()
+    assert body["truncated"] is True
+    assert body["row_count"] == settings.row_cap

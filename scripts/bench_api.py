@@ -108,9 +108,13 @@ def start_api(workers: int, paths: list[str]) -> subprocess.Popen[bytes]:
                 break
         except OSError:
             time.sleep(0.5)
-    for path in paths:  # warm the caches of every worker
-        for _ in range(4 * workers):
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=10).read()
+    try:
+        for path in paths:  # warm the caches of every worker (a large graph's resolver: minutes)
+            for _ in range(4 * workers):
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=600).read()
+    except BaseException:
+        process.terminate()
+        raise
     return process
 
 

@@ -99,26 +99,24 @@ def schema_file(settings: Settings) -> Path:
 _CORPUS_STATE: dict[str, object] = {}
 
 
+def _emptied(graph: Graph, schema_file: Path) -> Graph:
+    """Delete every node, apply the schema, and mark the corpus graph as gone."""
+    _CORPUS_STATE.clear()
+    graph.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    schema.apply(graph, schema_file)
+    return graph
+
+
 @pytest.fixture
 def empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
     """The database with no data and the project's schema applied."""
-    _CORPUS_STATE.clear()
-    session_graph.run_autocommit(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-    )
-    schema.apply(session_graph, schema_file)
-    return session_graph
+    return _emptied(session_graph, schema_file)
 
 
 @pytest.fixture(scope="module")
 def module_empty_graph(session_graph: Graph, schema_file: Path) -> Graph:
     """Like ``empty_graph``, once per module: its tests share what they load into it."""
-    _CORPUS_STATE.clear()
-    session_graph.run_autocommit(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-    )
-    schema.apply(session_graph, schema_file)
-    return session_graph
+    return _emptied(session_graph, schema_file)
 
 
 @pytest.fixture
@@ -130,10 +128,7 @@ def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) ->
     from loaders.pipeline import load
 
     if not _CORPUS_STATE:
-        session_graph.run_autocommit(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
-        )
-        schema.apply(session_graph, schema_file)
+        _emptied(session_graph, schema_file)
         result, _ = load(session_graph, settings.corpus_dir, settings.registry_dir, schema_file)
         _CORPUS_STATE["stats"] = result.stats
     return session_graph

@@ -24,7 +24,8 @@ def healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             body = json.load(response)
-            return response.status == 200 and bool(body["neo4j"]["up"])
+            loaded = bool(body["neo4j"]["up"]) and body.get("last_load") is not None
+            return response.status == 200 and loaded
     except (urllib.error.URLError, OSError, ValueError, KeyError):
         return False
 

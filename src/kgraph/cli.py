@@ -341,6 +341,7 @@ def up() -> None:
             typer.echo(
                 f"schema: {len(applied.created)} created, {len(applied.unchanged)} unchanged"
             )
+            _load(settings, graph)
         typer.echo(
             f"API on http://{settings.api_host}:{settings.api_port}/docs "
             f"(Browser: http://{settings.host}:{settings.http_port}/browser/, "

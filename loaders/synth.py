@@ -154,7 +154,6 @@ class Entity:
     type: str
     name: str
     props: dict[str, Any]
-    extra: tuple[str, ...] = ()  # more labels: the organisation kind is a property
 
 
 @dataclass(frozen=True)
@@ -250,7 +249,9 @@ class Synth:
         ]
         return out
 
+    @cached_property
     def _names(self) -> dict[str, str]:
+        """Names of the fixed vocabulary, which every passage quotes."""
         return {e.id: e.name for e in self.fixed}
 
     def city_entity(self, i: int) -> Entity:
@@ -327,7 +328,9 @@ class Synth:
     def org_city(self, i: int) -> int:
         return _rng(self.seed, "org", i).randrange(self.n["cities"])
 
+    @cached_property
     def funders(self) -> list[int]:
+        """Indexes of funder organisations among the first 400, which fund every project."""
         found = [
             i
             for i in range(min(self.n["orgs"], 400))
@@ -335,15 +338,11 @@ class Synth:
         ]
         return found or [0]
 
-    @cached_property
-    def _funders(self) -> list[int]:
-        return self.funders()
-
     # -- passages: each states facts and names entities ----------------------------------------
     def statements(self, unit: int) -> Iterator[Statement]:
         """The passages of document ``unit``: its share of cities, organisations, projects
         and publications, each with the facts it states."""
-        names = self._names()
+        names = self._names
         per = PER_UNIT
         for i in range(unit * per["cities"], (unit + 1) * per["cities"]):
             yield self._city_statement(i, names)
@@ -423,7 +422,7 @@ class Synth:
         rng = _rng(self.seed, "project-facts", i)
         project = self.project_entity(i)
         members = self.consortium(i)
-        funder = self.org_entity(rng.choice(self._funders))
+        funder = self.org_entity(rng.choice(self.funders))
         programme = f"programme:synth-{rng.randrange(PROGRAMMES)}"
         topics = rng.sample(range(TOPICS), rng.randint(2, 4))
         stages = rng.sample(range(len(STAGES)), rng.randint(1, 2))

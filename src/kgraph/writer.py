@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,7 +121,6 @@ class SyncReport:
     nodes: Changes
     relationships: Changes
     counts: dict[str, int]
-    seconds: float = 0.0
 
     @property
     def unchanged(self) -> bool:
@@ -230,14 +228,14 @@ def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, l
             relabel[label].append({"id": node_id, "drop": [x for x in extra if x not in now]})
     for label, ids in gone.items():
         for chunk in batched(ids):
-            tx.run(
-                f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", ids=chunk
-            ).consume()
+            _run_batch(
+                tx, f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", "ids", chunk
+            )
     for label, rows in relabel.items():
-        tx.run(
-            f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) REMOVE n:$(row.drop)",
-            rows=rows,
-        ).consume()
+        _run_batch(
+            tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) REMOVE n:$(row.drop)",
+            "rows", rows,
+        )  # fmt: skip
 
 
 def _with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
@@ -255,7 +253,7 @@ class _Stream:
         self.rows = 0
 
     def due(self, key: str, digest: str) -> str | None:
-        """ "added" or "changed" when the row must be written; forgets the key as seen."""
+        """Why the row must be written ("added" or "changed"), or None; forgets the key."""
         self.rows += 1
         if key not in self.current:
             self.changes.note("added", key)
@@ -265,6 +263,23 @@ class _Stream:
             self.changes.note("changed", key)
             return "changed"
         return None
+
+
+def _in_batches(
+    rows: Iterable[T],
+    size: int,
+    write: Callable[[list[T]], None],
+    stream: _Stream,
+    advanced: Callable[[int], None],
+) -> None:
+    """Write ``rows`` batch by batch, telling after each how many input rows it covered
+    (unchanged rows are read but not written, so that count runs ahead of the batches)."""
+    seen = 0
+    for batch in batched(rows, size):
+        write(batch)
+        advanced(stream.rows - seen)
+        seen = stream.rows
+    advanced(stream.rows - seen)
 
 
 def sync(
@@ -283,7 +298,6 @@ def sync(
     exist); either may be a generator, read once.
     """
     started = dt.datetime.now(dt.UTC)
-    clock = time.perf_counter()
     load_id = f"load:{started.strftime('%Y%m%dT%H%M%S.%fZ')}"
     tell = progress or (lambda _kind, _n: None)
     attempts = 0
@@ -320,19 +334,14 @@ def sync(
                     yield why, RelRow(row.key, row.type, row.start_label, row.start,
                                       row.end_label, row.end, props)  # fmt: skip
 
-        seen = 0
-        for node_batch in batched(node_rows(), batch_size):
-            _upsert_nodes(tx, node_batch)
-            tell("nodes", node_stream.rows - seen)
-            seen = node_stream.rows
-        tell("nodes", node_stream.rows - seen)
-        seen = 0
-        for rel_batch in batched(rel_rows(), batch_size):
-            _create_rels(tx, [row for why, row in rel_batch if why == "added"])
-            _update_rels(tx, [row for why, row in rel_batch if why == "changed"])
-            tell("relationships", rel_stream.rows - seen)
-            seen = rel_stream.rows
-        tell("relationships", rel_stream.rows - seen)
+        def write_rels(batch: list[tuple[str, RelRow]]) -> None:
+            _create_rels(tx, [row for why, row in batch if why == "added"])
+            _update_rels(tx, [row for why, row in batch if why == "changed"])
+
+        _in_batches(node_rows(), batch_size, lambda batch: _upsert_nodes(tx, batch),
+                    node_stream, lambda n: tell("nodes", n))  # fmt: skip
+        _in_batches(rel_rows(), batch_size, write_rels,
+                    rel_stream, lambda n: tell("relationships", n))  # fmt: skip
 
         for key in rel_stream.current:
             rel_changes.note("removed", key)
@@ -353,9 +362,7 @@ def sync(
         _record_run(tx, report, run_props, started)
         return report
 
-    report = graph.in_write_tx(work, timeout_s=timeout_s)
-    report.seconds = time.perf_counter() - clock
-    return report
+    return graph.in_write_tx(work, timeout_s=timeout_s)
 
 
 def _record_run(

@@ -157,3 +157,25 @@ def test_each_load_is_recorded_with_hashes_counts_and_changes(
     assert runs[1]["added"] == 1
     assert all(r["hashed"] for r in runs)
     assert runs[0]["digest"] != runs[1]["digest"]
+
+
+def test_an_entity_whose_type_changes_keeps_its_node_and_relationships(
+    empty_graph: Graph,
+) -> None:
+    from kgraph.writer import NodeRow, RelRow, sync
+
+    def entity(type_: str) -> NodeRow:
+        return NodeRow("Entity", "x:one", {"id": "x:one", "type": type_}, (type_,))
+
+    other = NodeRow("Entity", "x:two", {"id": "x:two", "type": "Country"}, ("Country",))
+    link = RelRow("x:one|LOCATED_IN|x:two", "LOCATED_IN", "Entity", "x:one", "Entity", "x:two",
+                  {"fact_id": "x:one|LOCATED_IN|x:two"})  # fmt: skip
+    sync(empty_graph, [entity("City"), other], [link], {})
+    report = sync(empty_graph, [entity("Region"), other], [link], {})
+
+    [row] = empty_graph.read(
+        "MATCH (n:Entity {id: 'x:one'}) OPTIONAL MATCH (n)-[r:LOCATED_IN]->() "
+        "RETURN labels(n) AS labels, count(r) AS links"
+    )
+    assert sorted(row["labels"]) == ["Entity", "Region"] and row["links"] == 1
+    assert report.nodes.summary() == {"added": 1, "changed": 0, "removed": 1}

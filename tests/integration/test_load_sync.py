@@ -9,6 +9,7 @@ import pytest
 from kgraph.db import Graph
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
+from kgraph.writer import NodeRow, RelRow, sync
 from loaders.pipeline import load
 
 ENTITIES = """\
@@ -162,8 +163,6 @@ def test_each_load_is_recorded_with_hashes_counts_and_changes(
 def test_an_entity_whose_type_changes_keeps_its_node_and_relationships(
     empty_graph: Graph,
 ) -> None:
-    from kgraph.writer import NodeRow, RelRow, sync
-
     def entity(type_: str) -> NodeRow:
         return NodeRow("Entity", "x:one", {"id": "x:one", "type": type_}, (type_,))
 

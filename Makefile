@@ -4,11 +4,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help install jars up test lint typecheck unit clean
+# The suite runs in random order; the seed is printed and `make test SEED=N` replays an order.
+ifndef SEED
+SEED := $(shell od -An -N3 -tu4 /dev/urandom | tr -d ' ')
+endif
+PYTEST := $(BIN)/pytest --randomly-seed=$(SEED)
+
+.PHONY: help install jars up test lint typecheck unit integration clean
 
 help:
 	@echo "make up     - Neo4j + schema + load + API (Ctrl-C stops what it started)"
-	@echo "make test   - ruff, mypy and pytest against a real Neo4j"
+	@echo "make test   - ruff, mypy, the unit tier, then the integration tier against a real Neo4j"
+	@echo "make unit   - the pure tests only (no Neo4j); make integration - the rest"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +39,15 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# The fast tier: pure tests, no server, seconds.
 unit: install
-	$(BIN)/pytest tests/unit
+	$(PYTEST) -m "not integration"
 
-test: jars lint typecheck
-	$(BIN)/pytest
+# The integration tier: everything against a real Neo4j (started by the tests when needed).
+integration: jars
+	$(PYTEST) -m integration
+
+test: jars lint typecheck unit integration
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -5,6 +5,10 @@ Which server:
 2. else a Docker engine answers: testcontainers' Neo4j 5.26 container;
 3. else the project-managed server, in its own instance ``test-server`` on ports
    17687/17474, so it can run beside the one ``make up`` started.
+
+Two tiers: everything under ``tests/unit/`` is pure (no server, seconds); everything else is
+marked ``integration`` here, by folder, so ``-m "not integration"`` runs without Neo4j. A unit
+test that asks for a fixture of the server is an error at collection, not a slow surprise.
 """
 
 from __future__ import annotations
@@ -24,6 +28,22 @@ from kgraph.settings import Settings
 from tests.ports import shifted_port
 
 TEST_PASSWORD = "kgraph-test-password"
+UNIT_DIR = Path(__file__).resolve().parent / "unit"
+SERVER_FIXTURES = frozenset({"target", "session_graph"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test outside ``tests/unit/`` as ``integration``; keep the unit tier pure."""
+    for item in items:
+        if UNIT_DIR in item.path.parents:
+            needs = SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
+            if needs:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: a unit test may not use the server fixture(s) {sorted(needs)}"
+                    "; move it to tests/integration/ or tests/api/"
+                )
+        else:
+            item.add_marker(pytest.mark.integration)
 
 
 @dataclass(frozen=True)
@@ -132,3 +152,14 @@ def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) ->
         result, _ = load(session_graph, settings.corpus_dir, settings.registry_dir, schema_file)
         _CORPUS_STATE["stats"] = result.stats
     return session_graph
+
+
+@pytest.fixture
+def corpus_graph_to_reload(corpus_graph: Graph) -> Iterator[Graph]:
+    """The corpus graph for a test that loads into it again (a new LoadRun, say).
+
+    Afterwards it counts as stale, so the next test that reads the corpus graph gets a fresh
+    load and not the history this test left.
+    """
+    yield corpus_graph
+    _CORPUS_STATE.clear()

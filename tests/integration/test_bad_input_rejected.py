@@ -246,12 +246,15 @@ def inputs(tmp_path: Path, settings: Settings) -> Inputs:
     return copies
 
 
-def test_the_unbroken_copies_load(inputs: Inputs, corpus_graph: Graph, schema_file: Path) -> None:
+def test_the_unbroken_copies_load(
+    inputs: Inputs, corpus_graph_to_reload: Graph, schema_file: Path
+) -> None:
     """The cases below fail for what they break, not for being copies."""
-    before = graph_state(corpus_graph, skip_labels=frozenset({"LoadRun"}))
-    _, report = load(corpus_graph, inputs.corpus, inputs.registry, schema_file)
+    graph = corpus_graph_to_reload
+    before = graph_state(graph, skip_labels=frozenset({"LoadRun"}))
+    _, report = load(graph, inputs.corpus, inputs.registry, schema_file)
     assert report.unchanged
-    assert graph_state(corpus_graph, skip_labels=frozenset({"LoadRun"})) == before
+    assert graph_state(graph, skip_labels=frozenset({"LoadRun"})) == before
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.__name__ for case in CASES])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-
-import pytest
+from collections.abc import Callable
+from concurrent.futures import Future
+from types import FrameType
 
 from kgraph.cache import GenerationCache
 from kgraph.db import Graph
@@ -50,46 +51,117 @@ def test_the_least_recently_used_value_goes_first_when_full(empty_graph: Graph) 
     assert cache.get(empty_graph, "b", lambda: "b2") == "b2"
 
 
-def test_a_value_built_while_a_load_lands_is_rebuilt_on_the_next_read(empty_graph: Graph) -> None:
-    cache = GenerationCache[str](ttl_s=0.0)
+def test_a_value_built_while_a_load_lands_is_not_kept_for_the_new_load(
+    empty_graph: Graph,
+) -> None:
+    cache = GenerationCache[object](ttl_s=0.0)
+    other: list[None] = []
     land_load(empty_graph, "load:1")
 
     def build_during_load() -> str:
         land_load(empty_graph, "load:2")
+        # Another reader, meanwhile, sees the new load: the cache is now at load:2.
+        reader = threading.Thread(
+            target=cache.get, args=(empty_graph, "other", lambda: other.append(None))
+        )
+        reader.start()
+        reader.join(timeout=10)
+        assert other == [None], "the other reader did not build"
         return "built from load 1"
 
     served = cache.get(empty_graph, "k", build_during_load)
     fresh = cache.get(empty_graph, "k", lambda: "built from load 2")
 
+    # Its own reader gets it, but it must not be kept as load 2's value.
     assert served == "built from load 1"
     assert fresh == "built from load 2"
 
 
+def waiting_on_a_future(thread: threading.Thread) -> bool:
+    """Whether the thread is blocked in ``Future.result``, i.e. waiting for another's build."""
+    assert thread.ident is not None
+    frame: FrameType | None = sys._current_frames().get(thread.ident)
+    while frame is not None:
+        if frame.f_code is Future.result.__code__:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+WAITERS = 6
+
+
+def readers_sharing_one_build(
+    cache: GenerationCache[object], graph: Graph, build: Callable[[], object]
+) -> list[object]:
+    """One reader builds; ``WAITERS`` more ask for the same key and block on that build
+    before it finishes; what each got (value or error), owner first."""
+    building, finish = threading.Event(), threading.Event()
+    got: dict[int, object] = {}
+
+    def held_build() -> object:
+        building.set()
+        assert finish.wait(10)
+        return build()
+
+    def late_build() -> object:  # runs only if a reader came after the build was over
+        raise AssertionError("a waiter built again")
+
+    def read(i: int, own_build: Callable[[], object]) -> None:
+        try:
+            got[i] = cache.get(graph, "k", own_build)
+        except Exception as error:  # kept: the error is what is checked
+            got[i] = error
+
+    # Daemon threads: if a waiter is never woken, the test fails instead of hanging.
+    owner = threading.Thread(target=read, args=(0, held_build), daemon=True)
+    owner.start()
+    assert building.wait(10)
+    waiters = [
+        threading.Thread(target=read, args=(i, late_build), daemon=True)
+        for i in range(1, WAITERS + 1)
+    ]
+    for thread in waiters:
+        thread.start()
+    wait_until(lambda: all(waiting_on_a_future(t) for t in waiters))
+    finish.set()
+    deadline = time.monotonic() + 10
+    for thread in [owner, *waiters]:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    assert sorted(got) == list(range(WAITERS + 1)), "some readers were never answered"
+    return [got[i] for i in range(WAITERS + 1)]
+
+
 def test_readers_asking_at_once_share_one_build(empty_graph: Graph) -> None:
-    cache = GenerationCache[int](ttl_s=60.0)
+    cache = GenerationCache[object](ttl_s=60.0)
     builds = counter()
-    started = threading.Barrier(8)
 
-    def slow_build() -> int:
-        time.sleep(0.3)
-        return next(builds)
+    def build() -> object:
+        next(builds)
+        return object()
 
-    def read() -> int:
-        started.wait()
-        return cache.get(empty_graph, "k", slow_build)
+    values = readers_sharing_one_build(cache, empty_graph, build)
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        values = list(pool.map(lambda _: read(), range(8)))
-
-    assert values == [1] * 8
+    assert all(value is values[0] for value in values)  # the very same value, built once
+    assert next(builds) == 2
+    assert cache.get(empty_graph, "k", build) is values[0]
 
 
 def test_a_failed_build_reaches_every_waiter_and_is_not_kept(empty_graph: Graph) -> None:
-    cache = GenerationCache[int](ttl_s=60.0)
+    cache = GenerationCache[object](ttl_s=60.0)
 
-    def broken() -> int:
+    def broken() -> object:
         raise RuntimeError("build failed")
 
-    with pytest.raises(RuntimeError, match="build failed"):
-        cache.get(empty_graph, "k", broken)
+    errors = readers_sharing_one_build(cache, empty_graph, broken)
+
+    assert isinstance(errors[0], RuntimeError) and str(errors[0]) == "build failed"
+    assert all(error is errors[0] for error in errors)  # the one build's error, to each
     assert cache.get(empty_graph, "k", lambda: 7) == 7

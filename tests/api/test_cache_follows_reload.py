@@ -1,0 +1,158 @@
+"""Cached answers live exactly as long as the load they were built from, under a running app.
+
+One app serves a small registry (facts from the LEADERSHIP report, ``000_…``: "Business
+Finland myönsi hankkeelle 13,4 miljoonaa euroa", "Kokkola (Oulun yliopisto), Lappeenranta
+(LUT)"). Its cached ``/questions``, ``/entities`` and ``/analytics`` answers must outlast a
+change to the graph that no load recorded, and give way to the next load's content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kgraph.cache import GenerationCache
+from kgraph.db import Graph
+from kgraph.settings import Settings
+from loaders.pipeline import load
+
+REPORT = "000_82ade397896eee5f"
+ENTITIES = """\
+- id: city:kokkola
+  type: City
+  name: Kokkola
+- id: org:university-of-oulu
+  type: Organisation
+  name: University of Oulu
+  props: {kind: university}
+- id: org:lut-university
+  type: Organisation
+  name: LUT University
+  props: {kind: university}
+- id: project:batcircle3
+  type: Project
+  name: BATCircle3.0
+  props: {status: ongoing, start_year: 2024, end_year: 2027}
+- id: org:business-finland
+  type: Organisation
+  name: Business Finland
+  props: {kind: funder}
+"""
+FUNDING = f"""\
+- s: project:batcircle3
+  p: FUNDED_BY
+  o: org:business-finland
+  props: {{amount_eur: 13400000}}
+  evidence:
+    - {{doc: {REPORT}, anchor: "myönsi hankkeelle 13,4 miljoonaa euroa"}}
+"""
+OULU = f"""\
+- s: org:university-of-oulu
+  p: PARTICIPATES_IN
+  o: project:batcircle3
+  evidence:
+    - {{doc: {REPORT}, anchor: "Kokkola (Oulun yliopisto)"}}
+- s: org:university-of-oulu
+  p: LOCATED_IN
+  o: city:kokkola
+  evidence:
+    - {{doc: {REPORT}, anchor: "Kokkola (Oulun yliopisto)"}}
+"""
+LUT = f"""\
+- s: org:lut-university
+  p: PARTICIPATES_IN
+  o: project:batcircle3
+  evidence:
+    - {{doc: {REPORT}, anchor: "Lappeenranta (LUT)"}}
+"""
+
+FUNDING_ASKED = "/questions/project_funding?project=project:batcircle3"
+ENTITY_ASKED = "/entities/project:batcircle3"
+CENTRALITY_ASKED = "/analytics/centrality?metric=degree&top=10"
+
+
+def registry(root: Path, facts: str) -> Path:
+    folder = root / "registry"
+    (folder / "entities").mkdir(parents=True, exist_ok=True)
+    (folder / "entities" / "test.yaml").write_text(ENTITIES, encoding="utf-8")
+    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
+    return folder
+
+
+def answers(client: TestClient) -> dict[str, Any]:
+    out = {}
+    for url in (FUNDING_ASKED, ENTITY_ASKED, CENTRALITY_ASKED):
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        out[url] = response.json()
+    return out
+
+
+def funders(answer: dict[str, Any]) -> list[tuple[str, int]]:
+    return [(row["funder"], row["amount_eur"]) for row in answer["rows"]]
+
+
+def facts_of(entity: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(f["subject"]["id"], f["predicate"], f["object"]["id"]) for f in entity["facts"]}
+
+
+def degrees(centrality: dict[str, Any]) -> dict[str, float]:
+    return {item["id"]: item["score"] for item in centrality["items"]}
+
+
+def test_cached_answers_are_served_until_a_load_lands_then_follow_it(
+    empty_graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    first = registry(tmp_path / "first", FUNDING + OULU)
+    load(empty_graph, settings.corpus_dir, first, settings.schema_file)
+
+    with TestClient(create_app(settings, graph=empty_graph)) as client:
+        # Check the generation on every read instead of every ~2 s: answers must still come
+        # from the cache as long as no newer load has landed, and not one read longer.
+        state = client.app.state
+        caches: list[GenerationCache[Any]] = [state.answers, state.analytics, state.passages]
+        for cache in caches:
+            cache.ttl_s = 0.0
+
+        before = answers(client)
+        assert funders(before[FUNDING_ASKED]) == [("Business Finland", 13_400_000)]
+        assert facts_of(before[ENTITY_ASKED]) == {
+            ("project:batcircle3", "FUNDED_BY", "org:business-finland"),
+            ("org:university-of-oulu", "PARTICIPATES_IN", "project:batcircle3"),
+            # Inferred: Oulu takes part and is located in Kokkola.
+            ("city:kokkola", "PARTICIPATES_IN", "project:batcircle3"),
+        }
+        # Degree over 4 possible neighbours; BATCircle3.0 has Business Finland, Oulu, Kokkola.
+        assert degrees(before[CENTRALITY_ASKED]) == {
+            "project:batcircle3": 0.75, "city:kokkola": 0.5, "org:university-of-oulu": 0.5,
+            "org:business-finland": 0.25, "org:lut-university": 0.0,
+        }  # fmt: skip
+
+        # The graph changes without a load: the funding fact goes. Each answer is the one
+        # built before (a fresh build would no longer see the funding), i.e. the cache's.
+        empty_graph.write(
+            "MATCH (:Project {id: $project})-[r:FUNDED_BY]->() DELETE r",
+            {"project": "project:batcircle3"},
+        )
+        assert empty_graph.read("MATCH ()-[r:FUNDED_BY]->() RETURN r") == []
+        assert answers(client) == before
+
+        # A load lands: Business Finland's funding dropped, LUT's participation added.
+        second = registry(tmp_path / "second", OULU + LUT)
+        load(empty_graph, settings.corpus_dir, second, settings.schema_file)
+        after = answers(client)
+
+    assert funders(after[FUNDING_ASKED]) == []
+    assert facts_of(after[ENTITY_ASKED]) == {
+        ("org:university-of-oulu", "PARTICIPATES_IN", "project:batcircle3"),
+        ("city:kokkola", "PARTICIPATES_IN", "project:batcircle3"),
+        ("org:lut-university", "PARTICIPATES_IN", "project:batcircle3"),
+    }
+    # Business Finland and LUT swap places: BATCircle3.0 now has Oulu, Kokkola and LUT.
+    assert degrees(after[CENTRALITY_ASKED]) == {
+        "project:batcircle3": 0.75, "city:kokkola": 0.5, "org:university-of-oulu": 0.5,
+        "org:lut-university": 0.25, "org:business-finland": 0.0,
+    }  # fmt: skip

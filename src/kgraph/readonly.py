@@ -4,9 +4,11 @@ Every query runs in a READ transaction with a time limit, so the database refuse
 or schema change whatever the text says. Some things a read transaction still allows are
 refused by reading the text (comments and string literals removed, quoted names unquoted):
 LOAD CSV (reads files and URLs), USE (another database), SHOW of users, databases, settings or
-transactions, TERMINATE (ends other people's work), and every procedure outside a short list
-of read-only ones (the server runs ``dbms.*``, ``db.clearQueryCaches`` or ``db.stats.*`` in a
-read transaction too).
+transactions, TERMINATE (ends other people's work), administration commands (databases,
+aliases, servers, users, roles, privileges: the READ transaction refuses them only by accident,
+because a read ran first in it, and answers with a 400 as if the query were merely wrong), and
+every procedure outside a short list of read-only ones (the server runs ``dbms.*``,
+``db.clearQueryCaches`` or ``db.stats.*`` in a read transaction too).
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ _REFUSED = {
     "USE switches to another database": re.compile(r"(^|\s)USE\s", re.IGNORECASE),
     "dbms procedures administer the server": re.compile(r"\bdbms\s*\.", re.IGNORECASE),
     "TERMINATE ends other transactions": re.compile(r"(?<!\.)\bTERMINATE\b", re.IGNORECASE),
+    # GRANT, DENY and REVOKE only where a statement starts: `RETURN grant ORDER BY` is a read.
+    "administration commands manage databases, users, roles and privileges": re.compile(
+        r"(^|\s)(CREATE|DROP|ALTER|START|STOP|RENAME)\s+(OR\s+REPLACE\s+)?(COMPOSITE\s+)?"
+        r"(CURRENT\s+)?(DATABASE|ALIAS|SERVER|USER|ROLE)S?\b|^\s*(GRANT|DENY|REVOKE)\s",
+        re.IGNORECASE,
+    ),
 }
 # SHOW may list the schema and the callable procedures, not users, databases or settings.
 _LISTINGS = "INDEX|INDEXES|CONSTRAINT|CONSTRAINTS|PROCEDURE|PROCEDURES|FUNCTION|FUNCTIONS"

@@ -20,12 +20,6 @@ def test_cypher_reads_with_parameters(corpus_client: TestClient) -> None:
                                "truncated": False}  # fmt: skip
 
 
-def test_cypher_caps_rows(corpus_client: TestClient) -> None:
-    body = corpus_client.post("/cypher", json={"query": "UNWIND range(1, 100000) AS i RETURN i"})
-    assert body.json()["truncated"] is True
-    assert body.json()["row_count"] == 5000
-
-
 def test_paths_connect_a_person_to_a_funder_with_evidence(corpus_client: TestClient) -> None:
     body = corpus_client.get(
         "/paths", params={"from": "Ulla Lassi", "to": "Business Finland", "max_hops": 4}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from kgraph.db import Graph
+
 REPORT = "000_82ade397896eee5f"
 
 
@@ -41,12 +43,18 @@ def test_inferred_facts_carry_their_rule_and_premises(corpus_client: TestClient)
 
 
 def test_facts_as_of_a_date_keep_only_what_held_then(corpus_client: TestClient) -> None:
-    params = {"object": "project:batcircle3", "predicate": "PARTICIPATES_IN", "stated": "true"}
-    during = corpus_client.get("/facts", params={**params, "as_of": "2025-06-15"}).json()
-    before = corpus_client.get("/facts", params={**params, "as_of": "2020-01-01"}).json()
-    assert during["items"]
-    assert all(f["valid_from"] is None or f["valid_from"] <= "2025-06-15" for f in during["items"])
-    assert len(before["items"]) < len(during["items"])
+    # The Kokkola page: BATTValley was carried out by the University of Oulu and Chydenius,
+    # "Toteutusaika 1.6.2021 – 31.12.2021"; on both days it held, before and after it did not.
+    params = {"object": "project:battvalley", "predicate": "PARTICIPATES_IN", "stated": "true"}
+
+    def implementers(as_of: str) -> list[str]:
+        body = corpus_client.get("/facts", params={**params, "as_of": as_of}).json()
+        return sorted(f["subject"]["id"] for f in body["items"])
+
+    both = ["org:chydenius", "org:university-of-oulu"]
+    assert implementers("2021-06-01") == implementers("2021-12-31") == both
+    assert implementers("2021-05-31") == []  # before valid_from
+    assert implementers("2022-01-01") == []  # after valid_to
 
 
 def test_facts_are_sorted_and_paged_deterministically(corpus_client: TestClient) -> None:
@@ -57,14 +65,26 @@ def test_facts_are_sorted_and_paged_deterministically(corpus_client: TestClient)
     assert len(set(keys)) == 10
 
 
-def test_entity_lists_every_fact_with_evidence(corpus_client: TestClient) -> None:
+def test_entity_lists_every_fact_with_evidence(
+    corpus_client: TestClient, corpus_graph: Graph
+) -> None:
     body = corpus_client.get("/entities/org:university-of-oulu").json()
     assert body["name"] == "University of Oulu"
     assert body["name_fi"] == "Oulun yliopisto"
     assert body["mentions"] > 10
+    in_graph = corpus_graph.read(
+        "MATCH (:Entity {id: $id})-[r]->(:Entity) RETURN r.fact_id AS id "
+        "UNION ALL MATCH (:Entity)-[r]->(:Entity {id: $id}) RETURN r.fact_id AS id",
+        {"id": "org:university-of-oulu"},
+    )
+    assert sorted(f["fact_id"] for f in body["facts"]) == sorted(r["id"] for r in in_graph)
     predicates = {f["predicate"] for f in body["facts"]}
     assert {"MEMBER_OF", "PARTICIPATES_IN", "LOCATED_IN"} <= predicates
-    assert all(f["evidence"] or not f["stated"] for f in body["facts"])
+    for fact in body["facts"]:  # evidence if stated, a rule and premises if inferred
+        if fact["stated"]:
+            assert fact["evidence"], fact["fact_id"]
+        else:
+            assert fact["rule"] and fact["derived_from"] and fact["premise_passages"], fact
 
 
 def test_unknown_entity_is_404_with_close_suggestions(corpus_client: TestClient) -> None:

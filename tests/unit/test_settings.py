@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -9,6 +10,16 @@ from pydantic import SecretStr, ValidationError
 
 from kgraph.errors import ConfigError
 from kgraph.settings import DEV_PASSWORD, Settings
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No NEO4J_* or KGRAPH_* variable of the caller's shell leaks into these tests (a suite
+    run against an external server sets NEO4J_PASSWORD, which the defaults here must not see)."""
+    for name in list(os.environ):
+        if name.startswith(("NEO4J_", "KGRAPH_")):
+            monkeypatch.delenv(name)
+    return monkeypatch
 
 
 def settings(**given: Any) -> Settings:
@@ -63,17 +74,6 @@ def test_cors_origins_read_comma_separated_from_the_environment(
     s = settings()
     assert s.cors_origins == ["https://a.example", "http://localhost:3000"]
     assert s.api_key is not None and s.api_key.get_secret_value() == "k-123"
-
-
-@pytest.fixture
-def clean_environ(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """No NEO4J_* or KGRAPH_* variable of the caller's shell leaks into these tests."""
-    import os
-
-    for name in list(os.environ):
-        if name.startswith(("NEO4J_", "KGRAPH_")):
-            monkeypatch.delenv(name)
-    return monkeypatch
 
 
 def from_environment() -> Settings:

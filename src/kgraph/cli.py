@@ -35,6 +35,14 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+def _one_line(error: ValidationError) -> str:
+    """Each invalid setting and why, on one line (the values are left out: one is a password)."""
+    return "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or 'settings'}: {e['msg']}"
+        for e in error.errors()
+    )
+
+
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn kgraph errors into one readable line and exit code 1, not a traceback."""
 
@@ -45,7 +53,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KGraphError as error:
             raise _fail(str(error)) from error
         except ValidationError as error:
-            raise _fail(f"invalid settings:\n{error}") from error
+            raise _fail(f"invalid settings: {_one_line(error)}") from error
 
     return wrapper
 

@@ -8,12 +8,12 @@ from typing import Any
 
 def plain(value: Any) -> Any:
     """Recursively convert dicts, lists, Python and Neo4j dates/times to JSON-friendly values."""
+    if hasattr(value, "iso_format"):  # neo4j.time.Date, DateTime, Time, Duration
+        return value.iso_format()  # before the tuple case: a Duration is a tuple
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    if hasattr(value, "iso_format"):  # neo4j.time.Date, DateTime, Time, Duration
-        return value.iso_format()
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     return value

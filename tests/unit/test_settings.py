@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from pydantic import SecretStr, ValidationError
 
 from kgraph.errors import ConfigError
 from kgraph.settings import DEV_PASSWORD, Settings
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No NEO4J_* or KGRAPH_* variable of the caller's shell leaks into these tests (a suite
+    run against an external server sets NEO4J_PASSWORD, which the defaults here must not see)."""
+    for name in list(os.environ):
+        if name.startswith(("NEO4J_", "KGRAPH_")):
+            monkeypatch.delenv(name)
+    return monkeypatch
 
 
 def settings(**given: Any) -> Settings:
@@ -62,3 +74,102 @@ def test_cors_origins_read_comma_separated_from_the_environment(
     s = settings()
     assert s.cors_origins == ["https://a.example", "http://localhost:3000"]
     assert s.api_key is not None and s.api_key.get_secret_value() == "k-123"
+
+
+def from_environment() -> Settings:
+    return Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("field", "variable", "neo4j_value", "kgraph_value"),
+    [
+        ("neo4j_uri", "URI", "bolt://localhost:1", "bolt://localhost:2"),
+        ("neo4j_user", "USER", "alice", "bob"),
+        ("neo4j_password", "PASSWORD", "alice-secret", "bob-secret"),
+        ("neo4j_database", "DATABASE", "alicedb", "bobdb"),
+    ],
+)
+def test_neo4j_variables_win_over_their_kgraph_spelling(
+    clean_environ: pytest.MonkeyPatch,
+    field: str,
+    variable: str,
+    neo4j_value: str,
+    kgraph_value: str,
+) -> None:
+    # Neo4j's own names come first in the AliasChoices: the spelling every Neo4j tool uses.
+    clean_environ.setenv(f"NEO4J_{variable}", neo4j_value)
+    clean_environ.setenv(f"KGRAPH_NEO4J_{variable}", kgraph_value)
+    value = getattr(from_environment(), field)
+    if isinstance(value, SecretStr):
+        value = value.get_secret_value()
+    assert value == neo4j_value
+
+
+def test_the_kgraph_spelling_is_read_when_the_neo4j_one_is_absent(
+    clean_environ: pytest.MonkeyPatch,
+) -> None:
+    clean_environ.setenv("KGRAPH_NEO4J_URI", "bolt://localhost:2")
+    clean_environ.setenv("KGRAPH_NEO4J_DATABASE", "kg")
+    s = from_environment()
+    assert (s.neo4j_uri, s.neo4j_database, s.managed) == ("bolt://localhost:2", "kg", False)
+    assert s.bolt_uri == "bolt://localhost:2"
+
+
+def test_other_settings_take_the_kgraph_prefix_only(clean_environ: pytest.MonkeyPatch) -> None:
+    clean_environ.setenv("NEO4J_BOLT_PORT", "1234")  # not a name kgraph reads
+    clean_environ.setenv("KGRAPH_HTTP_PORT", "8474")
+    clean_environ.setenv("KGRAPH_ROW_CAP", "25")
+    s = from_environment()
+    assert (s.bolt_port, s.http_port, s.row_cap) == (7687, 8474, 25)
+    assert s.managed and s.bolt_uri == "bolt://127.0.0.1:7687"
+
+
+def test_an_explicit_value_wins_over_the_environment(clean_environ: pytest.MonkeyPatch) -> None:
+    clean_environ.setenv("NEO4J_DATABASE", "from-env")
+    clean_environ.setenv("KGRAPH_ROW_CAP", "25")
+    s = Settings(_env_file=None, neo4j_database="given", row_cap=7)  # type: ignore[call-arg]
+    assert (s.neo4j_database, s.row_cap) == ("given", 7)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error_type"),
+    [
+        ("bolt_port", 0, "greater_than_equal"),
+        ("bolt_port", 65536, "less_than_equal"),
+        ("http_port", 0, "greater_than_equal"),
+        ("http_port", 65536, "less_than_equal"),
+        ("api_port", 0, "greater_than_equal"),
+        ("api_port", 65536, "less_than_equal"),
+        ("heap", "1gb", "string_pattern_mismatch"),
+        ("heap", "512", "string_pattern_mismatch"),
+        ("pagecache", "2G", "string_pattern_mismatch"),
+        ("start_timeout_s", 0, "greater_than"),
+        ("query_timeout_s", 0, "greater_than"),
+        ("load_timeout_s", -1, "greater_than"),
+        ("row_cap", 0, "greater_than"),
+    ],
+)
+def test_settings_out_of_bounds_are_refused_by_name(
+    clean_environ: pytest.MonkeyPatch, field: str, value: object, error_type: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        settings(**{field: value})
+    [error] = caught.value.errors()
+    assert (error["loc"], error["type"]) == ((field,), error_type)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("bolt_port", 1), ("bolt_port", 65535), ("api_port", 65535), ("heap", "512m"),
+     ("pagecache", "2g"), ("row_cap", 1), ("query_timeout_s", 0.001)],
+)  # fmt: skip
+def test_settings_on_the_bounds_are_accepted(
+    clean_environ: pytest.MonkeyPatch, field: str, value: object
+) -> None:
+    assert getattr(settings(**{field: value}), field) == value
+
+
+def test_a_bad_value_in_the_environment_is_refused_too(clean_environ: pytest.MonkeyPatch) -> None:
+    clean_environ.setenv("KGRAPH_BOLT_PORT", "70000")
+    with pytest.raises(ValidationError, match="bolt_port"):
+        from_environment()

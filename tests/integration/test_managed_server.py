@@ -30,11 +30,27 @@ def lifecycle_server(settings: Settings) -> Iterator[ManagedNeo4j]:
     server.stop()
 
 
+@pytest.fixture
+def stopped_server(lifecycle_server: ManagedNeo4j) -> ManagedNeo4j:
+    """The lifecycle instance, stopped, whatever the test before it left (tests run shuffled)."""
+    lifecycle_server.stop()
+    return lifecycle_server
+
+
+@pytest.fixture
+def stopped_server_with_data(stopped_server: ManagedNeo4j) -> ManagedNeo4j:
+    """Stopped, with a database that its first start created under its password."""
+    stopped_server.start()
+    stopped_server.stop()
+    return stopped_server
+
+
 def test_start_serves_bolt_http_and_browser_then_refuses_a_second_start(
-    lifecycle_server: ManagedNeo4j,
+    stopped_server: ManagedNeo4j,
 ) -> None:
     import urllib.request
 
+    lifecycle_server = stopped_server
     pid = lifecycle_server.start()
     assert lifecycle_server.running_pid() == pid
     assert lifecycle_server.status().running
@@ -50,9 +66,11 @@ def test_start_serves_bolt_http_and_browser_then_refuses_a_second_start(
         lifecycle_server.start()
 
 
-def test_wrong_password_for_existing_data_is_explained(lifecycle_server: ManagedNeo4j) -> None:
-    lifecycle_server.stop()
-    stranger = ManagedNeo4j(replace(lifecycle_server.config, password="not-the-one-it-has"))
+def test_wrong_password_for_existing_data_is_explained(
+    stopped_server_with_data: ManagedNeo4j,
+) -> None:
+    config = stopped_server_with_data.config
+    stranger = ManagedNeo4j(replace(config, password="not-the-one-it-has"))
     with pytest.raises(ServerError, match="created with another one"):
         stranger.start()
     assert stranger.running_pid() is None
@@ -69,11 +87,11 @@ def test_stop_ends_the_process_and_removes_the_pid_file(lifecycle_server: Manage
 
 
 def test_missing_java_is_named(
-    lifecycle_server: ManagedNeo4j, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    stopped_server: ManagedNeo4j, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(MissingTool, match="'java' was not found"):
-        lifecycle_server.start()
+        stopped_server.start()
 
 
 def test_missing_maven_is_named_when_jars_must_be_fetched(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kgraph.db import Graph
-from kgraph.plans import indexed_properties, missed_indexes
 from kgraph.questions import Catalogue
 from kgraph.writer import sync
 from loaders.synth import Synth
+from tests.support.plans import indexed_properties, missed_indexes
 
 UNITS = 3
 CATALOGUE = Catalogue()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kgraph.mention_quality import measure
 from kgraph.settings import Settings
 from loaders.graph_rows import identity_names
 from loaders.pipeline import build
+from tests.support.mention_quality import measure
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "mentions_labelled.yaml"
 

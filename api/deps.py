@@ -13,8 +13,8 @@ from fastapi import Depends, Request
 
 from kgraph.db import Graph
 from kgraph.lookups import TextSource, all_passage_texts
+from kgraph.names.resolve import Resolver
 from kgraph.questions import Catalogue
-from kgraph.resolve import Resolver
 from kgraph.settings import Settings
 
 

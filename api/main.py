@@ -24,8 +24,8 @@ from api.routes import (
 from kgraph import __version__
 from kgraph.cache import GenerationCache
 from kgraph.db import Graph, connect
+from kgraph.names.resolve import ResolverCache
 from kgraph.questions import Catalogue
-from kgraph.resolve import ResolverCache
 from kgraph.settings import Settings
 
 

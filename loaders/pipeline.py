@@ -19,7 +19,7 @@ from kgraph.corpus import Document, load_corpus
 from kgraph.db import Graph
 from kgraph.evidence import EvidenceIndex, resolve_evidence
 from kgraph.inference import InferredFact, infer
-from kgraph.mentions import EntityNames, MentionIndex
+from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.registry import Registry, load_registry
 from kgraph.writer import GraphInput, RelRow, SyncReport, sync
 from loaders import graph_rows

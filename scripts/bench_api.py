@@ -30,8 +30,8 @@ from typing import Any
 
 from kgraph import lookups
 from kgraph.db import Graph, connect
+from kgraph.names.resolve import Resolver
 from kgraph.questions import Catalogue, run
-from kgraph.resolve import Resolver
 from kgraph.settings import Settings
 
 PORT = 8765

@@ -15,8 +15,8 @@ import statistics
 import time
 
 from kgraph.db import Graph, connect
+from kgraph.names.resolve import Resolver
 from kgraph.questions import Catalogue, run
-from kgraph.resolve import Resolver
 from kgraph.settings import Settings
 
 SYNTH_PARAMS = {

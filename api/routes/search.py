@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from api.deps import GraphDep, ResolverDep
 from api.params import Limit, Offset
 from kgraph.model import ProjectStatus
-from kgraph.resolve import Resolver
+from kgraph.names.resolve import Resolver
 from kgraph.search import Kind, SearchFilter, search
 
 router = APIRouter(tags=["search"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kgraph.corpus import Document
-from kgraph.mentions import EntityNames, MentionIndex
+from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.registry import Registry
 
 _NAME = re.compile(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from kgraph.corpus import Document, Passage
 from kgraph.names.matcher import Mention, MentionIndex
+from loaders.corpus import Document, Passage
 
 
 def find_mentions(

@@ -104,7 +104,7 @@ def coverage_command(
     show: Annotated[int, typer.Option(help="How many findings of each list to print")] = 50,
 ) -> None:
     """What the corpus names that the graph does not account for (exit 1 if unexplained)."""
-    from kgraph.coverage import measure
+    from loaders.coverage import measure
     from loaders.pipeline import build
 
     settings = load_settings()

@@ -134,7 +134,7 @@ def test_inferred_facts_all_name_a_rule_and_premises(corpus_graph: Graph) -> Non
 
 
 def test_every_topic_stage_rule_names_real_entities(corpus_graph: Graph) -> None:
-    from kgraph.inference import TOPIC_STAGE
+    from loaders.inference import TOPIC_STAGE
 
     ids = {r["id"] for r in corpus_graph.read("MATCH (e:Entity) RETURN e.id AS id")}
     named = set(TOPIC_STAGE) | {s for stages in TOPIC_STAGE.values() for s in stages}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from kgraph.corpus import Document
 from kgraph.names.matcher import (
     EntityNames,
     Mention,
@@ -13,6 +12,7 @@ from kgraph.names.matcher import (
     MentionIndexError,
     build_index,
 )
+from loaders.corpus import Document
 from loaders.mentions import count_mentions, find_in_documents, find_mentions
 
 ENTITIES = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kgraph.errors import RegistryError
-from kgraph.model import EntitySpec, Evidence, FactSpec, OdditySpec
+from kgraph.ontology import EntitySpec, Evidence, FactSpec, OdditySpec
 from loaders.corpus import Document, Passage, anchor_passages
 from loaders.registry import Located, Registry
 

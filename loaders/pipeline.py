@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from kgraph import __version__
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
+from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from kgraph.names.matcher import EntityNames, MentionIndex
-from kgraph.writer import GraphInput, RelRow, SyncReport, sync
 from loaders import rows
 from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, resolve_evidence

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from kgraph.model import EntitySpec, FactSpec, OdditySpec
-from kgraph.writer import NodeRow, RelRow
+from kgraph.db.writer import NodeRow, RelRow
+from kgraph.ontology import EntitySpec, FactSpec, OdditySpec
 from loaders.corpus import Document, Passage
 from loaders.evidence import EvidenceIndex, Resolved
 from loaders.inference import InferredFact

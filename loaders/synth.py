@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from kgraph.model import EntitySpec
-from kgraph.writer import NodeRow, RelRow
+from kgraph.db.writer import NodeRow, RelRow
+from kgraph.ontology import EntitySpec
 from loaders import rows
 from loaders.corpus import Document, ManifestEntry, Passage
 from loaders.evidence import Resolved

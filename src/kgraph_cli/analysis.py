@@ -19,7 +19,7 @@ def centrality_command(
     top: Annotated[int, typer.Option(min=1)] = 10,
 ) -> None:
     """The most central entities of the graph or of a projection (networkx)."""
-    from kgraph import analytics
+    from kgraph.analysis import analytics
 
     if metric not in analytics.METRICS:
         raise fail(f"unknown metric '{metric}' (one of {', '.join(analytics.METRICS)})")

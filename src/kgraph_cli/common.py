@@ -10,9 +10,9 @@ from typing import ParamSpec, TypeVar
 import typer
 from pydantic import ValidationError
 
-from kgraph.db import Graph, connect
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.errors import KGraphError
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
 
 P = ParamSpec("P")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kgraph import schema
+from kgraph.db import schema
 from kgraph.settings import Settings
 from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
 

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from kgraph import schema
-from kgraph.db import Graph
+from kgraph.db import schema
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from kgraph_cli.common import load_settings, open_graph, reports_errors
 
@@ -60,7 +60,7 @@ def synth_command(
     """
     import time
 
-    from kgraph.writer import sync
+    from kgraph.db.writer import sync
     from kgraph_cli.progress import load_progress
     from loaders.synth import Synth
 

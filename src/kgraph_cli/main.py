@@ -6,8 +6,8 @@ import sys
 
 import typer
 
-from kgraph import schema
-from kgraph.neo4j_server import ManagedNeo4j
+from kgraph.db import schema
+from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
 from kgraph_cli.analysis import centrality_command
 from kgraph_cli.common import load_settings, managed_server, open_graph, reports_errors

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kgraph.db import Graph
-from kgraph.readonly import check_text
+from kgraph.db.graph import Graph
+from kgraph.query.readonly import check_text
 from tests.graph_state import graph_state
 
 #: (what it tries, query, params). Each must be refused with a 4xx and a reason.

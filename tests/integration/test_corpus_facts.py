@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.db import Graph
-from kgraph.lookups import find_facts
+from kgraph.db.graph import Graph
+from kgraph.query.lookups import find_facts
 
 REPORT = "000_82ade397896eee5f"
 INNOCITIES = "001_122f8e93b9dcce29"

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
 
 _LAND = """
 CREATE (:LoadRun {id: $id, status: 'completed', finished_at: datetime()})

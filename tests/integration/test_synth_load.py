@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.db import Graph
-from kgraph.questions import Catalogue
-from kgraph.writer import sync
+from kgraph.db.graph import Graph
+from kgraph.db.writer import sync
+from kgraph.query.questions import Catalogue
 from loaders.synth import Synth
 from tests.support.plans import indexed_properties, missed_indexes
 

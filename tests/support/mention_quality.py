@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from kgraph.model import EntitySpec
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import EntitySpec
 from loaders.corpus import Document
 
 

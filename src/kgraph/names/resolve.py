@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
 

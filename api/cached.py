@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable
 from fastapi import Request, Response
 from pydantic import BaseModel
 
-from kgraph.cache import GenerationCache
+from kgraph.db.cache import GenerationCache
 
 #: How many distinct answers to keep; the least recently used goes first.
 MAX_ANSWERS = 4096

@@ -11,10 +11,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from kgraph.db import Graph
-from kgraph.lookups import TextSource, all_passage_texts
-from kgraph.questions import Catalogue
-from kgraph.resolve import Resolver
+from kgraph.db.graph import Graph
+from kgraph.names.resolve import Resolver
+from kgraph.query.lookups import TextSource, all_passage_texts
+from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 

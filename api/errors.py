@@ -14,7 +14,7 @@ from kgraph.errors import (
     QueryTimeout,
     ReadOnlyViolation,
 )
-from kgraph.questions import QuestionError
+from kgraph.query.questions import QuestionError
 
 # Most specific first: the first isinstance match decides.
 _STATUS: list[tuple[type[KGraphError], int]] = [

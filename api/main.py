@@ -22,10 +22,10 @@ from api.routes import (
     search,
 )
 from kgraph import __version__
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph, connect
-from kgraph.questions import Catalogue
-from kgraph.resolve import ResolverCache
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph, connect
+from kgraph.names.resolve import ResolverCache
+from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from kgraph import __version__
-from kgraph.corpus import Document, load_corpus
-from kgraph.db import Graph
-from kgraph.evidence import EvidenceIndex, resolve_evidence
-from kgraph.inference import InferredFact, infer
-from kgraph.mentions import EntityNames, MentionIndex
-from kgraph.registry import Registry, load_registry
-from kgraph.writer import GraphInput, RelRow, SyncReport, sync
-from loaders import graph_rows
+from kgraph.db.graph import Graph
+from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
+from kgraph.names.matcher import EntityNames, MentionIndex
+from loaders import rows
+from loaders.corpus import Document, load_corpus
+from loaders.evidence import EvidenceIndex, resolve_evidence
+from loaders.inference import InferredFact, infer
+from loaders.registry import Registry, load_registry
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Build:
 
 def entity_names(registry: Registry) -> list[EntityNames]:
     """The surface names the matcher looks for, identity decisions included."""
-    extra = graph_rows.identity_names(registry)
+    extra = rows.identity_names(registry)
     return [
         EntityNames(
             entity_id=e.item.id,
@@ -63,7 +63,7 @@ def find_mentions(documents: list[Document], registry: Registry) -> dict[tuple[s
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
     return [
-        graph_rows.mention_row(passage, entity, count)
+        rows.mention_row(passage, entity, count)
         for (passage, entity), count in sorted(counts.items())
     ]
 
@@ -79,25 +79,25 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     mentions = find_mentions(documents, registry)
 
     graph_input = GraphInput()
-    doc_nodes, doc_rels = graph_rows.document_rows(documents)
+    doc_nodes, doc_rels = rows.document_rows(documents)
     graph_input.nodes += doc_nodes
     graph_input.relationships += doc_rels
-    names = graph_rows.identity_names(registry)
-    notes = graph_rows.identity_notes(registry)
+    names = rows.identity_names(registry)
+    notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
-        row = graph_rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
+        row = rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
         graph_input.nodes.append(row)
     stated = {
-        fact.key: graph_rows.stated_fact_row(fact, evidence.all(fact.key, fact.evidence))
+        fact.key: rows.stated_fact_row(fact, evidence.all(fact.key, fact.evidence))
         for fact in facts
     }
     graph_input.relationships += stated.values()
-    graph_input.relationships += [graph_rows.inferred_fact_row(f, stated) for f in inferred]
+    graph_input.relationships += [rows.inferred_fact_row(f, stated) for f in inferred]
     for oddity in registry.oddities:
-        node, rels = graph_rows.oddity_rows(oddity.item, evidence)
+        node, rels = rows.oddity_rows(oddity.item, evidence)
         graph_input.nodes.append(node)
         graph_input.relationships += rels
     graph_input.relationships += _mention_rows(mentions)

@@ -6,7 +6,7 @@ publications and one source document whose passages state every fact. Fixed voca
 (27 countries, 6 value-chain stages, 40 topics, 12 programmes, 8 networks) do not grow.
 
 It yields the same rows the corpus loader yields -- entity, passage, document, stated fact
-and mention rows, built by ``loaders.graph_rows`` from the same model types -- so the writer
+and mention rows, built by ``loaders.rows`` from the same model types -- so the writer
 and everything after it run exactly as for the corpus. What the generator replaces is the
 reading: it writes each passage itself, so it knows which passage states each fact and which
 entities the passage names, where the corpus loader finds out by cleaning text, resolving
@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from kgraph.corpus import Document, ManifestEntry, Passage
-from kgraph.evidence import Resolved
-from kgraph.inference import InferredFact
-from kgraph.model import EntitySpec
-from kgraph.writer import NodeRow, RelRow
-from loaders import graph_rows
+from kgraph.db.writer import NodeRow, RelRow
+from kgraph.ontology import EntitySpec
+from loaders import rows
+from loaders.corpus import Document, ManifestEntry, Passage
+from loaders.evidence import Resolved
+from loaders.inference import InferredFact
 
 PER_UNIT = {"cities": 5, "orgs": 60, "people": 100, "projects": 40, "publications": 60}
 COUNTRIES = 27
@@ -582,12 +582,12 @@ class Synth:
                 props=entity.props,
                 evidence=[],
             )
-            yield graph_rows.entity_row(spec, [], [])
+            yield rows.entity_row(spec, [], [])
         for unit in range(self.units):
             document = self._document(unit, list(self.statements(unit)))
-            yield graph_rows.document_row(document)
+            yield rows.document_row(document)
             for passage in document.passages:
-                yield graph_rows.passage_rows(passage)[0]
+                yield rows.passage_rows(passage)[0]
 
     def relationships(self) -> Iterator[RelRow]:
         """Per document: its HAS_PASSAGE links, the facts each passage states, its mentions."""
@@ -595,19 +595,19 @@ class Synth:
             statements = list(self.statements(unit))
             document = self._document(unit, statements)
             for passage, st in zip(document.passages, statements, strict=True):
-                yield graph_rows.passage_rows(passage)[1]
+                yield rows.passage_rows(passage)[1]
                 for s, p, o, props, anchor in st.facts:
                     evidence = [Resolved(document.entry.id, passage.id, anchor)]
                     start, end = props.pop("valid_from", None), props.pop("valid_to", None)
-                    yield graph_rows.fact_row(
+                    yield rows.fact_row(
                         f"{s}|{p}|{o}", s, p, o, props, evidence,
                         dt.date.fromisoformat(start) if start else None,
                         dt.date.fromisoformat(end) if end else None,
                     )  # fmt: skip
                 for inferred, elsewhere in st.inferred:
-                    yield graph_rows.inferred_row(inferred, [passage.id, *elsewhere])
+                    yield rows.inferred_row(inferred, [passage.id, *elsewhere])
                 for entity_id in st.named:
-                    yield graph_rows.mention_row(passage.id, entity_id, 1)
+                    yield rows.mention_row(passage.id, entity_id, 1)
 
     def node_count(self) -> int:
         """How many nodes ``nodes()`` yields: entities, documents and one passage per

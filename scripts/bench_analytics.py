@@ -3,7 +3,7 @@
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python scripts/bench_analytics.py [--nodes 100000] [--m 10] [--sample 32]
 
-Plain networkx (through kgraph.analytics.centrality, as the API and notebook use it) and
+Plain networkx (through kgraph.analysis.analytics.centrality, as the API and notebook use it) and
 python-igraph (a C core) on the same scale-free graph, in the same run: time and peak
 Python-traced memory per metric. Exact betweenness and closeness are O(n*m) -- days at this
 size -- so both libraries use the same ``--sample`` pivots (networkx's ``k``; igraph's
@@ -23,7 +23,7 @@ from typing import Any
 import igraph
 import networkx as nx
 
-from kgraph import analytics
+from kgraph.analysis import analytics
 
 
 def measure(work: Callable[[], Any]) -> tuple[float, float]:

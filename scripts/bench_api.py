@@ -28,10 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kgraph import lookups
-from kgraph.db import Graph, connect
-from kgraph.questions import Catalogue, run
-from kgraph.resolve import Resolver
+from kgraph.db.graph import Graph, connect
+from kgraph.names.resolve import Resolver
+from kgraph.query import lookups
+from kgraph.query.questions import Catalogue, run
 from kgraph.settings import Settings
 
 PORT = 8765

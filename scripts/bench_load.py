@@ -17,10 +17,10 @@ import sys
 ONE_RUN = r"""
 import json, time
 from kgraph.settings import Settings
-from kgraph.db import Graph, connect
-from kgraph import schema
+from kgraph.db.graph import Graph, connect
+from kgraph.db import schema
 from loaders.pipeline import build, run_properties
-from kgraph.writer import sync
+from kgraph.db.writer import sync
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
 g.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")

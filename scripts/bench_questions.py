@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/bench_questions.py [--runs 5] [--synth]
 
-Runs each question through ``kgraph.questions.run`` (as ``/questions/{name}`` does before its
+Runs each question through ``kgraph.query.questions.run`` (as ``/questions/{name}`` does before its
 cache) and prints the median and worst wall time of ``--runs`` runs and the rows returned.
 With ``--synth`` the entity parameters name synthetic entities (``kgraph synth``) instead of
 the corpus defaults, so the questions touch real data on the large graph.
@@ -14,9 +14,9 @@ import argparse
 import statistics
 import time
 
-from kgraph.db import Graph, connect
-from kgraph.questions import Catalogue, run
-from kgraph.resolve import Resolver
+from kgraph.db.graph import Graph, connect
+from kgraph.names.resolve import Resolver
+from kgraph.query.questions import Catalogue, run
 from kgraph.settings import Settings
 
 SYNTH_PARAMS = {

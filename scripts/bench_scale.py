@@ -7,7 +7,7 @@ Starts its own managed Neo4j (instance ``bench-scale``, Bolt on 7688, HTTP on 74
 it with a small load, and empties it before every measurement. Per scale and run, in a fresh
 Python process:
 
-- loader: ``kgraph.writer.sync`` over ``loaders.synth.Synth(scale)`` (what ``kgraph synth``
+- loader: ``kgraph.db.writer.sync`` over ``loaders.synth.Synth(scale)`` (what ``kgraph synth``
   runs), timed end to end (generation, hashing, batches and the one commit), with the
   process's peak resident memory; then a re-sync of the same data (writes nothing).
 - naive: at ``--naive-scale`` only, the same rows, one ``MERGE`` query per row in its own
@@ -25,17 +25,17 @@ import statistics
 import subprocess
 import sys
 
-from kgraph import schema
-from kgraph.db import Graph, connect
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.db import schema
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
 
 PASSWORD = "bench-scale-password"
 
 LOADER = """
 import json, resource, sys, time
-from kgraph.db import Graph, connect
-from kgraph.writer import sync
+from kgraph.db.graph import Graph, connect
+from kgraph.db.writer import sync
 from loaders.synth import Synth
 uri, password, scale, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 graph = Graph(connect(uri, ("neo4j", password)), "neo4j")

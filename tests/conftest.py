@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from kgraph import schema
-from kgraph.db import Graph, connect
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.db import schema
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
 from tests.ports import shifted_port
 

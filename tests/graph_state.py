@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 _NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
 _RELS = """

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import GraphDep
-from kgraph import analytics, export
-from kgraph.analytics import Metric, Projection
-from kgraph.model import EntityType
+from kgraph.analysis import analytics, export
+from kgraph.analysis.analytics import Metric, Projection
+from kgraph.ontology import EntityType
 
 router = APIRouter(tags=["analytics"])
 

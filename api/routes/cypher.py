@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from api.access import ApiKeyRequired
 from api.deps import GraphDep, ResolverDep, SettingsDep
-from kgraph import lookups, readonly
-from kgraph.questions import attach_evidence
-from kgraph.values import plain
+from kgraph.db.values import plain
+from kgraph.query import lookups, readonly
+from kgraph.query.questions import attach_evidence
 
 router = APIRouter(tags=["cypher"])
 

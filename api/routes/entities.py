@@ -10,8 +10,8 @@ from api.cached import cached_json
 from api.deps import GraphDep, TextsDep
 from api.models import EntityDetail, EntityPage
 from api.params import Limit, Offset
-from kgraph import lookups
-from kgraph.model import EntityType
+from kgraph.ontology import EntityType
+from kgraph.query import lookups
 
 router = APIRouter(tags=["entities"])
 

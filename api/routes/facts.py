@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from api.deps import GraphDep, ResolverDep, TextsDep
 from api.models import Fact, FactPage
 from api.params import Limit, Offset
-from kgraph import lookups
+from kgraph.query import lookups
 
 router = APIRouter(tags=["facts"])
 

@@ -7,8 +7,8 @@ from fastapi import APIRouter, Response
 from api.deps import GraphDep, SettingsDep
 from api.models import Health, Neo4jHealth
 from kgraph import __version__
+from kgraph.db.status import graph_status
 from kgraph.errors import GraphUnavailable
-from kgraph.status import graph_status
 
 router = APIRouter(tags=["health"])
 

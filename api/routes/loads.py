@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from api.deps import GraphDep
 from api.params import Limit, Offset
-from kgraph import lookups
+from kgraph.query import lookups
 
 router = APIRouter(tags=["loads"])
 

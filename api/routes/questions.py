@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Request, Response
 from api.cached import cached_json
 from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep
 from api.models import QuestionAnswer, QuestionInfo, QuestionParam
-from kgraph import questions
-from kgraph.questions import Question
+from kgraph.query import questions
+from kgraph.query.questions import Question
 
 router = APIRouter(tags=["questions"])
 

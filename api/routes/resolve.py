@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import ResolverDep
 from api.models import EntitySummary
-from kgraph.model import EntityType
+from kgraph.ontology import EntityType
 
 router = APIRouter(tags=["entities"])
 

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 
 from api.deps import GraphDep, ResolverDep
 from api.params import Limit, Offset
-from kgraph.model import ProjectStatus
-from kgraph.resolve import Resolver
-from kgraph.search import Kind, SearchFilter, search
+from kgraph.names.resolve import Resolver
+from kgraph.ontology import ProjectStatus
+from kgraph.query.search import Kind, SearchFilter, search
 
 router = APIRouter(tags=["search"])
 

@@ -14,7 +14,7 @@
     ├── NotFound               an entity or named question does not exist
     └── AccessDenied           a request without the API key a protected endpoint needs
 
-Errors are raised where they happen; driver errors are translated once, in ``kgraph.db``.
+Errors are raised where they happen; driver errors are translated once, in ``kgraph.db.graph``.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import html
 import json
 from dataclasses import dataclass
 
-from kgraph.model import ID_PREFIX, PREDICATES
-from kgraph.questions import Catalogue, Question
+from kgraph.ontology import ID_PREFIX, PREDICATES
+from kgraph.query.questions import Catalogue, Question
 from kgraph.settings import PROJECT_ROOT
 
 STYLE_FILE = PROJECT_ROOT / "graph" / "browser-style.grass"

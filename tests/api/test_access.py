@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.main import create_app
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 
 QUERY = {"query": "MATCH (c:City {id: $id}) RETURN c.name AS name", "params": {"id": "city:vaasa"}}

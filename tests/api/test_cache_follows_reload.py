@@ -14,8 +14,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kgraph.db import Graph
-from kgraph.readonly import check_text
+from kgraph.db.graph import Graph
+from kgraph.query.readonly import check_text
 from tests.graph_state import graph_state
 
-# The refusals, as ``kgraph.readonly`` and ``kgraph.db.translate`` word them.
+# The refusals, as ``kgraph.query.readonly`` and ``kgraph.db.graph.translate`` word them.
 READ_TX = "writes are not allowed here: "
 LOAD_CSV = "refused: LOAD CSV reads files and URLs"
 USE = "refused: USE switches to another database"

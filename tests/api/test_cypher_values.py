@@ -1,6 +1,6 @@
 """What ``POST /cypher`` gives back for nodes, relationships, paths and temporal values.
 
-Today's shape is the driver's ``Record.data()`` made JSON-friendly by ``kgraph.values.plain``:
+Today's shape is the driver's ``Record.data()`` made JSON-friendly by ``kgraph.db.values.plain``:
 a node is the dict of its properties (no labels, no element id); a relationship is
 ``[start, TYPE, end]`` whose ends are empty dicts when the nodes were not returned and whose
 own properties are not returned at all; a path alternates node dicts and type names;

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from fastapi.testclient import TestClient
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 GRAPHML = {"g": "http://graphml.graphdrawing.org/xmlns"}
 # What the export leaves out on purpose: documents, passages, oddities and load runs are

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 REPORT = "000_82ade397896eee5f"
 

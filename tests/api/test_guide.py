@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kgraph import guide
-from kgraph.db import Graph
-from kgraph.questions import Catalogue
+from kgraph.db.graph import Graph
+from kgraph.query.questions import Catalogue
 
 RUNNABLE = re.compile(r'<pre class="pre-scrollable code runnable">(.*?)</pre>', re.S)
 SELECTOR = re.compile(r"^(\S+) \{", re.M)  # each rule starts a line: "node.City {"

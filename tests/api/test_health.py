@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kgraph.db import Graph, connect
+from kgraph.db.graph import Graph, connect
 from kgraph.settings import Settings
 
 

@@ -17,7 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from tests.graph_state import graph_state
 from tests.recording import RecordingDriver

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kgraph.db import Graph
-from kgraph.questions import Catalogue
+from kgraph.db.graph import Graph
+from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 REPORT, INNOCITIES, KOKKOLA_PAGE = (

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 
 LIMIT_S = 1.5

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
 from api.main import create_app
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 
 EXAMPLES_PER_OPERATION = 110

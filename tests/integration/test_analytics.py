@@ -6,8 +6,8 @@ from itertools import combinations
 
 import networkx as nx
 
-from kgraph import analytics
-from kgraph.db import Graph
+from kgraph.analysis import analytics
+from kgraph.db.graph import Graph
 
 
 def test_city_projection_matches_the_projects_cities_share(corpus_graph: Graph) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kgraph import analytics
-from kgraph.db import Graph
+from kgraph.analysis import analytics
+from kgraph.db.graph import Graph
 from kgraph.errors import GraphUnavailable
 from tests.conftest import Target
 

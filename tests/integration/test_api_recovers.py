@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.main import create_app
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
 from tests.ports import shifted_port
 

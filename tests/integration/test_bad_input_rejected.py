@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.errors import CorpusError, RegistryError
 from kgraph.settings import Settings
 from loaders.pipeline import load

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.errors import QueryError, ReadOnlyViolation
 
 

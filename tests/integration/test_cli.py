@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from kgraph import schema
-from kgraph.db import Graph
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
+from kgraph.db import schema
+from kgraph.db.graph import Graph
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import DEV_PASSWORD, Settings
 from tests.conftest import Target
 from tests.ports import shifted_port

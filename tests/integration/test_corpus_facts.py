@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kgraph.db import Graph
-from kgraph.lookups import find_facts
+from kgraph.db.graph import Graph
+from kgraph.query.lookups import find_facts
 from kgraph.settings import Settings
 from loaders.pipeline import load
 
@@ -239,7 +239,7 @@ def test_the_graph_wide_checks_count_each_kind_of_broken_fact(
 
 
 def test_every_topic_stage_rule_names_real_entities(corpus_graph: Graph) -> None:
-    from kgraph.inference import TOPIC_STAGE
+    from loaders.inference import TOPIC_STAGE
 
     ids = {r["id"] for r in corpus_graph.read("MATCH (e:Entity) RETURN e.id AS id")}
     named = set(TOPIC_STAGE) | {s for stages in TOPIC_STAGE.values() for s in stages}

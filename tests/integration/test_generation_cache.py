@@ -10,8 +10,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from types import FrameType
 
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
 
 _LAND = """
 CREATE (:LoadRun {id: $id, status: 'completed', finished_at: datetime()})

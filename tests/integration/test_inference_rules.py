@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
 

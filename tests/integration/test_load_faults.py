@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
 from tests.conftest import Target

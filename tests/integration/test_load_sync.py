@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
+from kgraph.db.writer import NodeRow, RelRow, sync
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from kgraph.writer import NodeRow, RelRow, sync
 from loaders.pipeline import load
 
 ENTITIES = """\

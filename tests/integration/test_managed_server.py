@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
+from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.errors import MissingTool, ServerError
-from kgraph.neo4j_server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
 from tests.ports import shifted_port
 

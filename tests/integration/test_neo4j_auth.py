@@ -6,7 +6,7 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 
-from kgraph.db import Graph, connect
+from kgraph.db.graph import Graph, connect
 from kgraph.errors import GraphUnavailable
 from tests.conftest import Target
 

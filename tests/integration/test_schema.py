@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kgraph import schema
-from kgraph.db import Graph
+from kgraph.db import schema
+from kgraph.db.graph import Graph
 from kgraph.errors import SchemaError
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from loaders.synth import Synth
 from tests.conftest import Target
 

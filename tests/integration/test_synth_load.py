@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.db import Graph
-from kgraph.plans import indexed_properties, missed_indexes
-from kgraph.questions import Catalogue
-from kgraph.writer import sync
+from kgraph.db.graph import Graph
+from kgraph.db.writer import sync
+from kgraph.query.questions import Catalogue
 from loaders.synth import Synth
+from tests.support.plans import indexed_properties, missed_indexes
 
 UNITS = 3
 CATALOGUE = Catalogue()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kgraph.db import Graph
-from kgraph.writer import sync
+from kgraph.db.graph import Graph
+from kgraph.db.writer import sync
 from loaders.synth import Synth
 
 UNITS = 3

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from tests.conftest import Target
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.corpus import MANIFEST_NAME, Document, load_corpus
+from loaders.corpus import MANIFEST_NAME, Document, load_corpus
 
 
 def corpus_path() -> Path:

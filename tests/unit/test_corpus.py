@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from kgraph.corpus import (
+from kgraph.errors import CorpusError
+from loaders.corpus import (
     MAX_PASSAGE_CHARS,
     Document,
     ManifestEntry,
@@ -22,7 +23,6 @@ from kgraph.corpus import (
     read_document,
     split_passages,
 )
-from kgraph.errors import CorpusError
 
 REPORT = "000_82ade397896eee5f"
 PROGRAMME_PAGE = "001_122f8e93b9dcce29"

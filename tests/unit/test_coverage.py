@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kgraph.coverage import Finding, measure
 from kgraph.settings import Settings
+from loaders.coverage import Finding, measure
 from loaders.pipeline import build
 
 

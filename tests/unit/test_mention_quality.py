@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from kgraph.mention_quality import measure
 from kgraph.settings import Settings
-from loaders.graph_rows import identity_names
 from loaders.pipeline import build
+from loaders.rows import identity_names
+from tests.support.mention_quality import measure
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "mentions_labelled.yaml"
 

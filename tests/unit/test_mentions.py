@@ -7,17 +7,15 @@ import re
 import pytest
 from pydantic import ValidationError
 
-from kgraph.corpus import Document
-from kgraph.mentions import (
+from kgraph.names.matcher import (
     EntityNames,
     Mention,
     MentionIndex,
     MentionIndexError,
     build_index,
-    count_mentions,
-    find_in_documents,
-    find_mentions,
 )
+from loaders.corpus import Document
+from loaders.mentions import count_mentions, find_in_documents, find_mentions
 
 ENTITIES = [
     EntityNames(entity_id="org:oulu-uni", names=["University of Oulu", "Oulun yliopisto"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.errors import ReadOnlyViolation
-from kgraph.readonly import check_text
+from kgraph.query.readonly import check_text
 
 
 @pytest.mark.parametrize(

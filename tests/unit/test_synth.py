@@ -6,8 +6,8 @@ import hashlib
 
 import orjson
 
-from kgraph.model import ID_PREFIX, PREDICATES, EntitySpec
-from kgraph.writer import RelRow
+from kgraph.db.writer import RelRow
+from kgraph.ontology import ID_PREFIX, PREDICATES, EntitySpec
 from loaders.synth import Synth
 
 

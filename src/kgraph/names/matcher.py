@@ -44,7 +44,6 @@ two names.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +52,6 @@ import simplemma
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from kgraph.corpus import Document, Passage
 from kgraph.errors import KGraphError
 
 #: How a token is compared: ("x", surface) exactly; ("s", stem) by stem, or ("S", stem) by stem
@@ -199,23 +197,6 @@ def _step(frontier: _Frontier, keys: TieredKeys) -> _Frontier:
 def build_index(entities: Iterable[EntityNames]) -> MentionIndex:
     """Index every name of every entity."""
     return MentionIndex(entities)
-
-
-def find_mentions(
-    index: MentionIndex, passages: Iterable[Passage], language: str = "fi"
-) -> list[Mention]:
-    """The mentions in each passage (all in ``language``), tagged with the passage id."""
-    return [m for p in passages for m in index.find(p.text, p.id, language)]
-
-
-def find_in_documents(index: MentionIndex, documents: Iterable[Document]) -> list[Mention]:
-    """The mentions in every passage of every document, each in the document's language."""
-    return [m for d in documents for m in find_mentions(index, d.passages, d.entry.language)]
-
-
-def count_mentions(mentions: Iterable[Mention]) -> dict[str, int]:
-    """How often each entity is mentioned, by entity id."""
-    return dict(Counter(m.entity_id for m in mentions))
 
 
 # --- tokens and keys ------------------------------------------------------------------------

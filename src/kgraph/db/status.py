@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.db import Graph
-from kgraph.values import plain
+from kgraph.db.graph import Graph
+from kgraph.db.values import plain
 
 _COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }

@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from kgraph.corpus import Document, Passage
-from kgraph.evidence import EvidenceIndex, Resolved
-from kgraph.inference import InferredFact
-from kgraph.model import EntitySpec, FactSpec, OdditySpec
-from kgraph.registry import Registry
-from kgraph.writer import NodeRow, RelRow
+from kgraph.db.writer import NodeRow, RelRow
+from kgraph.ontology import EntitySpec, FactSpec, OdditySpec
+from loaders.corpus import Document, Passage
+from loaders.evidence import EvidenceIndex, Resolved
+from loaders.inference import InferredFact
+from loaders.registry import Registry
 
 _DATE_KEYS = frozenset({"start", "end", "date"})
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgraph.corpus import Document
-from kgraph.mentions import EntityNames, MentionIndex
-from kgraph.registry import Registry
+from kgraph.names.matcher import EntityNames, MentionIndex
+from loaders.corpus import Document
+from loaders.registry import Registry
 
 _NAME = re.compile(
     r"(?<![\w@/.])(?:[A-ZÅÄÖ][\w+&.-]*[\w+]|[A-ZÅÄÖ])"

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import orjson
 from neo4j import ManagedTransaction
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.errors import LoadInterrupted
 
 #: Node labels the writer manages, each with a uniqueness constraint on ``id``.

@@ -15,7 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from kgraph.writer import ProgressFn
+from kgraph.db.writer import ProgressFn
 
 
 class _RateColumn(TextColumn):

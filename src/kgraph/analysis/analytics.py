@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 Metric = Literal["degree", "betweenness", "closeness", "eigenvector", "pagerank"]
 Projection = Literal["full", "organisations", "cities", "coauthors"]
@@ -166,7 +166,7 @@ def communities(g: nx.Graph, seed: int = 7) -> list[list[str]]:
 
 def pull(uri: str, auth: tuple[str, str], database: str = "neo4j") -> nx.MultiDiGraph:
     """One call from a running Neo4j to a networkx graph (opens and closes its own driver)."""
-    from kgraph.db import connect
+    from kgraph.db.graph import connect
 
     graph = Graph(connect(uri, auth), database)
     try:

@@ -20,7 +20,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.errors import ReadOnlyViolation
 
 # One pass from left to right, so a quote inside a comment or a // inside a name is not

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kgraph.model import EntitySpec, FactSpec
+from kgraph.ontology import EntitySpec, FactSpec
 
 #: Which value-chain stage a topic belongs to. Domain knowledge, read from the report's
 #: description of the chain (doc 000, section 3.1: recycling goes with the circular economy,

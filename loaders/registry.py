@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kgraph.errors import RegistryError
-from kgraph.model import EntitySpec, FactSpec, IdentityDecision, OdditySpec, OmissionSpec
+from kgraph.ontology import EntitySpec, FactSpec, IdentityDecision, OdditySpec, OmissionSpec
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 _INDEXES = """
 SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties

@@ -1,4 +1,4 @@
-"""The catalogue of named analyst questions: one ``.cypher`` file each, in ``queries/``.
+"""The catalogue of named analyst questions: one ``.cypher`` file each, in ``catalogue/``.
 
 A question file starts with a YAML header in ``//`` comments, between ``// ---`` lines::
 
@@ -26,12 +26,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
+from kgraph.db.values import plain
 from kgraph.errors import KGraphError, NotFound
-from kgraph.lookups import excerpt, passage_texts
-from kgraph.values import plain
+from kgraph.query.lookups import excerpt, passage_texts
 
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 

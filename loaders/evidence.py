@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kgraph.corpus import Document, Passage, anchor_passages
 from kgraph.errors import RegistryError
-from kgraph.model import EntitySpec, Evidence, FactSpec, OdditySpec
-from kgraph.registry import Located, Registry
+from kgraph.ontology import EntitySpec, Evidence, FactSpec, OdditySpec
+from loaders.corpus import Document, Passage, anchor_passages
+from loaders.registry import Located, Registry
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kgraph.db import Graph
-from kgraph.questions import attach_evidence
+from kgraph.db.graph import Graph
+from kgraph.query.questions import attach_evidence
 
 Kind = Literal["City", "Organisation", "Project"]
 FUNDED = ("funded", "ongoing", "ended")

@@ -8,10 +8,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
+from kgraph.db.values import plain
 from kgraph.errors import NotFound
-from kgraph.model import PREDICATES
-from kgraph.values import plain
+from kgraph.ontology import PREDICATES
 
 _HIDDEN = frozenset({"_hash", "aliases_text", "evidence_docs", "evidence_passages",
                      "evidence_anchors"})  # fmt: skip

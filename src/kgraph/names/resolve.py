@@ -12,10 +12,10 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from kgraph.cache import GenerationCache
-from kgraph.db import Graph
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
-from kgraph.mentions import EntityNames, MentionIndex
+from kgraph.names.matcher import EntityNames, MentionIndex
 
 FUZZY_FLOOR = 72.0
 How = Literal["id", "exact", "inflected", "fuzzy"]

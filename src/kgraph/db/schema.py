@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 from kgraph.errors import SchemaError
 
 PREFIX = "kg_"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
-from kgraph.db import Graph
+from kgraph.db.graph import Graph
 
 T = TypeVar("T")
 

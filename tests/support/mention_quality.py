@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from kgraph.corpus import Document
-from kgraph.mentions import EntityNames, MentionIndex
-from kgraph.model import EntitySpec
+from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import EntitySpec
+from loaders.corpus import Document
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The graph in networkx: centrality, communities, and export for Gephi."""

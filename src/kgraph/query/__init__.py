@@ -1,0 +1,1 @@
+"""Reading the graph: the catalogue of named questions, search, lookups, read-only Cypher."""

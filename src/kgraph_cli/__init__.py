@@ -1,0 +1,1 @@
+"""The ``kgraph`` command line, on top of the core (``kgraph``), ``loaders`` and ``api``."""

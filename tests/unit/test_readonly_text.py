@@ -52,3 +52,35 @@ def test_reads_pass(query: str) -> None:
 def test_an_overlong_query_is_refused() -> None:
     with pytest.raises(ReadOnlyViolation, match="longer than"):
         check_text("RETURN 1 " + " " * 20_000)
+
+
+def test_a_query_of_exactly_the_limit_passes() -> None:
+    query = "RETURN 1"
+    check_text(query + " " * (20_000 - len(query)))
+
+
+def test_an_overlong_query_names_the_limit() -> None:
+    with pytest.raises(ReadOnlyViolation) as caught:
+        check_text("RETURN 1" + " " * 20_000)
+    assert str(caught.value) == "the query is longer than 20000 characters"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("LOAD CSV FROM 'x' AS l RETURN l", "refused: LOAD CSV reads files and URLs"),
+        (
+            "SHOW SETTINGS",
+            "refused: SHOW may list indexes, constraints, procedures and functions only",
+        ),
+        (
+            "CALL db.stats.retrieve('GRAPH COUNTS')",
+            "refused: procedure 'db.stats.retrieve' is not one of the read-only procedures "
+            "allowed here (schema overviews and index searches)",
+        ),
+    ],
+)
+def test_a_refusal_tells_the_user_what_is_allowed(query: str, message: str) -> None:
+    with pytest.raises(ReadOnlyViolation) as caught:
+        check_text(query)
+    assert str(caught.value) == message

@@ -129,15 +129,19 @@ def build_query(f: SearchFilter) -> str:
     )
 
 
-def search(graph: Graph, f: SearchFilter) -> tuple[int, list[dict[str, Any]]]:
-    """Entities of one kind matching every given filter, with the facts behind each match."""
-    params = {
+def build_params(f: SearchFilter) -> dict[str, Any]:
+    """The values of every parameter ``build_query`` may name, for the same filter."""
+    return {
         "stage": f.stage, "topic": f.topic, "programme": f.programme, "funder": f.funder,
         "status": f.status, "funded_statuses": list(FUNDED), "as_of": f.as_of, "city": f.city,
         "network": f.network, "offset": f.offset, "limit": f.limit,
         "any_project": f.constrains_projects,
     }  # fmt: skip
-    rows = graph.read(build_query(f), params)
+
+
+def search(graph: Graph, f: SearchFilter) -> tuple[int, list[dict[str, Any]]]:
+    """Entities of one kind matching every given filter, with the facts behind each match."""
+    rows = graph.read(build_query(f), build_params(f))
     total = rows[0]["total"] if rows else 0
     hits = [{k: v for k, v in row.items() if k != "total"} for row in rows if row["id"]]
     return total, attach_evidence(graph, hits)

@@ -7,10 +7,12 @@ handing each to the thread pool. Those that may query Neo4j stay plain functions
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from kgraph.analysis import analytics
+from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import Resolver
 from kgraph.query.lookups import TextSource, all_passage_texts
@@ -45,6 +47,19 @@ async def get_texts(request: Request) -> TextSource:
     return texts
 
 
+async def get_analytics_cache(request: Request) -> GenerationCache[object]:
+    """Centrality answers and the networkx graph, kept until the next load."""
+    cache: GenerationCache[object] = request.app.state.analytics
+    return cache
+
+
+def get_entity_graph(request: Request) -> Any:
+    """The graph's entities and facts in networkx, built once per load."""
+    graph: Graph = request.app.state.graph
+    cache: GenerationCache[object] = request.app.state.analytics
+    return cache.get(graph, "graph", lambda: analytics.to_networkx(graph))
+
+
 async def get_catalogue(request: Request) -> Catalogue:
     catalogue: Catalogue = request.app.state.catalogue
     return catalogue
@@ -55,3 +70,5 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ResolverDep = Annotated[Resolver, Depends(get_resolver)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 TextsDep = Annotated[TextSource, Depends(get_texts)]
+AnalyticsCacheDep = Annotated[GenerationCache[object], Depends(get_analytics_cache)]
+EntityGraphDep = Annotated[Any, Depends(get_entity_graph)]

@@ -13,10 +13,12 @@ from api.routes import (
     analytics,
     cypher,
     entities,
+    export,
     facts,
     guide,
     health,
     loads,
+    paths,
     questions,
     resolve,
     search,
@@ -77,8 +79,10 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         facts,
         questions,
         cypher,
+        paths,
         loads,
         analytics,
+        export,
         guide,
     ):
         app.include_router(module.router)

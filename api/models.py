@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from kgraph.query import readonly
+
 
 class Neo4jHealth(BaseModel):
     up: bool
@@ -126,3 +128,68 @@ class LoadRun(BaseModel):
     status: str
     started_at: str | None = None
     finished_at: str | None = None
+
+
+class PathsAnswer(BaseModel):
+    """The shortest connections between two entities, each hop with its evidence."""
+
+    model_config = {"populate_by_name": True}
+
+    from_: list[str] = Field(alias="from", description="The ids the 'from' name resolved to")
+    to: list[str] = Field(description="The ids the 'to' name resolved to")
+    paths: list[dict[str, Any]] = Field(
+        description="Each path: its nodes in order and its hops (facts) with their evidence"
+    )
+
+
+class CentralityAnswer(BaseModel):
+    """The most central entities of one projection by one metric."""
+
+    metric: str = Field(description="The centrality measure (networkx)")
+    projection: str = Field(description="The network ranked: full, organisations, cities, ...")
+    type: str | None = Field(description="Only entities of this type were ranked, when given")
+    items: list[dict[str, Any]] = Field(description="Entities, most central first, with scores")
+
+
+class LoadChanges(BaseModel):
+    """A load run with the keys it added, changed and removed."""
+
+    model_config = {"extra": "allow"}
+
+    id: str = Field(description="The load run's id")
+    status: str = Field(description="How the load ended")
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(min_length=1, max_length=readonly.MAX_QUERY_CHARS)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class CypherResponse(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    row_count: int
+    truncated: bool
+
+
+class Match(EntitySummary):
+    """An entity a surface form may denote, with how it matched."""
+
+    score: float
+    matched: str
+    how: str
+
+
+class SearchHit(BaseModel):
+    id: str
+    type: str
+    name: str
+    status: str | None = None
+    because: dict[str, list[dict[str, Any]]]
+
+
+class SearchPage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    items: list[SearchHit]

@@ -1,29 +1,25 @@
-"""``/analytics`` and ``/export``: the graph in networkx, centrality, and files for Gephi."""
+"""``/analytics``: the graph in networkx and the centrality of its entities."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Query
 
-from api.deps import GraphDep
-from kgraph.analysis import analytics, export
+from api.deps import AnalyticsCacheDep, EntityGraphDep, GraphDep
+from api.models import CentralityAnswer
+from kgraph.analysis import analytics
 from kgraph.analysis.analytics import Metric, Projection
 from kgraph.ontology import EntityType
 
 router = APIRouter(tags=["analytics"])
 
 
-def _entity_graph(request: Request, graph: GraphDep) -> Any:
-    cache = request.app.state.analytics
-    return cache.get(graph, "graph", lambda: analytics.to_networkx(graph))
-
-
-@router.get("/analytics/centrality")
+@router.get("/analytics/centrality", response_model=CentralityAnswer)
 def centrality(
-    request: Request,
     graph: GraphDep,
+    cache: AnalyticsCacheDep,
+    entity_graph: EntityGraphDep,
     metric: Annotated[Metric, Query(description="Which centrality")] = "betweenness",
     projection: Annotated[
         Projection,
@@ -34,29 +30,12 @@ def centrality(
     ] = "full",
     type: Annotated[EntityType | None, Query(description="Only rank this type")] = None,
     top: Annotated[int, Query(ge=1, le=500)] = 10,
-) -> dict[str, Any]:
+) -> CentralityAnswer:
     """The most central entities (networkx), cached until the graph is loaded again."""
-    cache = request.app.state.analytics
 
     def compute() -> list[dict[str, Any]]:
-        view = analytics.projection(_entity_graph(request, graph), projection)
+        view = analytics.projection(entity_graph, projection)
         return analytics.centrality(view, metric, top=top, type=type)
 
     rows = cache.get(graph, ("centrality", metric, projection, type, top), compute)
-    return {"metric": metric, "projection": projection, "type": type, "items": rows}
-
-
-@router.get("/export")
-def export_graph(
-    request: Request,
-    graph: GraphDep,
-    format: Annotated[export.Format, Query(description="graphml opens in Gephi")] = "graphml",
-) -> Response:
-    """Every entity and fact as GraphML, node-link JSON, or CSV of nodes or of edges."""
-    text = export.render(_entity_graph(request, graph), format)
-    filename = f"kgraph.{format}"
-    return Response(
-        text,
-        media_type=export.MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return CentralityAnswer(metric=metric, projection=projection, type=type, items=cast(Any, rows))

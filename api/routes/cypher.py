@@ -1,31 +1,16 @@
-"""``POST /cypher`` (read-only Cypher for power users) and ``GET /paths``."""
+"""``POST /cypher``: read-only Cypher for power users."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
 
 from api.access import ApiKeyRequired
-from api.deps import GraphDep, ResolverDep, SettingsDep
+from api.deps import GraphDep, SettingsDep
+from api.models import CypherRequest, CypherResponse
 from kgraph.db.values import plain
-from kgraph.query import lookups, readonly
-from kgraph.query.questions import attach_evidence
+from kgraph.query import readonly
 
 router = APIRouter(tags=["cypher"])
-
-
-class CypherRequest(BaseModel):
-    query: str = Field(min_length=1, max_length=readonly.MAX_QUERY_CHARS)
-    params: dict[str, Any] = Field(default_factory=dict)
-
-
-class CypherResponse(BaseModel):
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    row_count: int
-    truncated: bool
 
 
 @router.post(
@@ -47,18 +32,3 @@ def cypher(body: CypherRequest, graph: GraphDep, settings: SettingsDep) -> Cyphe
     return CypherResponse(
         columns=result.columns, rows=rows, row_count=len(rows), truncated=result.truncated
     )
-
-
-@router.get("/paths")
-def paths(
-    graph: GraphDep,
-    resolver: ResolverDep,
-    from_: Annotated[str, Query(alias="from", max_length=200, description="Id or name")],
-    to: Annotated[str, Query(max_length=200, description="Id or name")],
-    max_hops: Annotated[int, Query(ge=1, le=lookups.MAX_HOPS)] = 4,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:
-    """Shortest connections between two entities through facts, with evidence per hop."""
-    sources, targets = resolver.ids_for(from_), resolver.ids_for(to)
-    found = lookups.paths(graph, sources, targets, max_hops, limit)
-    return {"from": sources, "to": targets, "paths": attach_evidence(graph, plain(found))}

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from api.deps import GraphDep
+from api.models import LoadChanges, LoadRun
 from api.params import Limit, Offset
 from kgraph.query import lookups
 
 router = APIRouter(tags=["loads"])
 
 
-@router.get("/loads")
-def loads(graph: GraphDep, offset: Offset = 0, limit: Limit = 20) -> list[dict[str, Any]]:
+@router.get("/loads", response_model=list[LoadRun])
+def loads(graph: GraphDep, offset: Offset = 0, limit: Limit = 20) -> list[LoadRun]:
     """Completed loads, newest first, with input hashes and counts."""
-    return lookups.load_runs(graph, offset, limit)
+    return [LoadRun.model_validate(run) for run in lookups.load_runs(graph, offset, limit)]
 
 
-@router.get("/loads/latest/changes")
-def latest_changes(graph: GraphDep) -> dict[str, Any]:
+@router.get("/loads/latest/changes", response_model=LoadChanges)
+def latest_changes(graph: GraphDep) -> LoadChanges:
     """The newest load with the keys it added, changed and removed."""
-    return lookups.latest_changes(graph)
+    return LoadChanges.model_validate(lookups.latest_changes(graph))

@@ -8,18 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import ResolverDep
-from api.models import EntitySummary
+from api.models import Match
 from kgraph.ontology import EntityType
 
 router = APIRouter(tags=["entities"])
-
-
-class Match(EntitySummary):
-    """An entity a surface form may denote, with how it matched."""
-
-    score: float
-    matched: str
-    how: str
 
 
 @router.get("/resolve", response_model=list[Match])

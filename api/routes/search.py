@@ -4,12 +4,12 @@ status, date, city and network, in one request; each hit with the facts behind i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from api.deps import GraphDep, ResolverDep
+from api.models import SearchHit, SearchPage
 from api.params import Limit, Offset
 from kgraph.names.resolve import Resolver
 from kgraph.ontology import ProjectStatus
@@ -21,21 +21,6 @@ Names = Annotated[
     list[str] | None,
     Query(max_length=20, description="Ids or names (any language or case); repeat for OR"),
 ]
-
-
-class SearchHit(BaseModel):
-    id: str
-    type: str
-    name: str
-    status: str | None = None
-    because: dict[str, list[dict[str, Any]]]
-
-
-class SearchPage(BaseModel):
-    total: int
-    offset: int
-    limit: int
-    items: list[SearchHit]
 
 
 def _ids(resolver: Resolver, names: list[str] | None, type: str) -> list[str] | None:

@@ -32,7 +32,7 @@ from typing import Any
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import EntitySpec
 from loaders import rows
-from loaders.corpus import Document, ManifestEntry, Passage
+from loaders.corpus import Document, ManifestEntry, Passage, passage_id
 from loaders.evidence import Resolved
 from loaders.inference import InferredFact
 
@@ -503,7 +503,7 @@ class Synth:
     def org_passage(self, i: int) -> str:
         """The id of organisation ``i``'s profile passage (its document's cities come first)."""
         unit, offset = divmod(i, PER_UNIT["orgs"])
-        return f"{self.document_id(unit)}:p{PER_UNIT['cities'] + offset + 1:04d}"
+        return passage_id(self.document_id(unit), PER_UNIT["cities"] + offset + 1)
 
     def _publication_statement(self, i: int, names: dict[str, str]) -> Statement:
         rng = _rng(self.seed, "pub-facts", i)
@@ -542,7 +542,7 @@ class Synth:
         for ordinal, st in enumerate(statements):
             passages.append(
                 Passage.model_construct(
-                    id=f"{doc_id}:p{ordinal + 1:04d}",
+                    id=passage_id(doc_id, ordinal + 1),
                     doc_id=doc_id,
                     ordinal=ordinal + 1,
                     kind="paragraph",

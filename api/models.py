@@ -117,12 +117,3 @@ class QuestionAnswer(BaseModel):
     truncated: bool = Field(
         default=False, description="True when more rows exist than the row cap let through"
     )
-
-
-class LoadRun(BaseModel):
-    model_config = {"extra": "allow"}
-
-    id: str
-    status: str
-    started_at: str | None = None
-    finished_at: str | None = None

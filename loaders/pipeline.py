@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,10 +117,3 @@ def load(
     wanted = result.graph_input
     report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, schema_file))
     return result, report
-
-
-def entities_by_type(registry: Registry) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for entry in registry.entities:
-        counts[entry.item.type] += 1
-    return dict(sorted(counts.items()))

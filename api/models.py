@@ -122,12 +122,14 @@ class QuestionAnswer(BaseModel):
 
 
 class LoadRun(BaseModel):
+    """One completed load: its inputs' hashes and what it counted (GET /loads)."""
+
     model_config = {"extra": "allow"}
 
-    id: str
-    status: str
-    started_at: str | None = None
-    finished_at: str | None = None
+    id: str = Field(description="The load run's id")
+    status: str = Field(description="How the load ended")
+    started_at: str | None = Field(default=None, description="When it started (ISO 8601)")
+    finished_at: str | None = Field(default=None, description="When it committed (ISO 8601)")
 
 
 class PathsAnswer(BaseModel):

@@ -51,6 +51,16 @@ class Manifest(BaseModel):
     documents: list[ManifestEntry]
 
 
+def passage_id(doc_id: str, ordinal: int) -> str:
+    """The id of a document's ``ordinal``-th passage (from 1): ``{doc_id}:p001``.
+
+    The one format for every passage, read or synthetic. Three digits keep the ids of a
+    document in order as text up to 999 passages (the largest has 131, a synthetic one 165);
+    past that the number simply grows wider.
+    """
+    return f"{doc_id}:p{ordinal:03d}"
+
+
 class Passage(BaseModel):
     """A block of cleaned text; ``cleaned[start:end] == text``."""
 
@@ -173,7 +183,7 @@ def split_passages(doc_id: str, cleaned: str) -> list[Passage]:
     spans = [span for block in _block_spans(cleaned) for span in _split_long(cleaned, *block)]
     return [
         Passage(
-            id=f"{doc_id}:p{ordinal:03d}",
+            id=passage_id(doc_id, ordinal),
             doc_id=doc_id,
             ordinal=ordinal,
             kind=_classify(cleaned[start:end]),

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgraph.names.matcher import EntityNames, MentionIndex
 from loaders.corpus import Document
+from loaders.mentions import mention_index
 from loaders.registry import Registry
 
 _NAME = re.compile(
@@ -111,9 +111,7 @@ def _omitted(surface: str, omissions: list[str]) -> bool:
 
 def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
     """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
-    index = MentionIndex(
-        [EntityNames(entity_id=e.item.id, names=e.item.all_names()) for e in registry.entities]
-    )
+    index = mention_index(registry)
     omissions = [o.item.text.casefold() for o in registry.omissions]
     dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
     amounts = _known_amounts(registry)

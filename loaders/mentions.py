@@ -1,16 +1,40 @@
 """Find the known entities that the passages of documents name, each in its document's language.
 
 How a name is matched in a text (Finnish case forms, acronyms, overlaps) is the core's
-``kgraph.names.matcher``; this module runs it over the corpus.
+``kgraph.names.matcher``; this module runs it over the corpus. Every caller (the load, the
+coverage report, the quality measure) matches through ``find_in_documents``, so a document is
+never matched in a language other than its own.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
-from kgraph.names.matcher import Mention, MentionIndex
+from kgraph.names.matcher import EntityNames, Mention, MentionIndex
+from kgraph.ontology import EntitySpec
 from loaders.corpus import Document, Passage
+from loaders.registry import Registry
+from loaders.rows import identity_names
+
+
+def entity_names(
+    entities: Iterable[EntitySpec], extra_names: Mapping[str, Sequence[str]] | None = None
+) -> list[EntityNames]:
+    """The names the matcher looks for: each entity's own, then those ``extra_names`` add."""
+    extra = extra_names or {}
+    return [
+        EntityNames(
+            entity_id=e.id, names=list(dict.fromkeys([*e.all_names(), *extra.get(e.id, [])]))
+        )
+        for e in entities
+    ]
+
+
+def mention_index(registry: Registry) -> MentionIndex:
+    """The index of every registry entity's names, identity decisions included."""
+    entities = [e.item for e in registry.entities]
+    return MentionIndex(entity_names(entities, identity_names(registry)))
 
 
 def find_mentions(
@@ -28,3 +52,8 @@ def find_in_documents(index: MentionIndex, documents: Iterable[Document]) -> lis
 def count_mentions(mentions: Iterable[Mention]) -> dict[str, int]:
     """How often each entity is mentioned, by entity id."""
     return dict(Counter(m.entity_id for m in mentions))
+
+
+def count_by_passage(mentions: Iterable[Mention]) -> dict[tuple[str, str], int]:
+    """(passage id, entity id) -> how many times the passage names the entity."""
+    return dict(Counter((m.passage_id or "", m.entity_id) for m in mentions))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,11 @@ from typing import Any
 from kgraph import __version__
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
-from kgraph.names.matcher import EntityNames, MentionIndex
 from loaders import rows
 from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, resolve_evidence
 from loaders.inference import InferredFact, infer
+from loaders.mentions import count_by_passage, find_in_documents, mention_index
 from loaders.registry import Registry, load_registry
 
 
@@ -36,29 +35,6 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
-
-
-def entity_names(registry: Registry) -> list[EntityNames]:
-    """The surface names the matcher looks for, identity decisions included."""
-    extra = rows.identity_names(registry)
-    return [
-        EntityNames(
-            entity_id=e.item.id,
-            names=list(dict.fromkeys([*e.item.all_names(), *extra.get(e.item.id, [])])),
-        )
-        for e in registry.entities
-    ]
-
-
-def find_mentions(documents: list[Document], registry: Registry) -> dict[tuple[str, str], int]:
-    """(passage id, entity id) -> how many times the passage names the entity."""
-    matcher = MentionIndex(entity_names(registry))
-    counts: Counter[tuple[str, str]] = Counter()
-    for doc in documents:
-        for passage in doc.passages:
-            for mention in matcher.find(passage.text):
-                counts[(passage.id, mention.entity_id)] += 1
-    return dict(counts)
 
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
@@ -76,7 +52,7 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     entities = registry.by_id()
     facts = [entry.item for entry in registry.facts]
     inferred = infer(facts, entities)
-    mentions = find_mentions(documents, registry)
+    mentions = count_by_passage(find_in_documents(mention_index(registry), documents))
 
     graph_input = GraphInput()
     doc_nodes, doc_rels = rows.document_rows(documents)
@@ -141,10 +117,3 @@ def load(
     wanted = result.graph_input
     report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, schema_file))
     return result, report
-
-
-def entities_by_type(registry: Registry) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for entry in registry.entities:
-        counts[entry.item.type] += 1
-    return dict(sorted(counts.items()))

@@ -10,9 +10,9 @@ and mention rows, built by ``loaders.rows`` from the same model types -- so the 
 and everything after it run exactly as for the corpus. What the generator replaces is the
 reading: it writes each passage itself, so it knows which passage states each fact and which
 entities the passage names, where the corpus loader finds out by cleaning text, resolving
-anchors and matching names, and it adds the facts the corpus's inference rule
-``city_participates_via_organisation`` would derive (the other rules need corpus topics and
-network hierarchies the generator does not make).
+anchors and matching names. Inferred facts come from the corpus's own ``infer()``, run per
+project over its consortium and where the members are (only ``city_participates_via_organisation``
+fires: the other rules need corpus topics and network hierarchies the generator does not make).
 
 Everything is derived from ``(seed, kind, index)``, so node and relationship streams can be
 produced separately and lazily, and the same seed always gives the same graph.
@@ -30,11 +30,11 @@ from functools import cached_property
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
-from kgraph.ontology import EntitySpec
+from kgraph.ontology import EntitySpec, FactSpec
 from loaders import rows
-from loaders.corpus import Document, ManifestEntry, Passage
+from loaders.corpus import Document, ManifestEntry, Passage, passage_id
 from loaders.evidence import Resolved
-from loaders.inference import InferredFact
+from loaders.inference import InferredFact, infer
 
 PER_UNIT = {"cities": 5, "orgs": 60, "people": 100, "projects": 40, "publications": 60}
 COUNTRIES = 27
@@ -140,6 +140,25 @@ _LAST = (
 _START = dt.date(2015, 1, 1)
 
 
+def _spec(entity: Entity) -> EntitySpec:
+    """The registry model of a synthetic entity (built valid, so not validated again)."""
+    return EntitySpec.model_construct(
+        id=entity.id, type=entity.type, name=entity.name, name_fi=None, name_sv=None,
+        aliases=[], props=entity.props, evidence=[],
+    )  # fmt: skip
+
+
+def _fact(s: str, p: str, o: str, props: dict[str, Any]) -> FactSpec:
+    """The registry model of a stated synthetic fact, its period as dates, as infer() takes it."""
+    start, end = props.get("valid_from"), props.get("valid_to")
+    return FactSpec.model_construct(
+        id=None, s=s, p=p, o=o, evidence=[],
+        props={k: v for k, v in props.items() if k not in ("valid_from", "valid_to")},
+        valid_from=dt.date.fromisoformat(start) if start else None,
+        valid_to=dt.date.fromisoformat(end) if end else None,
+    )  # fmt: skip
+
+
 def _rng(seed: int, kind: str, index: int) -> random.Random:
     return random.Random(f"{seed}:{kind}:{index}")
 
@@ -177,6 +196,7 @@ class Synth:
         self.seed = seed
         self.n = {kind: per * units for kind, per in PER_UNIT.items()}
         self._memos: dict[str, dict[int, Entity]] = {}
+        self._memos_of_specs: dict[str, EntitySpec] = {}  # organisations and cities, for infer()
 
     def _memo(self, kind: str, i: int, make: Callable[[int], Entity]) -> Entity:
         """Cities, organisations and people recur in many passages: made once each."""
@@ -476,34 +496,42 @@ class Synth:
             *[f"topic:synth-{t}" for t in topics],
             *[f"stage:synth-{s}" for s in stages],
         ]
-        by_city: dict[str, InferredFact] = {}
-        premises: dict[str, list[str]] = {}
-        for org_index, org in zip(members, orgs, strict=True):
-            city_id = self.city(self.org_city(org_index))
-            part, located = (
-                f"{org.id}|PARTICIPATES_IN|{project.id}",
-                f"{org.id}|LOCATED_IN|{city_id}",
-            )
-            inferred = by_city.get(city_id)
-            if inferred is None:
-                by_city[city_id] = InferredFact(
-                    city_id, "PARTICIPATES_IN", project.id, "city_participates_via_organisation",
-                    [part, located], props={"role": "via_organisation", "via": org.id},
-                    valid_from=dt.date.fromisoformat(start), valid_to=dt.date.fromisoformat(end),
-                )  # fmt: skip
-                premises[city_id] = []
-            else:
-                inferred.derived_from.extend([part, located])
-            premises[city_id].append(self.org_passage(org_index))
         return Statement(
             text, facts, list(dict.fromkeys(named)),
-            [(fact, premises[city]) for city, fact in sorted(by_city.items())],
+            self._participation_inferred(project, facts, members),
         )  # fmt: skip
+
+    def _participation_inferred(
+        self, project: Entity, facts: list[tuple[str, str, str, dict[str, Any], str]],
+        members: list[int],
+    ) -> list[tuple[InferredFact, list[str]]]:  # fmt: skip
+        """What ``infer()`` derives from a project's consortium and where its members are.
+
+        The rules run per project (its PARTICIPATES_IN facts and each member's LOCATED_IN),
+        not over the whole synthetic set: every premise of a derived participation is in
+        the project's chunk, so the result is the same and the stream stays lazy.
+        """
+        located: list[FactSpec] = []
+        entities = {project.id: _spec(project)}
+        specs = self._memos_of_specs
+        premises: dict[str, list[str]] = {}
+        for org_index in members:
+            org, city = self.org_entity(org_index), self.city_entity(self.org_city(org_index))
+            for entity in (org, city):
+                if entity.id not in specs:
+                    specs[entity.id] = _spec(entity)
+                entities[entity.id] = specs[entity.id]
+            located.append(_fact(org.id, "LOCATED_IN", city.id, {}))
+            premises.setdefault(city.id, []).append(self.org_passage(org_index))
+        parts = [_fact(s, p, o, props) for s, p, o, props, _ in facts if p == "PARTICIPATES_IN"]
+        inferred = infer([*parts, *located], entities)
+        by_city = sorted(inferred, key=lambda f: f.s)
+        return [(fact, premises[fact.s]) for fact in by_city]
 
     def org_passage(self, i: int) -> str:
         """The id of organisation ``i``'s profile passage (its document's cities come first)."""
         unit, offset = divmod(i, PER_UNIT["orgs"])
-        return f"{self.document_id(unit)}:p{PER_UNIT['cities'] + offset + 1:04d}"
+        return passage_id(self.document_id(unit), PER_UNIT["cities"] + offset + 1)
 
     def _publication_statement(self, i: int, names: dict[str, str]) -> Statement:
         rng = _rng(self.seed, "pub-facts", i)
@@ -542,7 +570,7 @@ class Synth:
         for ordinal, st in enumerate(statements):
             passages.append(
                 Passage.model_construct(
-                    id=f"{doc_id}:p{ordinal + 1:04d}",
+                    id=passage_id(doc_id, ordinal + 1),
                     doc_id=doc_id,
                     ordinal=ordinal + 1,
                     kind="paragraph",
@@ -572,17 +600,7 @@ class Synth:
     def nodes(self) -> Iterator[NodeRow]:
         """Entities, then each document with its passages."""
         for entity in self.entities():
-            spec = EntitySpec.model_construct(
-                id=entity.id,
-                type=entity.type,
-                name=entity.name,
-                name_fi=None,
-                name_sv=None,
-                aliases=[],
-                props=entity.props,
-                evidence=[],
-            )
-            yield rows.entity_row(spec, [], [])
+            yield rows.entity_row(_spec(entity), [], [])
         for unit in range(self.units):
             document = self._document(unit, list(self.statements(unit)))
             yield rows.document_row(document)

@@ -7,12 +7,14 @@ parameters; then come graph views (drawn on the canvas) and every catalogue ques
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from kgraph.ontology import ID_PREFIX, PREDICATES
-from kgraph.query.questions import Catalogue, Question
+from kgraph.query.questions import Catalogue, ParamSpec, Question
 from kgraph.settings import PROJECT_ROOT
 
 STYLE_FILE = PROJECT_ROOT / "graph" / "browser-style.grass"
@@ -87,19 +89,39 @@ GRAPH_VIEWS: tuple[GraphView, ...] = (
     ),
 )
 
-#: Parameters set by the guide's first slide (entity parameters are lists of ids).
-GUIDE_PARAMS = {
-    "stage": ["stage:recycling"],
-    "programme": ["programme:horizon-europe"],
-    "project": ["project:batcircle3"],
-    "city": ["city:kokkola"],
-    "person": ["person:ulla-lassi"],
-    "organisation": ["org:university-of-oulu"],
-    "network": None,
-    "entity": ["city:kokkola"],
-    "predicate": None,
-    "fact_id": "project:batcircle3|FUNDED_BY|org:business-finland",
-}
+#: The order the first slide sets the parameters in; any other a question takes follows.
+_PARAM_ORDER = ("stage", "programme", "project", "city", "person", "organisation", "network",
+                "entity", "predicate", "fact_id")  # fmt: skip
+
+
+def guide_params(catalogue: Catalogue) -> dict[str, Any]:
+    """Every parameter the catalogue's questions take, at the questions' default.
+
+    Entity parameters are lists of ids (as a bound question runs them), dates are dates,
+    and a parameter no question gives a default is None, so the Browser and
+    ``GET /questions/{name}`` answer the same question.
+    """
+    found: dict[str, Any] = {}
+    for question in catalogue:
+        for name, spec in question.params.items():
+            if found.get(name) is None:
+                found[name] = _default(spec)
+    ordered = [n for n in _PARAM_ORDER if n in found] + [n for n in found if n not in _PARAM_ORDER]
+    return {name: found[name] for name in ordered}
+
+
+def _default(spec: ParamSpec) -> Any:
+    if spec.default is None:
+        return None
+    if spec.type == "entity":
+        return [str(spec.default)]
+    if spec.type == "date":
+        return dt.date.fromisoformat(str(spec.default))
+    return spec.default
+
+
+#: Parameters set by the guide's first slide: the catalogue's defaults.
+GUIDE_PARAMS = guide_params(Catalogue())
 
 
 def _runnable(code: str) -> str:
@@ -113,10 +135,15 @@ def _slide(title: str, body: str) -> str:
     )
 
 
+def _cypher_value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return f'date("{value.isoformat()}")'
+    return json.dumps(value)
+
+
 def params_command() -> str:
     """The Browser command that sets every parameter the guide's queries use."""
-    fields = [f"{name}: {json.dumps(value)}" for name, value in GUIDE_PARAMS.items()]
-    fields.append('date: date("2025-06-15")')
+    fields = [f"{name}: {_cypher_value(value)}" for name, value in GUIDE_PARAMS.items()]
     return ":params {" + ", ".join(fields) + "}"
 
 

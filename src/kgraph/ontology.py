@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -144,8 +145,17 @@ class EntitySpec(Strict):
 
     def all_names(self) -> list[str]:
         """Every surface form in base form: English, Finnish, Swedish and aliases, deduplicated."""
-        names = [self.name, self.name_fi, self.name_sv, *self.aliases]
-        return list(dict.fromkeys(n for n in names if n))
+        return names_of(self.name, self.name_fi, self.name_sv, self.aliases)
+
+
+def names_of(
+    name: str | None, name_fi: str | None, name_sv: str | None, aliases: Iterable[str]
+) -> list[str]:
+    """An entity's names in order (English, Finnish, Swedish, aliases), blanks and repeats out.
+
+    The one rule for a registry entity and for an entity read back from the graph.
+    """
+    return list(dict.fromkeys(n for n in [name, name_fi, name_sv, *aliases] if n))
 
 
 def _iso(value: Any, field: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from kgraph.db import schema
@@ -82,10 +80,3 @@ def up() -> None:
         if server is not None:
             typer.echo("stopping the Neo4j this command started ...")
             server.stop()
-
-
-def main() -> None:  # pragma: no cover - console entry
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)

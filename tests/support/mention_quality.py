@@ -7,9 +7,10 @@ from pathlib import Path
 
 import yaml
 
-from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.names.matcher import MentionIndex
 from kgraph.ontology import EntitySpec
 from loaders.corpus import Document
+from loaders.mentions import entity_names
 
 
 @dataclass
@@ -37,11 +38,7 @@ def measure(
     data = yaml.safe_load(sample.read_text(encoding="utf-8"))
     scope = set(data["scope"])
     kinds = {e.id: e.type for e in entities}
-    extra = extra_names or {}
-    index = MentionIndex(
-        [EntityNames(entity_id=e.id, names=[*e.all_names(), *extra.get(e.id, [])])
-         for e in entities]
-    )  # fmt: skip
+    index = MentionIndex(entity_names(entities, extra_names))
     passages = {p.id: (p, d.entry.language) for d in documents for p in d.passages}
     quality = Quality()
     for passage_id, labelled in data["passages"].items():

@@ -16,8 +16,12 @@ from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import names_of
 
 FUZZY_FLOOR = 72.0
+#: A query may be any inflected Finnish form of a name, so it is matched as Finnish text
+#: (English and Swedish names match as written either way).
+QUERY_LANGUAGE = "fi"
 How = Literal["id", "exact", "inflected", "fuzzy"]
 
 _ENTITIES = """
@@ -57,9 +61,7 @@ class Resolver:
         self._exact = {}
         for name, entity_id in self._names:
             self._exact.setdefault(name, []).append(entity_id)
-        self._index = MentionIndex(
-            [EntityNames(entity_id=e["id"], names=_names_of(e)) for e in self.entities]
-        )
+        self._index = MentionIndex(graph_entity_names(self.entities))
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Resolver:
@@ -90,7 +92,7 @@ class Resolver:
             offer(self._candidate(query, 1.0, query, "id"))
         for entity_id in self._exact.get(query.casefold(), []):
             offer(self._candidate(entity_id, 1.0, query, "exact"))
-        for mention in self._index.find(query):
+        for mention in self._index.find(query, language=QUERY_LANGUAGE):
             covered = (mention.end - mention.start) / max(len(query), 1)
             if covered >= 0.6:
                 offer(self._candidate(mention.entity_id, 0.95, mention.surface, "inflected"))
@@ -118,9 +120,13 @@ class Resolver:
 
 
 def _names_of(entity: dict[str, Any]) -> list[str]:
-    names = [entity.get("name"), entity.get("name_fi"), entity.get("name_sv"),
-             *(entity.get("aliases") or [])]  # fmt: skip
-    return list(dict.fromkeys(n for n in names if n))
+    return names_of(entity.get("name"), entity.get("name_fi"), entity.get("name_sv"),
+                    entity.get("aliases") or [])  # fmt: skip
+
+
+def graph_entity_names(entities: list[dict[str, Any]]) -> list[EntityNames]:
+    """The matcher's view of entities read from the graph (aliases hold identity names)."""
+    return [EntityNames(entity_id=e["id"], names=_names_of(e)) for e in entities]
 
 
 class ResolverCache:

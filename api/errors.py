@@ -12,9 +12,9 @@ from kgraph.errors import (
     NotFound,
     QueryError,
     QueryTimeout,
+    QuestionError,
     ReadOnlyViolation,
 )
-from kgraph.query.questions import QuestionError
 
 # Most specific first: the first isinstance match decides.
 _STATUS: list[tuple[type[KGraphError], int]] = [

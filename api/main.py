@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         version=__version__,
         summary="Questions on the Finnish battery value chain, answered with their evidence.",
         lifespan=lifespan,
+        responses=errors.RESPONSES,
     )
     errors.install(app)
     access.install_cors(app, settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from kgraph.query import readonly
 
@@ -195,3 +195,25 @@ class SearchPage(BaseModel):
     offset: int
     limit: int
     items: list[SearchHit]
+
+
+class Problem(BaseModel):
+    """An error answer: RFC 9457 problem details, with kgraph's extension members."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(
+        "about:blank",
+        description="URI naming the kind of problem: urn:kgraph:error:<Class>, or about:blank",
+    )
+    title: str = Field(description="Short summary of the kind of problem; the same every time")
+    status: int = Field(description="The HTTP status code of this answer")
+    detail: str = Field(description="What went wrong this time, for a person to read")
+    instance: str = Field(description="The path of the request that had the problem")
+    error: str = Field(description="The kgraph error class, or the kind of HTTP error")
+    suggestions: list[str] | None = Field(
+        None, description="Close names or ids, when the thing asked for does not exist"
+    )
+    errors: list[dict[str, Any]] | None = Field(
+        None, description="Each invalid request field and why, for a 422 validation error"
+    )

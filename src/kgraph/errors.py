@@ -8,9 +8,12 @@
     ├── QueryError             Neo4j refused a query (syntax, semantics, constraint)
     │   ├── QueryTimeout       a query ran past its time limit
     │   └── ReadOnlyViolation  a write or administration attempt through a read-only path
+    ├── LoadInterrupted        a load stopped before it committed; the graph is unchanged
     ├── SchemaError            graph/schema.cypher is malformed
     ├── CorpusError            a document or the manifest is missing, changed or unreadable
     ├── RegistryError          the curated registry has a bad entry (file, line, reason)
+    ├── QuestionError          a question file is malformed, or a parameter value is invalid
+    ├── MentionIndexError      a name cannot be indexed for mention matching (no word in it)
     ├── NotFound               an entity or named question does not exist
     └── AccessDenied           a request without the API key a protected endpoint needs
 
@@ -81,6 +84,14 @@ class CorpusError(_LocatedError):
 
 class RegistryError(_LocatedError):
     """An entry of the curated registry is invalid."""
+
+
+class QuestionError(KGraphError):
+    """A question file is malformed, or a parameter value is invalid."""
+
+
+class MentionIndexError(KGraphError):
+    """A name cannot be indexed (it has no word in it)."""
 
 
 class NotFound(KGraphError):

@@ -33,7 +33,7 @@ def _one_line(error: ValidationError) -> str:
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn kgraph errors into one readable line and exit code 1, not a traceback."""
+    """Turn kgraph errors and bad values into one readable line and exit 1, not a traceback."""
 
     @wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -43,6 +43,10 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(error)) from error
         except ValidationError as error:
             raise fail(f"invalid settings: {_one_line(error)}") from error
+        except ValueError as error:
+            # Bad input that reaches code outside kgraph's tree: the driver refusing an address
+            # ("bolt://host:notaport"), a value a model rejects. One line, not a traceback.
+            raise fail(str(error)) from error
 
     return wrapper
 

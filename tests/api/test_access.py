@@ -34,8 +34,12 @@ def test_cypher_without_the_right_key_is_401(guarded: TestClient, headers: dict[
     response = guarded.post("/cypher", json=QUERY, headers=headers)
     assert response.status_code == 401
     assert response.json() == {
-        "error": "AccessDenied",
+        "type": "urn:kgraph:error:AccessDenied",
+        "title": "A request lacks the API key that a protected endpoint needs",
+        "status": 401,
         "detail": "this endpoint needs the API key in the X-API-Key header",
+        "instance": "/cypher",
+        "error": "AccessDenied",
     }
 
 

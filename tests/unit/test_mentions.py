@@ -7,11 +7,11 @@ import re
 import pytest
 from pydantic import ValidationError
 
+from kgraph.errors import MentionIndexError
 from kgraph.names.matcher import (
     EntityNames,
     Mention,
     MentionIndex,
-    MentionIndexError,
     build_index,
 )
 from loaders.corpus import Document

@@ -22,6 +22,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingContr
 from neo4j import exceptions as nx
 
 from kgraph.errors import (
+    ConfigError,
     GraphUnavailable,
     KGraphError,
     QueryError,
@@ -80,7 +81,11 @@ def translate(error: Exception) -> KGraphError:
         return QueryError(f"{code}: {error.message}")
     if isinstance(error, nx.ServiceUnavailable | nx.SessionExpired | OSError):
         return GraphUnavailable(f"Neo4j is unreachable: {error}")
-    if isinstance(error, nx.DriverError):
+    if isinstance(error, nx.ConnectionPoolError):
+        return GraphUnavailable(f"no connection to Neo4j in time: {error}")
+    if isinstance(error, nx.ConfigurationError):
+        return ConfigError(f"the Neo4j driver is configured wrong: {error}")
+    if isinstance(error, nx.DriverError | nx.GqlError):
         return QueryError(f"{type(error).__name__}: {error}")
     if isinstance(error, OverflowError):
         # The driver packs parameters itself: integers must fit in 64 bits.
@@ -93,7 +98,8 @@ def translated() -> Iterator[None]:
     """Re-raise any driver error as the matching kgraph error."""
     try:
         yield
-    except (nx.Neo4jError, nx.DriverError, OSError, OverflowError) as error:
+    # GqlError is the root of Neo4jError and DriverError: the driver raises nothing outside it.
+    except (nx.GqlError, OSError, OverflowError) as error:
         raise translate(error) from error
 
 

@@ -52,7 +52,7 @@ import simplemma
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from kgraph.errors import KGraphError
+from kgraph.errors import MentionIndexError
 
 #: How a token is compared: ("x", surface) exactly; ("s", stem) by stem, or ("S", stem) by stem
 #: when the token must be capitalised; ("P", prefix) by the prefix rule for foreign names.
@@ -72,10 +72,6 @@ _MIN_PREFIXED = 5
 _MAX_TAIL = 6
 
 _stemmer = snowballstemmer.stemmer("finnish")
-
-
-class MentionIndexError(KGraphError):
-    """A name cannot be indexed (it has no word in it)."""
 
 
 class EntityNames(BaseModel):

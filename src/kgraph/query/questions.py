@@ -28,15 +28,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
-from kgraph.errors import KGraphError, NotFound
+from kgraph.errors import NotFound, QuestionError
 from kgraph.query.lookups import excerpt, passage_texts
 
 QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class QuestionError(KGraphError):
-    """A question file is malformed, or a parameter value is invalid."""
 
 
 class ParamSpec(BaseModel):

@@ -32,6 +32,16 @@ from kgraph.errors import (
 T = TypeVar("T")
 Row = dict[str, Any]
 
+
+class Rows(list[Row]):
+    """The rows of a read, with their column names and whether a cap cut them short."""
+
+    def __init__(self, rows: list[Row], columns: list[str], *, truncated: bool = False) -> None:
+        super().__init__(rows)
+        self.columns = columns
+        self.truncated = truncated
+
+
 _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
@@ -120,15 +130,32 @@ class Graph:
         return Query(text, timeout=timeout_s if timeout_s is not None else self.timeout_s)
 
     def read(
-        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
-    ) -> list[Row]:
-        """Run a read query in a read transaction and return its rows as dicts."""
+        self,
+        text: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        cap: int | None = None,
+        timeout_s: float | None = None,
+    ) -> Rows:
+        """Run a read query in a read transaction and return its rows as dicts.
+
+        With ``cap``, at most that many rows, and ``truncated`` tells whether there were more:
+        rows past the cap are never fetched, so on a large graph a listing question costs the
+        server's work, not the transfer and decoding of every row.
+        """
         values = dict(params or {})
 
-        def work(tx: ManagedTransaction) -> list[Row]:
-            return [record.data() for record in tx.run(text, values)]
+        def work(tx: ManagedTransaction) -> Rows:
+            result = tx.run(text, values)
+            records = list(result if cap is None else islice(result, cap + 1))
+            columns = list(result.keys())
+            result.consume()
+            kept = records if cap is None else records[:cap]
+            return Rows([r.data() for r in kept], columns, truncated=len(records) > len(kept))
 
-        return self.in_read_tx(work, timeout_s=timeout_s or self.timeout_s)
+        return self.in_read_tx(
+            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
+        )
 
     def write(
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
@@ -142,30 +169,6 @@ class Graph:
                 routing_=RoutingControl.WRITE,
             )
         return [record.data() for record in records]
-
-    def read_capped(
-        self,
-        text: str,
-        params: Mapping[str, Any] | None,
-        cap: int,
-        *,
-        timeout_s: float | None = None,
-    ) -> tuple[list[Row], bool]:
-        """At most ``cap`` rows of a read query, and whether there were more.
-
-        Rows past the cap are never fetched: on a large graph a listing question costs the
-        server's work, not the transfer and decoding of every row.
-        """
-
-        def work(tx: ManagedTransaction) -> tuple[list[Row], bool]:
-            result = tx.run(text, dict(params or {}))
-            rows = [record.data() for record in islice(result, cap + 1)]
-            result.consume()
-            return rows[:cap], len(rows) > cap
-
-        return self.in_read_tx(
-            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
-        )
 
     def plan(self, text: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The planner's plan of a query (EXPLAIN: nothing runs), as nested dicts."""

@@ -6,8 +6,9 @@ into the kgraph exception tree.
 
 Neo4j isolates transactions as read-committed: a query that runs while a load commits can
 count relationships before the commit and read names after it, a mix of two graphs. Every
-load records exactly one ``LoadRun`` in its own transaction, so reads count them before and
-after their work, in the same transaction, and run again when a load landed in between.
+load records exactly one ``LoadRun`` in its own transaction, so reads look up the graph's
+generation (db.generation) before and after their work, in the same transaction, and run
+again when a load landed in between.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
 from neo4j import exceptions as nx
 
+from kgraph.db import generation
 from kgraph.errors import (
     GraphUnavailable,
     KGraphError,
@@ -53,8 +55,6 @@ _READ_ONLY_CODES = (
 )
 
 
-#: The graph's generation: a load commits its content and one LoadRun together.
-_GENERATION = "MATCH (run:LoadRun) RETURN count(run) AS loads"
 #: How often a read runs again because a load landed while it ran.
 MAX_STRADDLED_READS = 3
 
@@ -62,9 +62,9 @@ MAX_STRADDLED_READS = 3
 def _unchanged_generation(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
     """``work``'s result, from reads that no load committed in the middle of."""
     for _ in range(MAX_STRADDLED_READS):
-        before = tx.run(_GENERATION).single(strict=True)["loads"]
+        before = generation.in_tx(tx)
         result = work(tx)
-        if tx.run(_GENERATION).single(strict=True)["loads"] == before:
+        if generation.in_tx(tx) == before:
             return result
     raise GraphUnavailable(
         f"the graph was reloaded during each of {MAX_STRADDLED_READS} attempts to read it"

@@ -12,7 +12,7 @@ from types import FrameType
 
 from neo4j import ManagedTransaction
 
-from kgraph.db import generation
+from kgraph.db import cypher, generation
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.db.status import graph_status
@@ -45,7 +45,7 @@ def test_a_value_is_built_once_per_load(empty_graph: Graph) -> None:
 
 def wipe_and_land_load(graph: Graph, load_id: str) -> None:
     """A new graph whose number of LoadRuns is the old one's: one."""
-    graph.write("MATCH (n) DETACH DELETE n")
+    graph.run_autocommit(cypher.WIPE)
     land_load(graph, load_id)
 
 

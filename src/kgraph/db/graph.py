@@ -22,7 +22,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
 from neo4j import exceptions as nx
 
-from kgraph.db import generation
+from kgraph.db import cypher, generation
 from kgraph.errors import (
     GraphUnavailable,
     KGraphError,
@@ -217,10 +217,7 @@ class Graph:
         """Server version and edition, or GraphUnavailable."""
         with translated():
             self.driver.verify_connectivity()
-        rows = self.read(
-            "CALL dbms.components() YIELD name, versions, edition "
-            "RETURN versions[0] AS version, edition"
-        )
+        rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 
     def close(self) -> None:

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.db import generation
+from kgraph.db import cypher, generation
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
-
-_COUNTS = """
-CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships
-"""
-
-_LABELS = """
-MATCH (n) UNWIND labels(n) AS label
-RETURN label, count(*) AS count ORDER BY label
-"""
 
 
 def graph_status(graph: Graph) -> dict[str, Any]:
     """Server version, database, node and relationship counts, and the graph's last load."""
     server = graph.ping()
-    counts = graph.read(_COUNTS)[0]
-    labels = {row["label"]: row["count"] for row in graph.read(_LABELS)}
+    counts = graph.read(cypher.COUNTS)[0]
+    labels = {row["label"]: row["count"] for row in graph.read(cypher.LABEL_COUNTS)}
     last = generation.last_load(graph)
     return {
         "version": server.get("version"),

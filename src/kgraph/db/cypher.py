@@ -8,6 +8,8 @@ questions live apart, in ``kgraph/query/catalogue/*.cypher``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from kgraph.errors import QueryError
 
 # -- the server and the schema (db.graph, db.schema) -------------------------------------------
@@ -187,6 +189,108 @@ RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
        [r IN relationships(path) | r {{.*, predicate: type(r),
                                       from: startNode(r).id, to: endNode(r).id}}] AS hops
 """
+
+
+# -- search (query.search) ---------------------------------------------------------------------
+SEARCH_KINDS = ("City", "Organisation", "Project")
+#: The filters a search may set; each named filter is also the name of its parameter.
+SEARCH_FILTERS = ("stage", "topic", "programme", "funder", "status", "funded", "as_of", "city",
+                  "network")  # fmt: skip
+#: Filters on one and the same project of the hit (``p``).
+PROJECT_FILTERS = ("programme", "funder", "status", "funded", "as_of")
+_PROJECT_ACTIVE = """
+  coalesce(p.start, CASE WHEN p.start_year IS NOT NULL
+                         THEN date({year: p.start_year, month: 1, day: 1}) END) <= $as_of
+  AND coalesce(p.end, CASE WHEN p.end_year IS NOT NULL
+                           THEN date({year: p.end_year, month: 12, day: 31}) END) >= $as_of"""
+_PROJECT_PARTS = {
+    "programme": "EXISTS { (p)-[:PART_OF_PROGRAMME]->(g) WHERE g.id IN $programme }",
+    "funder": "EXISTS { (p)-[:FUNDED_BY]->(f) WHERE f.id IN $funder }",
+    "status": "p.status IN $status",
+    "funded": "p.status IN $funded_statuses",
+    "as_of": _PROJECT_ACTIVE,
+}
+
+
+def _project_predicate(given: Collection[str]) -> str:
+    return " AND ".join(text for name, text in _PROJECT_PARTS.items() if name in given) or "true"
+
+
+def _search_conditions(kind: str, given: Collection[str], project: str) -> list[str]:
+    """WHERE conditions on the hit ``e``."""
+    out: list[str] = []
+    if "stage" in given:
+        out.append("EXISTS { (e)-[:COVERS_STAGE]->(s) WHERE s.id IN $stage }")
+    if "topic" in given:
+        out.append("EXISTS { (e)-[:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN $topic }")
+    on_projects = any(name in given for name in PROJECT_FILTERS)
+    if kind == "Project":
+        if on_projects:
+            out.append("EXISTS { MATCH (p:Project) WHERE p = e AND " + project + " }")
+        if "city" in given:
+            out.append("EXISTS { (c:City)-[:PARTICIPATES_IN]->(e) WHERE c.id IN $city }")
+        if "network" in given:
+            out.append(
+                "EXISTS { (m)-[:MEMBER_OF]->(n) WHERE n.id IN $network "
+                "AND EXISTS { (m)-[:PARTICIPATES_IN]->(e) } }"
+            )
+        return out
+    if on_projects:
+        out.append("EXISTS { (e)-[:PARTICIPATES_IN]->(p:Project) WHERE " + project + " }")
+    if "city" in given:
+        if kind == "City":
+            out.append("e.id IN $city")
+        else:
+            out.append("EXISTS { (e)-[:LOCATED_IN]->(c) WHERE c.id IN $city }")
+    if "network" in given:
+        out.append("EXISTS { (e)-[:MEMBER_OF]->(n) WHERE n.id IN $network }")
+    return out
+
+
+def _search_support(kind: str, project: str) -> str:
+    """Pattern comprehensions collecting the facts that made each hit match."""
+    parts = [
+        "stage: [(e)-[r:COVERS_STAGE]->(s) WHERE s.id IN coalesce($stage, []) "
+        "| r {.*, stage: s.name}]",
+        "topic: [(e)-[r:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN coalesce($topic, []) "
+        "| r {.*, topic: t.name}]",
+        "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+        "| r {.*, network: n.name}]",
+    ]
+    if kind != "Project":
+        parts.append(
+            "projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND "
+            + project
+            + " | r {.*, project: p.name, status: p.status}]"
+        )
+    return "{" + ", ".join(parts) + "}"
+
+
+def search(kind: str, given: Collection[str]) -> str:
+    """Hits of one kind meeting every filter named in ``given``, a page of them and the total.
+
+    Only which filters are given shapes the text; their values, the page (``$offset``,
+    ``$limit``) and ``$any_project`` are parameters.
+    """
+    if kind not in SEARCH_KINDS:
+        raise QueryError(f"cannot search for '{kind}': one of {', '.join(SEARCH_KINDS)}")
+    unknown = sorted(set(given) - set(SEARCH_FILTERS))
+    if unknown:
+        raise QueryError(f"unknown search filters: {', '.join(unknown)}")
+    project = _project_predicate(given)
+    where = _search_conditions(kind, given, project)
+    return (
+        f"MATCH (e:{kind})\n"
+        + ("WHERE " + "\n  AND ".join(where) + "\n" if where else "")
+        + "WITH e ORDER BY e.name, e.id\n"
+        + "WITH collect(e) AS hits\n"
+        + "WITH size(hits) AS total, hits[$offset..$offset + $limit] AS page\n"
+        # One row even for an empty page, so the total is always known.
+        + "UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS e\n"
+        + "RETURN total, e.id AS id, e.type AS type, e.name AS name, e.status AS status, "
+        + _search_support(kind, project)
+        + " AS because"
+    )
 
 
 # -- names and analysis (names.resolve, analysis.analytics) -----------------------------------

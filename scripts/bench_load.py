@@ -18,12 +18,12 @@ ONE_RUN = r"""
 import json, time
 from kgraph.settings import Settings
 from kgraph.db.graph import Graph, connect
-from kgraph.db import schema
+from kgraph.db import cypher, schema
 from loaders.pipeline import build, run_properties
 from kgraph.db.writer import sync
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
-g.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+g.run_autocommit(cypher.WIPE)
 schema.apply(g, s.schema_file)
 t0 = time.perf_counter()
 result = build(s.corpus_dir, s.registry_dir)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.db import schema
+from kgraph.db import cypher, schema
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
@@ -122,7 +122,7 @@ _CORPUS_STATE: dict[str, object] = {}
 def _emptied(graph: Graph, schema_file: Path) -> Graph:
     """Delete every node, apply the schema, and mark the corpus graph as gone."""
     _CORPUS_STATE.clear()
-    graph.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    graph.run_autocommit(cypher.WIPE)
     schema.apply(graph, schema_file)
     return graph
 

@@ -24,11 +24,11 @@ router = APIRouter(tags=["cypher"])
 )  # fmt: skip
 def cypher(body: CypherRequest, graph: GraphDep, settings: SettingsDep) -> CypherResponse:
     """Read-only Cypher with parameters, a time limit and a row cap."""
-    result = readonly.run(
-        graph, body.query, body.params,
-        timeout_s=settings.query_timeout_s, row_cap=settings.row_cap,
-    )  # fmt: skip
-    rows = [plain(row) for row in result.rows]
+    readonly.check_text(body.query)
+    result = graph.read(
+        body.query, body.params, cap=settings.row_cap, timeout_s=settings.query_timeout_s
+    )
+    rows = [plain(row) for row in result]
     return CypherResponse(
         columns=result.columns, rows=rows, row_count=len(rows), truncated=result.truncated
     )

@@ -10,8 +10,12 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from types import FrameType
 
+from neo4j import ManagedTransaction
+
+from kgraph.db import cypher, generation
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
+from kgraph.db.status import graph_status
 
 _LAND = """
 CREATE (:LoadRun {id: $id, status: 'completed', finished_at: datetime()})
@@ -37,6 +41,39 @@ def test_a_value_is_built_once_per_load(empty_graph: Graph) -> None:
     after_load = cache.get(empty_graph, "k", lambda: next(builds))
 
     assert (first, again, after_load) == (1, 1, 2)
+
+
+def wipe_and_land_load(graph: Graph, load_id: str) -> None:
+    """A new graph whose number of LoadRuns is the old one's: one."""
+    graph.run_autocommit(cypher.WIPE)
+    land_load(graph, load_id)
+
+
+def test_a_wipe_and_a_new_load_are_a_new_generation(empty_graph: Graph) -> None:
+    cache = GenerationCache[int](ttl_s=0.0)
+    builds = counter()
+    land_load(empty_graph, "load:1")
+
+    first = cache.get(empty_graph, "k", lambda: next(builds))
+    wipe_and_land_load(empty_graph, "load:2")
+    after_wipe = cache.get(empty_graph, "k", lambda: next(builds))
+
+    assert (first, after_wipe) == (1, 2)
+
+
+def test_a_read_straddled_by_a_wipe_and_a_new_load_runs_again(empty_graph: Graph) -> None:
+    land_load(empty_graph, "load:1")
+    attempts: list[str | None] = []
+
+    def work(tx: ManagedTransaction) -> int:
+        attempts.append(generation.in_tx(tx))
+        if len(attempts) == 1:
+            wipe_and_land_load(empty_graph, "load:2")  # commits while this read runs
+        return len(attempts)
+
+    assert empty_graph.in_read_tx(work, timeout_s=10) == 2
+    assert attempts == ["load:1", "load:2"]
+    assert generation.current(empty_graph) == graph_status(empty_graph)["last_load"]["id"]
 
 
 def test_the_least_recently_used_value_goes_first_when_full(empty_graph: Graph) -> None:

@@ -15,24 +15,12 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from kgraph.db import cypher
 from kgraph.db.graph import Graph
 
 Metric = Literal["degree", "betweenness", "closeness", "eigenvector", "pagerank"]
 Projection = Literal["full", "organisations", "cities", "coauthors"]
 METRICS: tuple[Metric, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
-
-_NODES = """
-MATCH (e:Entity)
-RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi
-ORDER BY e.id
-"""
-_EDGES = """
-MATCH (a:Entity)-[r]->(b:Entity)
-RETURN a.id AS source, b.id AS target, type(r) AS type, r.fact_id AS fact_id,
-       coalesce(r.stated, false) AS stated, r.rule AS rule, r.role AS role,
-       r.amount_eur AS amount_eur
-ORDER BY r.fact_id
-"""
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -41,9 +29,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     Documents and passages are left out: they are evidence, not actors of the network.
     """
     g = nx.MultiDiGraph()
-    for row in graph.read(_NODES):
+    for row in graph.read(cypher.NETWORK_NODES):
         g.add_node(row["id"], **{k: v for k, v in row.items() if k != "id" and v is not None})
-    for row in graph.read(_EDGES):
+    for row in graph.read(cypher.NETWORK_EDGES):
         attributes = {
             k: v for k, v in row.items() if k not in ("source", "target") and v is not None
         }

@@ -1,6 +1,6 @@
 """Values derived from the graph, kept until a newer load lands.
 
-The generation of the graph is the id of its newest completed LoadRun; it is looked up at
+The graph's generation (db.generation: the id of its newest LoadRun) is looked up at
 most every ``ttl_s`` seconds, so a cached value costs one tiny indexed query per interval,
 asked by one reader while the others are served what they have.
 """
@@ -14,20 +14,10 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
+from kgraph.db import generation
 from kgraph.db.graph import Graph
 
 T = TypeVar("T")
-
-_GENERATION = """
-MATCH (run:LoadRun) WHERE run.status = 'completed'
-RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1
-"""
-
-
-def generation(graph: Graph) -> str | None:
-    """The id of the newest completed load, or None on a graph never loaded."""
-    rows = graph.read(_GENERATION)
-    return rows[0]["id"] if rows else None
 
 
 class GenerationCache(Generic[T]):
@@ -54,7 +44,7 @@ class GenerationCache(Generic[T]):
                 return
             self._checking = True
         try:
-            current = generation(graph)  # may raise: then the next reader asks again
+            current = generation.current(graph)  # may raise: then the next reader asks again
             with self._lock:
                 if current != self._generation:
                     self._values.clear()

@@ -6,8 +6,9 @@ into the kgraph exception tree.
 
 Neo4j isolates transactions as read-committed: a query that runs while a load commits can
 count relationships before the commit and read names after it, a mix of two graphs. Every
-load records exactly one ``LoadRun`` in its own transaction, so reads count them before and
-after their work, in the same transaction, and run again when a load landed in between.
+load records exactly one ``LoadRun`` in its own transaction, so reads look up the graph's
+generation (db.generation) before and after their work, in the same transaction, and run
+again when a load landed in between.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
 from neo4j import exceptions as nx
 
+from kgraph.db import cypher, generation
 from kgraph.errors import (
     ConfigError,
     GraphUnavailable,
@@ -33,6 +35,16 @@ from kgraph.errors import (
 T = TypeVar("T")
 Row = dict[str, Any]
 
+
+class Rows(list[Row]):
+    """The rows of a read, with their column names and whether a cap cut them short."""
+
+    def __init__(self, rows: list[Row], columns: list[str], *, truncated: bool = False) -> None:
+        super().__init__(rows)
+        self.columns = columns
+        self.truncated = truncated
+
+
 _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
@@ -44,8 +56,6 @@ _READ_ONLY_CODES = (
 )
 
 
-#: The graph's generation: a load commits its content and one LoadRun together.
-_GENERATION = "MATCH (run:LoadRun) RETURN count(run) AS loads"
 #: How often a read runs again because a load landed while it ran.
 MAX_STRADDLED_READS = 3
 
@@ -53,9 +63,9 @@ MAX_STRADDLED_READS = 3
 def _unchanged_generation(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
     """``work``'s result, from reads that no load committed in the middle of."""
     for _ in range(MAX_STRADDLED_READS):
-        before = tx.run(_GENERATION).single(strict=True)["loads"]
+        before = generation.in_tx(tx)
         result = work(tx)
-        if tx.run(_GENERATION).single(strict=True)["loads"] == before:
+        if generation.in_tx(tx) == before:
             return result
     raise GraphUnavailable(
         f"the graph was reloaded during each of {MAX_STRADDLED_READS} attempts to read it"
@@ -126,15 +136,32 @@ class Graph:
         return Query(text, timeout=timeout_s if timeout_s is not None else self.timeout_s)
 
     def read(
-        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
-    ) -> list[Row]:
-        """Run a read query in a read transaction and return its rows as dicts."""
+        self,
+        text: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        cap: int | None = None,
+        timeout_s: float | None = None,
+    ) -> Rows:
+        """Run a read query in a read transaction and return its rows as dicts.
+
+        With ``cap``, at most that many rows, and ``truncated`` tells whether there were more:
+        rows past the cap are never fetched, so on a large graph a listing question costs the
+        server's work, not the transfer and decoding of every row.
+        """
         values = dict(params or {})
 
-        def work(tx: ManagedTransaction) -> list[Row]:
-            return [record.data() for record in tx.run(text, values)]
+        def work(tx: ManagedTransaction) -> Rows:
+            result = tx.run(text, values)
+            records = list(result if cap is None else islice(result, cap + 1))
+            columns = list(result.keys())
+            result.consume()
+            kept = records if cap is None else records[:cap]
+            return Rows([r.data() for r in kept], columns, truncated=len(records) > len(kept))
 
-        return self.in_read_tx(work, timeout_s=timeout_s or self.timeout_s)
+        return self.in_read_tx(
+            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
+        )
 
     def write(
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
@@ -148,30 +175,6 @@ class Graph:
                 routing_=RoutingControl.WRITE,
             )
         return [record.data() for record in records]
-
-    def read_capped(
-        self,
-        text: str,
-        params: Mapping[str, Any] | None,
-        cap: int,
-        *,
-        timeout_s: float | None = None,
-    ) -> tuple[list[Row], bool]:
-        """At most ``cap`` rows of a read query, and whether there were more.
-
-        Rows past the cap are never fetched: on a large graph a listing question costs the
-        server's work, not the transfer and decoding of every row.
-        """
-
-        def work(tx: ManagedTransaction) -> tuple[list[Row], bool]:
-            result = tx.run(text, dict(params or {}))
-            rows = [record.data() for record in islice(result, cap + 1)]
-            result.consume()
-            return rows[:cap], len(rows) > cap
-
-        return self.in_read_tx(
-            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
-        )
 
     def plan(self, text: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The planner's plan of a query (EXPLAIN: nothing runs), as nested dicts."""
@@ -220,10 +223,7 @@ class Graph:
         """Server version and edition, or GraphUnavailable."""
         with translated():
             self.driver.verify_connectivity()
-        rows = self.read(
-            "CALL dbms.components() YIELD name, versions, edition "
-            "RETURN versions[0] AS version, edition"
-        )
+        rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import SchemaError
 
@@ -101,11 +102,9 @@ class AppliedSchema:
 
 def existing_names(graph: Graph) -> tuple[set[str], set[str]]:
     """Names of kg_* constraints and of kg_* indexes not owned by a constraint."""
-    constraints = {row["name"] for row in graph.read("SHOW CONSTRAINTS YIELD name RETURN name")}
+    constraints = {row["name"] for row in graph.read(cypher.CONSTRAINT_NAMES)}
     indexes = {
-        row["name"]
-        for row in graph.read("SHOW INDEXES YIELD name, owningConstraint RETURN *")
-        if row["owningConstraint"] is None
+        row["name"] for row in graph.read(cypher.INDEX_NAMES) if row["owningConstraint"] is None
     }
     return (
         {n for n in constraints if n.startswith(PREFIX)},
@@ -127,11 +126,11 @@ def apply(graph: Graph, path: Path, await_s: int = 120) -> AppliedSchema:
     dropped: list[str] = []
     # Names come from SHOW output filtered to our prefix; Cypher cannot take them as parameters.
     for name in sorted(constraints - wanted):
-        graph.run_autocommit(f"DROP CONSTRAINT `{name}` IF EXISTS")
+        graph.run_autocommit(cypher.drop_constraint(name))
         dropped.append(name)
     for name in sorted(indexes - wanted):
-        graph.run_autocommit(f"DROP INDEX `{name}` IF EXISTS")
+        graph.run_autocommit(cypher.drop_index(name))
         dropped.append(name)
-    graph.run_autocommit(f"CALL db.awaitIndexes({int(await_s)})")
+    graph.run_autocommit(cypher.await_indexes(await_s))
     unchanged = sorted(wanted - set(created))
     return AppliedSchema(created=created, dropped=dropped, unchanged=unchanged)

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from kgraph.db import cypher, generation
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 
-_COUNTS = """
-CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships
-"""
-
-_LABELS = """
-MATCH (n) UNWIND labels(n) AS label
-RETURN label, count(*) AS count ORDER BY label
-"""
-
-_LAST_LOAD = """
-MATCH (run:LoadRun) WHERE run.status = 'completed'
-RETURN run.id AS id, run.finished_at AS finished_at
-ORDER BY run.finished_at DESC LIMIT 1
-"""
-
 
 def graph_status(graph: Graph) -> dict[str, Any]:
-    """Server version, database, node and relationship counts, and the last completed load."""
+    """Server version, database, node and relationship counts, and the graph's last load."""
     server = graph.ping()
-    counts = graph.read(_COUNTS)[0]
-    labels = {row["label"]: row["count"] for row in graph.read(_LABELS)}
-    last = graph.read(_LAST_LOAD)
+    counts = graph.read(cypher.COUNTS)[0]
+    labels = {row["label"]: row["count"] for row in graph.read(cypher.LABEL_COUNTS)}
+    last = generation.last_load(graph)
     return {
         "version": server.get("version"),
         "edition": server.get("edition"),
@@ -38,5 +22,5 @@ def graph_status(graph: Graph) -> dict[str, Any]:
         "nodes": counts["nodes"],
         "relationships": counts["relationships"],
         "labels": labels,
-        "last_load": plain(last[0]) if last else None,
+        "last_load": plain(last) if last else None,
     }

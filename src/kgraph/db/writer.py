@@ -25,11 +25,12 @@ from typing import Any, TypeVar
 import orjson
 from neo4j import ManagedTransaction
 
+from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import LoadInterrupted
 
 #: Node labels the writer manages, each with a uniqueness constraint on ``id``.
-MANAGED_LABELS = ("Entity", "Document", "Passage", "Oddity")
+MANAGED_LABELS = cypher.MANAGED_LABELS
 #: Rows per UNWIND query; measured in docs/benchmarks.md ("Loading at scale").
 BATCH_SIZE = 5000
 MAX_LISTED_CHANGES = 500
@@ -127,17 +128,6 @@ class SyncReport:
         return not any([*self.nodes.summary().values(), *self.relationships.summary().values()])
 
 
-# -- reading the current state ----------------------------------------------------------------
-_CURRENT_NODES = """
-MATCH (n) WHERE n:Entity OR n:Document OR n:Passage OR n:Oddity
-RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
-"""
-_CURRENT_RELS = """
-MATCH ()-[r]->() WHERE r._key IS NOT NULL
-RETURN r._key AS key, r._hash AS hash
-"""
-
-
 def _node_key(row: dict[str, Any]) -> str:
     labels = sorted(row["labels"])
     main = next(label for label in MANAGED_LABELS if label in labels)
@@ -170,24 +160,17 @@ def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
             {"id": row.id, "props": row.props, "labels": list(row.extra_labels)}
         )
     for label, items in by_label.items():
-        assert label in MANAGED_LABELS
-        _run_batch(
-            tx,
-            f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-            "SET n = row.props SET n:$(row.labels)",
-            "rows",
-            items,
-        )
+        _run_batch(tx, cypher.upsert_nodes(label), "rows", items)
 
 
 def _create_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
     """Create relationships whose keys the database does not hold (the diff says so)."""
-    _write_rels(tx, rows, "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props")
+    _write_rels(tx, rows, cypher.CREATE_REL)
 
 
 def _update_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
     """Replace the properties of relationships whose content changed."""
-    _write_rels(tx, rows, "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props")
+    _write_rels(tx, rows, cypher.UPDATE_REL)
 
 
 def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
@@ -197,11 +180,7 @@ def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
             {"start": row.start, "end": row.end, "type": row.type, "props": row.props}
         )
     for (start_label, end_label), items in groups.items():
-        assert start_label in MANAGED_LABELS and end_label in MANAGED_LABELS
-        query = (
-            f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start}}) "
-            f"MATCH (b:{end_label} {{id: row.end}}) {write} RETURN count(r) AS written"
-        )
+        query = cypher.write_rels(start_label, end_label, write)
         sent = len(items)
         written = _run_batch(tx, query, "rows", items)
         if written != sent:
@@ -211,7 +190,7 @@ def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
 def _delete_rels(tx: ManagedTransaction, keys: list[str]) -> None:
     """Delete relationships by key: one scan of the keyed relationships per batch of keys."""
     for chunk in batched(keys, 50_000):
-        _run_batch(tx, "MATCH ()-[r]->() WHERE r._key IN $keys DELETE r", "keys", chunk)
+        _run_batch(tx, cypher.DELETE_RELS, "keys", chunk)
 
 
 def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, list[str]]) -> None:
@@ -220,7 +199,7 @@ def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, l
     relabel: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for key in keys:
         label, extra, node_id = _split_node_key(key)
-        assert label in MANAGED_LABELS
+        cypher.managed(label)  # before anything is deleted
         now = kept.get(f"{label}/{node_id}")
         if now is None:
             gone[label].append(node_id)
@@ -228,14 +207,9 @@ def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, l
             relabel[label].append({"id": node_id, "drop": [x for x in extra if x not in now]})
     for label, ids in gone.items():
         for chunk in batched(ids):
-            _run_batch(
-                tx, f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n", "ids", chunk
-            )
+            _run_batch(tx, cypher.delete_nodes(label), "ids", chunk)
     for label, rows in relabel.items():
-        _run_batch(
-            tx, f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) REMOVE n:$(row.drop)",
-            "rows", rows,
-        )  # fmt: skip
+        _run_batch(tx, cypher.drop_labels(label), "rows", rows)
 
 
 def _with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
@@ -314,9 +288,11 @@ def sync(
             )
         node_changes, rel_changes = Changes(), Changes()
         node_stream = _Stream(
-            {_node_key(r.data()): r["hash"] for r in tx.run(_CURRENT_NODES)}, node_changes
+            {_node_key(r.data()): r["hash"] for r in tx.run(cypher.CURRENT_NODES)}, node_changes
         )
-        rel_stream = _Stream({r["key"]: r["hash"] for r in tx.run(_CURRENT_RELS)}, rel_changes)
+        rel_stream = _Stream(
+            {r["key"]: r["hash"] for r in tx.run(cypher.CURRENT_RELS)}, rel_changes
+        )
         kept: dict[str, list[str]] = {}  # label/id -> extra labels, of every node written
 
         def node_rows() -> Iterator[NodeRow]:
@@ -390,12 +366,4 @@ def _record_run(
         "node_changes": listed(report.nodes),
         "relationship_changes": listed(report.relationships),
     }
-    tx.run(
-        "CREATE (run:LoadRun) SET run = $props "
-        "WITH run OPTIONAL MATCH (previous:LoadRun) "
-        "WHERE previous.status = 'completed' AND previous.id <> run.id "
-        "WITH run, previous ORDER BY previous.finished_at DESC LIMIT 1 "
-        "FOREACH (_ IN CASE WHEN previous IS NULL THEN [] ELSE [1] END | "
-        "  CREATE (run)-[:FOLLOWS]->(previous))",
-        props=props,
-    ).consume()
+    tx.run(cypher.RECORD_LOAD, props=props).consume()

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
+from kgraph.db import cypher
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
@@ -23,13 +24,6 @@ FUZZY_FLOOR = 72.0
 #: (English and Swedish names match as written either way).
 QUERY_LANGUAGE = "fi"
 How = Literal["id", "exact", "inflected", "fuzzy"]
-
-_ENTITIES = """
-MATCH (e:Entity)
-RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
-       e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
-ORDER BY e.id
-"""
 
 
 @dataclass(frozen=True)
@@ -65,7 +59,7 @@ class Resolver:
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Resolver:
-        return cls(graph.read(_ENTITIES))
+        return cls(graph.read(cypher.ENTITIES_TO_RESOLVE))
 
     def _candidate(self, entity_id: str, score: float, matched: str, how: How) -> Candidate:
         e = self._by_id[entity_id]

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound
@@ -17,19 +18,6 @@ _HIDDEN = frozenset({"_hash", "aliases_text", "evidence_docs", "evidence_passage
                      "evidence_anchors"})  # fmt: skip
 EXCERPT_CHARS = 400
 
-# Facts: every relationship between two entities. The WHERE clauses keep the query one text
-# with parameters; the start point differs so that a given subject or object uses the index.
-_FACT_RETURN = """
-WITH s, r, o
-WHERE ($predicate IS NULL OR type(r) = $predicate)
-  AND ($stated IS NULL OR r.stated = $stated)
-  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
-                      AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
-WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit
-RETURN r.fact_id AS fact_id, type(r) AS predicate, properties(r) AS props,
-       s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object
-"""
-_PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
 
 #: Given passage ids, their texts: the API passes a per-load cache; by default one query.
 TextSource = Callable[[Iterable[str]], Mapping[str, str]]
@@ -37,10 +25,7 @@ TextSource = Callable[[Iterable[str]], Mapping[str, str]]
 
 def all_passage_texts(graph: Graph) -> dict[str, str]:
     """Every passage's text by id (for a per-load cache: passages change only with a load)."""
-    return {
-        row["id"]: row["text"]
-        for row in graph.read("MATCH (p:Passage) RETURN p.id AS id, p.text AS text")
-    }
+    return {row["id"]: row["text"] for row in graph.read(cypher.ALL_PASSAGE_TEXTS)}
 
 
 def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
@@ -48,14 +33,7 @@ def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {row["id"]: row["text"] for row in graph.read(_PASSAGE_TEXTS, {"ids": wanted})}
-
-
-_FACTS_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
-    "AND ($objects IS NULL OR o.id IN $objects)" + _FACT_RETURN
-)
-_FACTS_FROM_OBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE o.id IN $objects" + _FACT_RETURN
-_FACTS_ALL = "MATCH (s:Entity)-[r]->(o:Entity)" + _FACT_RETURN
+    return {row["id"]: row["text"] for row in graph.read(cypher.PASSAGE_TEXTS, {"ids": wanted})}
 
 
 def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) -> str | None:
@@ -113,7 +91,10 @@ def find_facts(
     """Triples matching the given parts, sorted by subject, predicate, object."""
     if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
         raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
-    query = _FACTS_FROM_SUBJECT if subjects else _FACTS_FROM_OBJECT if objects else _FACTS_ALL
+    query = (
+        cypher.FACTS_FROM_SUBJECT if subjects else cypher.FACTS_FROM_OBJECT if objects
+        else cypher.FACTS_ALL
+    )  # fmt: skip
     rows = graph.read(
         query,
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
@@ -124,40 +105,19 @@ def find_facts(
     return [shape_fact(row, found) for row in rows]
 
 
-_ENTITY_LIST = """
-MATCH (e:Entity)
-WHERE ($type IS NULL OR e.type = $type)
-  AND ($q IS NULL OR toLower(e.name) CONTAINS $q OR toLower(coalesce(e.name_fi, '')) CONTAINS $q
-       OR toLower(coalesce(e.name_sv, '')) CONTAINS $q OR toLower(e.aliases_text) CONTAINS $q
-       OR e.id CONTAINS $q)
-WITH e ORDER BY e.name, e.id
-WITH collect(e {.id, .type, .name, .name_fi, .name_sv, aliases: coalesce(e.aliases, [])}) AS found
-RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
-"""
-
-
 def list_entities(
     graph: Graph, *, type: str | None, q: str | None, offset: int, limit: int
 ) -> tuple[int, list[dict[str, Any]]]:
     row = graph.read(
-        _ENTITY_LIST,
+        cypher.ENTITY_LIST,
         {"type": type, "q": q.lower() if q else None, "offset": offset, "limit": limit},
     )[0]
     return row["total"], row["items"]
 
 
-_ENTITY = """
-MATCH (e:Entity {id: $id})
-OPTIONAL MATCH (p:Passage)-[m:MENTIONS]->(e)
-RETURN properties(e) AS props, labels(e) AS labels,
-       sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
-"""
-_ALL_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
-
-
 def suggestions(graph: Graph, key: str, limit: int = 5) -> list[str]:
     """Entity ids whose id or name is close to ``key``."""
-    rows = graph.read(_ALL_NAMES)
+    rows = graph.read(cypher.ENTITY_NAMES)
     by_name = {row["name"].lower(): row["id"] for row in rows}
     ids = [row["id"] for row in rows]
     close = difflib.get_close_matches(key, ids, n=limit, cutoff=0.5)
@@ -167,7 +127,7 @@ def suggestions(graph: Graph, key: str, limit: int = 5) -> list[str]:
 
 def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) -> dict[str, Any]:
     """An entity's properties, names, mention counts and every fact it takes part in."""
-    rows = graph.read(_ENTITY, {"id": entity_id})
+    rows = graph.read(cypher.ENTITY, {"id": entity_id})
     if not rows:
         raise NotFound("entity", entity_id, suggestions(graph, entity_id))
     row = rows[0]
@@ -188,12 +148,6 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
     }
 
 
-_LOADS = """
-MATCH (run:LoadRun)
-RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit
-"""
-
-
 def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
     shaped = {k: plain(v) for k, v in run.items()}
     for key in ("documents", "stats"):
@@ -207,38 +161,24 @@ def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
 
 
 def load_runs(graph: Graph, offset: int = 0, limit: int = 20) -> list[dict[str, Any]]:
-    rows = graph.read(_LOADS, {"offset": offset, "limit": limit})
+    rows = graph.read(cypher.LOAD_RUNS, {"offset": offset, "limit": limit})
     return [_shape_run(row["run"], with_changes=False) for row in rows]
 
 
 def latest_changes(graph: Graph) -> dict[str, Any]:
-    rows = graph.read(_LOADS, {"offset": 0, "limit": 1})
+    rows = graph.read(cypher.LOAD_RUNS, {"offset": 0, "limit": 1})
     if not rows:
         raise NotFound("load run", "latest")
     return _shape_run(rows[0]["run"], with_changes=True)
 
 
-MAX_HOPS = 6
-# The upper bound of a variable-length pattern cannot be a parameter; the query allows the
-# most we serve and filters by the caller's limit.
-_PATHS = """
-MATCH (a:Entity) WHERE a.id IN $from
-MATCH (b:Entity) WHERE b.id IN $to AND a <> b
-MATCH path = allShortestPaths((a)-[*..6]-(b))
-WHERE length(path) <= $max_hops AND all(n IN nodes(path) WHERE n:Entity)
-WITH path LIMIT $limit
-RETURN [n IN nodes(path) | n {.id, .name, .type}] AS nodes,
-       [r IN relationships(path) | r {.*, predicate: type(r),
-                                      from: startNode(r).id, to: endNode(r).id}] AS hops
-"""
+MAX_HOPS = cypher.MAX_HOPS
 
 
 def paths(
     graph: Graph, sources: list[str], targets: list[str], max_hops: int, limit: int = 10
 ) -> list[dict[str, Any]]:
     """Shortest connections between two entities through facts (not through passages)."""
-    rows = graph.read(
-        _PATHS,
-        {"from": sources, "to": targets, "max_hops": min(max_hops, MAX_HOPS), "limit": limit},
+    return graph.read(
+        cypher.paths(min(max_hops, MAX_HOPS)), {"from": sources, "to": targets, "limit": limit}
     )
-    return rows

@@ -163,10 +163,10 @@ def run(
             params[name] = resolve_entity(str(value))
         else:
             params[name] = value
-    found, truncated = graph.read_capped(question.cypher, params, row_cap)
+    found = graph.read(question.cypher, params, cap=row_cap)
     rows = attach_evidence(graph, [plain(row) for row in found])
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
-    return shown, rows, truncated
+    return shown, rows, found.truncated
 
 
 _EVIDENCE_KEYS = ("evidence_docs", "evidence_passages", "evidence_anchors", "premise_passages")

@@ -1,26 +1,21 @@
 """Power users' Cypher, read-only: the server enforces it, the text check only adds to it.
 
-Every query runs in a READ transaction with a time limit, so the database refuses any write
-or schema change whatever the text says. Some things a read transaction still allows are
-refused by reading the text (comments and string literals removed, quoted names unquoted):
-LOAD CSV (reads files and URLs), USE (another database), SHOW of users, databases, settings or
-transactions, TERMINATE (ends other people's work), administration commands (databases,
-aliases, servers, users, roles, privileges: the READ transaction refuses them only by accident,
-because a read ran first in it, and answers with a 400 as if the query were merely wrong), and
-every procedure outside a short list of read-only ones (the server runs ``dbms.*``,
-``db.clearQueryCaches`` or ``db.stats.*`` in a read transaction too).
+Every query runs through ``Graph.read``, in a READ transaction with a time limit, so the
+database refuses any write or schema change whatever the text says. Some things a read
+transaction still allows are refused by reading the text (comments and string literals
+removed, quoted names unquoted): LOAD CSV (reads files and URLs), USE (another database),
+SHOW of users, databases, settings or transactions, TERMINATE (ends other people's work),
+administration commands (databases, aliases, servers, users, roles, privileges: the READ
+transaction refuses them only by accident, because a read ran first in it, and answers with
+a 400 as if the query were merely wrong), and every procedure outside a short list of read-only
+ones (the server runs ``dbms.*``, ``db.clearQueryCaches`` or ``db.stats.*`` in a read
+transaction too).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import islice
-from typing import Any
 
-from neo4j import ManagedTransaction
-
-from kgraph.db.graph import Graph
 from kgraph.errors import ReadOnlyViolation
 
 # One pass from left to right, so a quote inside a comment or a // inside a name is not
@@ -62,13 +57,6 @@ ALLOWED_PROCEDURES = frozenset(
 MAX_QUERY_CHARS = 20_000
 
 
-@dataclass(frozen=True)
-class ReadResult:
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool
-
-
 def check_text(query: str) -> None:
     """Refuse what a read transaction would allow but we do not."""
     if len(query) > MAX_QUERY_CHARS:
@@ -88,19 +76,3 @@ def check_text(query: str) -> None:
                 f"refused: procedure '{name}' is not one of the read-only procedures allowed "
                 "here (schema overviews and index searches)"
             )
-
-
-def run(
-    graph: Graph, query: str, params: dict[str, Any], *, timeout_s: float, row_cap: int
-) -> ReadResult:
-    """Run a query in a read transaction; at most ``row_cap`` rows come back."""
-    check_text(query)
-
-    def work(tx: ManagedTransaction) -> ReadResult:
-        result = tx.run(query, params)
-        records = list(islice(result, row_cap + 1))
-        columns = list(result.keys())
-        result.consume()
-        return ReadResult(columns, [r.data() for r in records[:row_cap]], len(records) > row_cap)
-
-    return graph.in_read_tx(work, timeout_s=timeout_s)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.query.questions import attach_evidence
 
@@ -39,94 +40,9 @@ class SearchFilter:
         return any([self.programme, self.funder, self.status, self.funded, self.as_of])
 
 
-# The project predicate, on a variable named p.
-_PROJECT_ACTIVE = """
-  coalesce(p.start, CASE WHEN p.start_year IS NOT NULL
-                         THEN date({year: p.start_year, month: 1, day: 1}) END) <= $as_of
-  AND coalesce(p.end, CASE WHEN p.end_year IS NOT NULL
-                           THEN date({year: p.end_year, month: 12, day: 31}) END) >= $as_of"""
-_PROJECT_PARTS = {
-    "programme": "EXISTS { (p)-[:PART_OF_PROGRAMME]->(g) WHERE g.id IN $programme }",
-    "funder": "EXISTS { (p)-[:FUNDED_BY]->(f) WHERE f.id IN $funder }",
-    "status": "p.status IN $status",
-    "funded": "p.status IN $funded_statuses",
-    "as_of": _PROJECT_ACTIVE,
-}
-
-
-def _project_predicate(f: SearchFilter) -> str:
-    parts = [text for name, text in _PROJECT_PARTS.items() if getattr(f, name)]
-    return " AND ".join(parts) or "true"
-
-
-def _conditions(f: SearchFilter, project: str) -> list[str]:
-    """WHERE conditions on the hit ``e`` for the given filter."""
-    out: list[str] = []
-    if f.stage:
-        out.append("EXISTS { (e)-[:COVERS_STAGE]->(s) WHERE s.id IN $stage }")
-    if f.topic:
-        out.append("EXISTS { (e)-[:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN $topic }")
-    if f.kind == "Project":
-        if f.constrains_projects:
-            out.append("EXISTS { MATCH (p:Project) WHERE p = e AND " + project + " }")
-        if f.city:
-            out.append("EXISTS { (c:City)-[:PARTICIPATES_IN]->(e) WHERE c.id IN $city }")
-        if f.network:
-            out.append(
-                "EXISTS { (m)-[:MEMBER_OF]->(n) WHERE n.id IN $network "
-                "AND EXISTS { (m)-[:PARTICIPATES_IN]->(e) } }"
-            )
-        return out
-    if f.constrains_projects:
-        out.append("EXISTS { (e)-[:PARTICIPATES_IN]->(p:Project) WHERE " + project + " }")
-    if f.city:
-        if f.kind == "City":
-            out.append("e.id IN $city")
-        else:
-            out.append("EXISTS { (e)-[:LOCATED_IN]->(c) WHERE c.id IN $city }")
-    if f.network:
-        out.append("EXISTS { (e)-[:MEMBER_OF]->(n) WHERE n.id IN $network }")
-    return out
-
-
-def _support(f: SearchFilter, project: str) -> str:
-    """Pattern comprehensions collecting the facts that made each hit match."""
-    parts = [
-        "stage: [(e)-[r:COVERS_STAGE]->(s) WHERE s.id IN coalesce($stage, []) "
-        "| r {.*, stage: s.name}]",
-        "topic: [(e)-[r:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN coalesce($topic, []) "
-        "| r {.*, topic: t.name}]",
-        "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
-        "| r {.*, network: n.name}]",
-    ]
-    if f.kind != "Project":
-        parts.append(
-            "projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND "
-            + project
-            + " | r {.*, project: p.name, status: p.status}]"
-        )
-    return "{" + ", ".join(parts) + "}"
-
-
-_LABELS: dict[Kind, str] = {"City": "City", "Organisation": "Organisation", "Project": "Project"}
-
-
 def build_query(f: SearchFilter) -> str:
-    project = _project_predicate(f)
-    where = _conditions(f, project)
-    return (
-        f"MATCH (e:{_LABELS[f.kind]})\n"
-        + ("WHERE " + "\n  AND ".join(where) + "\n" if where else "")
-        + "WITH e ORDER BY e.name, e.id\n"
-        + "WITH collect(e) AS hits\n"
-        + "WITH size(hits) AS total, hits[$offset..$offset + $limit] AS page\n"
-        # One row even for an empty page, so the total is always known.
-        + "UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS e\n"
-        + "RETURN total, e.id AS id, e.type AS type, e.name AS name, "
-        + "e.status AS status, "
-        + _support(f, project)
-        + " AS because"
-    )
+    """The search's query text for the filters ``f`` sets (their values are parameters)."""
+    return cypher.search(f.kind, {name for name in cypher.SEARCH_FILTERS if getattr(f, name)})
 
 
 def build_params(f: SearchFilter) -> dict[str, Any]:

@@ -1,0 +1,314 @@
+"""The core's internal Cypher, in one place: constants and small functions returning text.
+
+Every value travels as a ``$parameter``. The few things Cypher cannot take as parameters
+(labels in a pattern, the bound of a variable-length pattern, schema names) are checked
+against a fixed set or range, or quoted, before they enter the text. The catalogue's named
+questions live apart, in ``kgraph/query/catalogue/*.cypher``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from kgraph.errors import QueryError
+
+# -- the server and the schema (db.graph, db.schema) -------------------------------------------
+SERVER_COMPONENTS = """
+CALL dbms.components() YIELD name, versions, edition
+RETURN versions[0] AS version, edition
+"""
+CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+INDEX_NAMES = "SHOW INDEXES YIELD name, owningConstraint RETURN *"
+#: Every node and its relationships, in batches: a large graph does not fit one transaction.
+WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def drop_constraint(name: str) -> str:
+    """Drop one constraint; names cannot be parameters, so the name is quoted."""
+    return f"DROP CONSTRAINT {_quoted(name)} IF EXISTS"
+
+
+def drop_index(name: str) -> str:
+    """Drop one index; names cannot be parameters, so the name is quoted."""
+    return f"DROP INDEX {_quoted(name)} IF EXISTS"
+
+
+def await_indexes(seconds: int) -> str:
+    """Wait for every index to come online (the procedure takes no parameter here)."""
+    return f"CALL db.awaitIndexes({int(seconds)})"
+
+
+# -- the graph's generation and status (db.generation, db.status) ------------------------------
+#: The newest load: every load records exactly one LoadRun, always as completed.
+LATEST_LOAD = """
+MATCH (run:LoadRun)
+RETURN run.id AS id, run.finished_at AS finished_at
+ORDER BY run.finished_at DESC LIMIT 1
+"""
+COUNTS = """
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships
+"""
+LABEL_COUNTS = """
+MATCH (n) UNWIND labels(n) AS label
+RETURN label, count(*) AS count ORDER BY label
+"""
+
+# -- the writer's sync (db.writer) ------------------------------------------------------------
+#: Node labels the writer manages, each with a uniqueness constraint on ``id``.
+MANAGED_LABELS = ("Entity", "Document", "Passage", "Oddity")
+
+CURRENT_NODES = """
+MATCH (n) WHERE n:Entity OR n:Document OR n:Passage OR n:Oddity
+RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
+"""
+CURRENT_RELS = """
+MATCH ()-[r]->() WHERE r._key IS NOT NULL
+RETURN r._key AS key, r._hash AS hash
+"""
+#: How ``write_rels`` writes: a new relationship, or new properties on a known one.
+CREATE_REL = "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
+UPDATE_REL = "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props"
+DELETE_RELS = "MATCH ()-[r]->() WHERE r._key IN $keys DELETE r"
+RECORD_LOAD = """
+CREATE (run:LoadRun) SET run = $props
+WITH run OPTIONAL MATCH (previous:LoadRun)
+WHERE previous.status = 'completed' AND previous.id <> run.id
+WITH run, previous ORDER BY previous.finished_at DESC LIMIT 1
+FOREACH (_ IN CASE WHEN previous IS NULL THEN [] ELSE [1] END |
+  CREATE (run)-[:FOLLOWS]->(previous))
+"""
+
+
+def managed(label: str) -> str:
+    """``label`` if the writer manages it; labels cannot be parameters in a pattern."""
+    if label not in MANAGED_LABELS:
+        raise QueryError(f"'{label}' is not a label kgraph manages ({', '.join(MANAGED_LABELS)})")
+    return label
+
+
+def upsert_nodes(label: str) -> str:
+    """Create or replace nodes of one managed label from ``$rows`` (id, props, labels)."""
+    return (
+        f"UNWIND $rows AS row MERGE (n:{managed(label)} {{id: row.id}}) "
+        "SET n = row.props SET n:$(row.labels)"
+    )
+
+
+def write_rels(start_label: str, end_label: str, write: str) -> str:
+    """Relationships from ``$rows`` (start, end, type, props) between two managed labels;
+    ``write`` is CREATE_REL or UPDATE_REL. Returns how many were written."""
+    if write not in (CREATE_REL, UPDATE_REL):
+        raise QueryError("a relationship is written with CREATE_REL or UPDATE_REL only")
+    return (
+        f"UNWIND $rows AS row MATCH (a:{managed(start_label)} {{id: row.start}}) "
+        f"MATCH (b:{managed(end_label)} {{id: row.end}}) {write} RETURN count(r) AS written"
+    )
+
+
+def delete_nodes(label: str) -> str:
+    """Delete the nodes of one managed label whose ids are in ``$ids``."""
+    return f"UNWIND $ids AS id MATCH (n:{managed(label)} {{id: id}}) DETACH DELETE n"
+
+
+def drop_labels(label: str) -> str:
+    """Remove extra labels ``row.drop`` from nodes of one managed label, by ``row.id``."""
+    return f"UNWIND $rows AS row MATCH (n:{managed(label)} {{id: row.id}}) REMOVE n:$(row.drop)"
+
+
+# -- lookups: passages, facts, entities, loads, paths (query.lookups) ---------------------------
+ALL_PASSAGE_TEXTS = "MATCH (p:Passage) RETURN p.id AS id, p.text AS text"
+PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
+
+# Facts: every relationship between two entities. The WHERE clauses keep the query one text
+# with parameters; the start point differs so that a given subject or object uses the index.
+_FACT_RETURN = """
+WITH s, r, o
+WHERE ($predicate IS NULL OR type(r) = $predicate)
+  AND ($stated IS NULL OR r.stated = $stated)
+  AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
+                      AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit
+RETURN r.fact_id AS fact_id, type(r) AS predicate, properties(r) AS props,
+       s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object
+"""
+FACTS_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
+    "AND ($objects IS NULL OR o.id IN $objects)" + _FACT_RETURN
+)
+FACTS_FROM_OBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE o.id IN $objects" + _FACT_RETURN
+FACTS_ALL = "MATCH (s:Entity)-[r]->(o:Entity)" + _FACT_RETURN
+
+ENTITY_LIST = """
+MATCH (e:Entity)
+WHERE ($type IS NULL OR e.type = $type)
+  AND ($q IS NULL OR toLower(e.name) CONTAINS $q OR toLower(coalesce(e.name_fi, '')) CONTAINS $q
+       OR toLower(coalesce(e.name_sv, '')) CONTAINS $q OR toLower(e.aliases_text) CONTAINS $q
+       OR e.id CONTAINS $q)
+WITH e ORDER BY e.name, e.id
+WITH collect(e {.id, .type, .name, .name_fi, .name_sv, aliases: coalesce(e.aliases, [])}) AS found
+RETURN size(found) AS total, found[$offset..$offset + $limit] AS items
+"""
+ENTITY = """
+MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (p:Passage)-[m:MENTIONS]->(e)
+RETURN properties(e) AS props, labels(e) AS labels,
+       sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
+"""
+ENTITY_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
+LOAD_RUNS = """
+MATCH (run:LoadRun)
+RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit
+"""
+
+#: The most hops a paths query may take.
+MAX_HOPS = 6
+
+
+def paths(max_hops: int) -> str:
+    """Shortest paths of at most ``max_hops`` facts between ``$from`` and ``$to`` entities.
+
+    The bound of a variable-length pattern cannot be a parameter, so it is checked to be an
+    integer from 1 to MAX_HOPS and written into the text; ``$limit`` caps the paths.
+    """
+    if isinstance(max_hops, bool) or not isinstance(max_hops, int):
+        raise QueryError(f"max_hops must be an integer, not {max_hops!r}")
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise QueryError(f"max_hops must be from 1 to {MAX_HOPS}, not {max_hops}")
+    return f"""
+MATCH (a:Entity) WHERE a.id IN $from
+MATCH (b:Entity) WHERE b.id IN $to AND a <> b
+MATCH path = allShortestPaths((a)-[*..{max_hops}]-(b))
+WHERE all(n IN nodes(path) WHERE n:Entity)
+WITH path LIMIT $limit
+RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
+       [r IN relationships(path) | r {{.*, predicate: type(r),
+                                      from: startNode(r).id, to: endNode(r).id}}] AS hops
+"""
+
+
+# -- search (query.search) ---------------------------------------------------------------------
+SEARCH_KINDS = ("City", "Organisation", "Project")
+#: The filters a search may set; each named filter is also the name of its parameter.
+SEARCH_FILTERS = ("stage", "topic", "programme", "funder", "status", "funded", "as_of", "city",
+                  "network")  # fmt: skip
+#: Filters on one and the same project of the hit (``p``).
+PROJECT_FILTERS = ("programme", "funder", "status", "funded", "as_of")
+_PROJECT_ACTIVE = """
+  coalesce(p.start, CASE WHEN p.start_year IS NOT NULL
+                         THEN date({year: p.start_year, month: 1, day: 1}) END) <= $as_of
+  AND coalesce(p.end, CASE WHEN p.end_year IS NOT NULL
+                           THEN date({year: p.end_year, month: 12, day: 31}) END) >= $as_of"""
+_PROJECT_PARTS = {
+    "programme": "EXISTS { (p)-[:PART_OF_PROGRAMME]->(g) WHERE g.id IN $programme }",
+    "funder": "EXISTS { (p)-[:FUNDED_BY]->(f) WHERE f.id IN $funder }",
+    "status": "p.status IN $status",
+    "funded": "p.status IN $funded_statuses",
+    "as_of": _PROJECT_ACTIVE,
+}
+
+
+def _project_predicate(given: Collection[str]) -> str:
+    return " AND ".join(text for name, text in _PROJECT_PARTS.items() if name in given) or "true"
+
+
+def _search_conditions(kind: str, given: Collection[str], project: str) -> list[str]:
+    """WHERE conditions on the hit ``e``."""
+    out: list[str] = []
+    if "stage" in given:
+        out.append("EXISTS { (e)-[:COVERS_STAGE]->(s) WHERE s.id IN $stage }")
+    if "topic" in given:
+        out.append("EXISTS { (e)-[:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN $topic }")
+    on_projects = any(name in given for name in PROJECT_FILTERS)
+    if kind == "Project":
+        if on_projects:
+            out.append("EXISTS { MATCH (p:Project) WHERE p = e AND " + project + " }")
+        if "city" in given:
+            out.append("EXISTS { (c:City)-[:PARTICIPATES_IN]->(e) WHERE c.id IN $city }")
+        if "network" in given:
+            out.append(
+                "EXISTS { (m)-[:MEMBER_OF]->(n) WHERE n.id IN $network "
+                "AND EXISTS { (m)-[:PARTICIPATES_IN]->(e) } }"
+            )
+        return out
+    if on_projects:
+        out.append("EXISTS { (e)-[:PARTICIPATES_IN]->(p:Project) WHERE " + project + " }")
+    if "city" in given:
+        if kind == "City":
+            out.append("e.id IN $city")
+        else:
+            out.append("EXISTS { (e)-[:LOCATED_IN]->(c) WHERE c.id IN $city }")
+    if "network" in given:
+        out.append("EXISTS { (e)-[:MEMBER_OF]->(n) WHERE n.id IN $network }")
+    return out
+
+
+def _search_support(kind: str, project: str) -> str:
+    """Pattern comprehensions collecting the facts that made each hit match."""
+    parts = [
+        "stage: [(e)-[r:COVERS_STAGE]->(s) WHERE s.id IN coalesce($stage, []) "
+        "| r {.*, stage: s.name}]",
+        "topic: [(e)-[r:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN coalesce($topic, []) "
+        "| r {.*, topic: t.name}]",
+        "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+        "| r {.*, network: n.name}]",
+    ]
+    if kind != "Project":
+        parts.append(
+            "projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND "
+            + project
+            + " | r {.*, project: p.name, status: p.status}]"
+        )
+    return "{" + ", ".join(parts) + "}"
+
+
+def search(kind: str, given: Collection[str]) -> str:
+    """Hits of one kind meeting every filter named in ``given``, a page of them and the total.
+
+    Only which filters are given shapes the text; their values, the page (``$offset``,
+    ``$limit``) and ``$any_project`` are parameters.
+    """
+    if kind not in SEARCH_KINDS:
+        raise QueryError(f"cannot search for '{kind}': one of {', '.join(SEARCH_KINDS)}")
+    unknown = sorted(set(given) - set(SEARCH_FILTERS))
+    if unknown:
+        raise QueryError(f"unknown search filters: {', '.join(unknown)}")
+    project = _project_predicate(given)
+    where = _search_conditions(kind, given, project)
+    return (
+        f"MATCH (e:{kind})\n"
+        + ("WHERE " + "\n  AND ".join(where) + "\n" if where else "")
+        + "WITH e ORDER BY e.name, e.id\n"
+        + "WITH collect(e) AS hits\n"
+        + "WITH size(hits) AS total, hits[$offset..$offset + $limit] AS page\n"
+        # One row even for an empty page, so the total is always known.
+        + "UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS e\n"
+        + "RETURN total, e.id AS id, e.type AS type, e.name AS name, e.status AS status, "
+        + _search_support(kind, project)
+        + " AS because"
+    )
+
+
+# -- names and analysis (names.resolve, analysis.analytics) -----------------------------------
+ENTITIES_TO_RESOLVE = """
+MATCH (e:Entity)
+RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
+       e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
+ORDER BY e.id
+"""
+NETWORK_NODES = """
+MATCH (e:Entity)
+RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi
+ORDER BY e.id
+"""
+NETWORK_EDGES = """
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN a.id AS source, b.id AS target, type(r) AS type, r.fact_id AS fact_id,
+       coalesce(r.stated, false) AS stated, r.rule AS rule, r.role AS role,
+       r.amount_eur AS amount_eur
+ORDER BY r.fact_id
+"""

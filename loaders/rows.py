@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
-from kgraph.ontology import EntitySpec, FactSpec, OdditySpec
+from kgraph.ontology import (
+    EVIDENCE_ANCHORS,
+    EVIDENCE_DOCS,
+    EVIDENCE_PASSAGES,
+    EntitySpec,
+    FactSpec,
+    OdditySpec,
+)
 from loaders.corpus import Document, Passage
 from loaders.evidence import EvidenceIndex, Resolved
 from loaders.inference import InferredFact
@@ -27,9 +34,9 @@ def _dated(props: dict[str, Any]) -> dict[str, Any]:
 def _evidence_props(resolved: Iterable[Resolved]) -> dict[str, list[str]]:
     items = list(resolved)
     return {
-        "evidence_docs": [r.doc_id for r in items],
-        "evidence_passages": [r.passage_id for r in items],
-        "evidence_anchors": [r.anchor for r in items],
+        EVIDENCE_DOCS: [r.doc_id for r in items],
+        EVIDENCE_PASSAGES: [r.passage_id for r in items],
+        EVIDENCE_ANCHORS: [r.anchor for r in items],
     }
 
 

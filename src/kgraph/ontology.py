@@ -167,11 +167,18 @@ def _iso(value: Any, field: str) -> None:
         raise ValueError(f"props.{field} '{value}' is not a date 'YYYY-MM-DD'") from error
 
 
+#: How a fact relationship carries its evidence: three parallel lists (the document, passage
+#: and anchor of each item) for a stated fact, the premises' passages for an inferred one.
+EVIDENCE_DOCS = "evidence_docs"
+EVIDENCE_PASSAGES = "evidence_passages"
+EVIDENCE_ANCHORS = "evidence_anchors"
+PREMISE_PASSAGES = "premise_passages"
+EVIDENCE_PROPS = (EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS, PREMISE_PASSAGES)
+
 #: Properties the loader sets itself; the registry's props may not override them.
 RESERVED_PROPS = frozenset(
     {"id", "type", "name", "name_fi", "name_sv", "aliases", "aliases_text", "fact_id", "stated",
-     "rule", "derived_from", "valid_from", "valid_to", "evidence_docs", "evidence_passages",
-     "evidence_anchors", "premise_passages", "identity_notes"}
+     "rule", "derived_from", "valid_from", "valid_to", "identity_notes", *EVIDENCE_PROPS}
 )  # fmt: skip
 _PROP_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -12,10 +12,15 @@ from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound
-from kgraph.ontology import PREDICATES
+from kgraph.ontology import (
+    EVIDENCE_ANCHORS,
+    EVIDENCE_DOCS,
+    EVIDENCE_PASSAGES,
+    PREDICATES,
+    PREMISE_PASSAGES,
+)
 
-_HIDDEN = frozenset({"_hash", "aliases_text", "evidence_docs", "evidence_passages",
-                     "evidence_anchors"})  # fmt: skip
+_HIDDEN = frozenset({"_hash", "aliases_text", EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS})
 EXCERPT_CHARS = 400
 
 
@@ -48,16 +53,33 @@ def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) ->
     return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
 
 
+def evidence_items(props: Mapping[str, Any], texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The evidence of a stated fact, one item per passage, each with its excerpt.
+
+    The one shape of evidence in every answer: ``doc_id``, ``passage_id``, ``anchor``, ``excerpt``.
+    """
+    docs = props.get(EVIDENCE_DOCS) or []
+    passages = props.get(EVIDENCE_PASSAGES) or []
+    anchors = props.get(EVIDENCE_ANCHORS) or []
+    return [
+        {"doc_id": doc, "passage_id": pid, "anchor": anchor,
+         "excerpt": excerpt(texts.get(pid), anchor)}
+        for doc, pid, anchor in zip(docs, passages, anchors, strict=False)
+    ]  # fmt: skip
+
+
+def premise_items(props: Mapping[str, Any], texts: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The passages an inferred fact's premises stand on, each with its excerpt."""
+    return [
+        {"doc_id": pid.split(":")[0], "passage_id": pid, "excerpt": excerpt(texts.get(pid), None)}
+        for pid in props.get(PREMISE_PASSAGES) or []
+    ]
+
+
 def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
     """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
     raw = row["props"]
-    evidence = [
-        {"doc_id": doc, "passage_id": pid, "anchor": anchor,
-         "excerpt": excerpt(texts.get(pid), anchor)}
-        for doc, pid, anchor in zip(raw.get("evidence_docs") or [],
-                                    raw.get("evidence_passages") or [],
-                                    raw.get("evidence_anchors") or [], strict=False)
-    ]  # fmt: skip
+    evidence = evidence_items(raw, texts)
     props = {k: plain(v) for k, v in raw.items() if k not in _HIDDEN}
     stated = bool(props.pop("stated", False))
     return {
@@ -68,7 +90,7 @@ def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
         "stated": stated,
         "rule": props.pop("rule", None),
         "derived_from": props.pop("derived_from", []),
-        "premise_passages": props.pop("premise_passages", []),
+        "premise_passages": props.pop(PREMISE_PASSAGES, []),
         "valid_from": props.pop("valid_from", None),
         "valid_to": props.pop("valid_to", None),
         "props": {k: v for k, v in props.items() if not k.startswith("_")},
@@ -100,7 +122,7 @@ def find_facts(
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
          "as_of": as_of, "offset": offset, "limit": limit},
     )  # fmt: skip
-    ids = [pid for row in rows for pid in row["props"].get("evidence_passages") or []]
+    ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return [shape_fact(row, found) for row in rows]
 

@@ -29,7 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
-from kgraph.query.lookups import excerpt, passage_texts
+from kgraph.ontology import EVIDENCE_PASSAGES, EVIDENCE_PROPS, PREMISE_PASSAGES
+from kgraph.query.lookups import evidence_items, passage_texts, premise_items
 
 QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -169,12 +170,9 @@ def run(
     return shown, rows, found.truncated
 
 
-_EVIDENCE_KEYS = ("evidence_docs", "evidence_passages", "evidence_anchors", "premise_passages")
-
-
 def _passage_ids(value: Any, into: set[str]) -> None:
     if isinstance(value, dict):
-        for key in ("evidence_passages", "premise_passages"):
+        for key in (EVIDENCE_PASSAGES, PREMISE_PASSAGES):
             into.update(value.get(key) or [])
         for inner in value.values():
             _passage_ids(inner, into)
@@ -190,25 +188,11 @@ def _shaped(value: Any, texts: dict[str, str]) -> Any:
     if not isinstance(value, dict):
         return value
     out = {k: _shaped(v, texts) for k, v in value.items()
-           if not k.startswith("_") and k not in _EVIDENCE_KEYS}  # fmt: skip
-    passages = value.get("evidence_passages")
-    if passages is not None:
-        docs, anchors = value.get("evidence_docs") or [], value.get("evidence_anchors") or []
-        out["evidence"] = [
-            {"doc_id": doc, "passage_id": pid, "anchor": anchor,
-             "excerpt": excerpt(texts.get(pid), anchor)}
-            for doc, pid, anchor in zip(docs, passages, anchors, strict=False)
-        ]  # fmt: skip
-    premises = value.get("premise_passages")
-    if premises is not None:
-        out["premise_evidence"] = [
-            {
-                "doc_id": pid.split(":")[0],
-                "passage_id": pid,
-                "excerpt": excerpt(texts.get(pid), None),
-            }
-            for pid in premises
-        ]
+           if not k.startswith("_") and k not in EVIDENCE_PROPS}  # fmt: skip
+    if value.get(EVIDENCE_PASSAGES) is not None:
+        out["evidence"] = evidence_items(value, texts)
+    if value.get(PREMISE_PASSAGES) is not None:
+        out["premise_evidence"] = premise_items(value, texts)
     return out
 
 

@@ -18,8 +18,8 @@ from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
+from tests.support.small_registry import FUNDING, REPORT, write_registry
 
-REPORT = "000_82ade397896eee5f"
 ENTITIES = """\
 - id: city:kokkola
   type: City
@@ -40,14 +40,6 @@ ENTITIES = """\
   type: Organisation
   name: Business Finland
   props: {kind: funder}
-"""
-FUNDING = f"""\
-- s: project:batcircle3
-  p: FUNDED_BY
-  o: org:business-finland
-  props: {{amount_eur: 13400000}}
-  evidence:
-    - {{doc: {REPORT}, anchor: "myönsi hankkeelle 13,4 miljoonaa euroa"}}
 """
 OULU = f"""\
 - s: org:university-of-oulu
@@ -75,11 +67,7 @@ CENTRALITY_ASKED = "/analytics/centrality?metric=degree&top=10"
 
 
 def registry(root: Path, facts: str) -> Path:
-    folder = root / "registry"
-    (folder / "entities").mkdir(parents=True, exist_ok=True)
-    (folder / "entities" / "test.yaml").write_text(ENTITIES, encoding="utf-8")
-    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
-    return folder
+    return write_registry(root, ENTITIES, facts)
 
 
 def answers(client: TestClient) -> dict[str, Any]:

@@ -22,9 +22,9 @@ from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import DEV_PASSWORD, Settings
 from tests.conftest import Target
 from tests.ports import shifted_port
+from tests.support.small_registry import FUNDING, REPORT, write_registry
 
 KGRAPH = Path(sys.executable).with_name("kgraph")
-REPORT = "000_82ade397896eee5f"
 ENTITIES = """\
 - id: city:kokkola
   type: City
@@ -36,15 +36,6 @@ ENTITIES = """\
   type: Organisation
   name: Business Finland
   props: {kind: funder}
-"""
-# Doc 000: Business Finland granted BATCircle3.0 13.4 million euros.
-FUNDING = f"""\
-- s: project:batcircle3
-  p: FUNDED_BY
-  o: org:business-finland
-  props: {{amount_eur: 13400000}}
-  evidence:
-    - {{doc: {REPORT}, anchor: "myönsi hankkeelle 13,4 miljoonaa euroa"}}
 """
 
 
@@ -85,11 +76,7 @@ def on(target: Target) -> dict[str, str]:
 
 
 def small_registry(root: Path, facts: str = FUNDING) -> Path:
-    folder = root / "registry"
-    (folder / "entities").mkdir(parents=True)
-    (folder / "entities" / "test.yaml").write_text(ENTITIES, encoding="utf-8")
-    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
-    return folder
+    return write_registry(root, ENTITIES, facts)
 
 
 # -- the managed server ------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from pathlib import Path
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
+from tests.support.small_registry import REPORT, write_registry
 
-REPORT = "000_82ade397896eee5f"
 ENTITIES = """\
 - id: org:university-of-oulu
   type: Organisation
@@ -62,11 +62,7 @@ TO_EERA = (
 
 
 def registry(root: Path, facts: str, entities: str = ENTITIES) -> Path:
-    folder = root / "registry"
-    (folder / "entities").mkdir(parents=True)
-    (folder / "entities" / "test.yaml").write_text(entities, encoding="utf-8")
-    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
-    return folder
+    return write_registry(root, entities, facts)
 
 
 def test_a_member_of_a_sub_network_is_inferred_a_member_of_its_parent(

@@ -11,6 +11,7 @@ from kgraph.db.writer import NodeRow, RelRow, sync
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
 from loaders.pipeline import load
+from tests.support.small_registry import FUNDING, write_registry
 
 ENTITIES = """\
 - id: city:kokkola
@@ -31,14 +32,6 @@ ENTITIES = """\
   name: Business Finland
   props: {kind: funder}
 """
-FUNDING = """\
-- s: project:batcircle3
-  p: FUNDED_BY
-  o: org:business-finland
-  props: {amount_eur: 13400000}
-  evidence:
-    - {doc: 000_82ade397896eee5f, anchor: "myönsi hankkeelle 13,4 miljoonaa euroa"}
-"""
 PARTICIPATION = """\
 - s: org:university-of-oulu
   p: PARTICIPATES_IN
@@ -57,11 +50,7 @@ LOCATION = """\
 
 
 def registry(root: Path, facts: str) -> Path:
-    folder = root / "registry"
-    (folder / "entities").mkdir(parents=True, exist_ok=True)
-    (folder / "entities" / "test.yaml").write_text(ENTITIES, encoding="utf-8")
-    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
-    return folder
+    return write_registry(root, ENTITIES, facts)
 
 
 def snapshot(graph: Graph) -> list[tuple[str, str, str]]:

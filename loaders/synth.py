@@ -27,7 +27,10 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import EntitySpec, FactSpec
@@ -38,105 +41,17 @@ from loaders.inference import InferredFact, infer
 
 PER_UNIT = {"cities": 5, "orgs": 60, "people": 100, "projects": 40, "publications": 60}
 COUNTRIES = 27
-STAGES = (
-    "raw materials",
-    "battery chemicals",
-    "active materials",
-    "cells",
-    "battery packs",
-    "recycling",
-)
+_WORDS = yaml.safe_load((Path(__file__).with_name("synth_words.yaml")).read_text(encoding="utf-8"))
+STAGES: tuple[str, ...] = tuple(_WORDS["stages"])
 TOPICS = 40
 PROGRAMMES = 12
 NETWORKS = 8
-ORG_KINDS = (
-    ("company", 40),
-    ("university", 12),
-    ("research_institute", 10),
-    ("university_of_applied_sciences", 10),
-    ("city_government", 8),
-    ("development_agency", 8),
-    ("funder", 4),
-    ("education_provider", 8),
-)
-TITLES = (
-    "professor",
-    "senior scientist",
-    "research manager",
-    "doctoral researcher",
-    "engineer",
-    "project manager",
-    "CEO",
-    "development director",
-)
-ROLES = ("partner", "partner", "partner", "implementer")
-_SYLLABLES = (
-    "ko",
-    "la",
-    "va",
-    "sa",
-    "po",
-    "ri",
-    "tu",
-    "ku",
-    "jy",
-    "vä",
-    "la",
-    "ppe",
-    "en",
-    "ra",
-    "nta",
-    "ka",
-    "ja",
-    "ni",
-    "mi",
-    "no",
-    "ta",
-    "hel",
-    "sin",
-    "ki",
-    "har",
-    "ma",
-)
-_FIRST = (
-    "Aino",
-    "Eero",
-    "Helmi",
-    "Juho",
-    "Kaisa",
-    "Lauri",
-    "Maria",
-    "Niko",
-    "Oona",
-    "Pekka",
-    "Riikka",
-    "Sami",
-    "Tiina",
-    "Ville",
-    "Anna",
-    "Jonas",
-    "Elena",
-    "Marco",
-    "Sofia",
-    "Lukas",
-)
-_LAST = (
-    "Korhonen",
-    "Virtanen",
-    "Mäkinen",
-    "Nieminen",
-    "Hämäläinen",
-    "Laine",
-    "Heikkinen",
-    "Koskinen",
-    "Järvinen",
-    "Lehtonen",
-    "Berg",
-    "Lindqvist",
-    "Rossi",
-    "Müller",
-    "Novak",
-)
+ORG_KINDS: tuple[tuple[str, int], ...] = tuple(_WORDS["org_kinds"].items())
+TITLES: tuple[str, ...] = tuple(_WORDS["titles"])
+ROLES: tuple[str, ...] = tuple(_WORDS["roles"])
+_SYLLABLES: tuple[str, ...] = tuple(_WORDS["syllables"])
+_FIRST: tuple[str, ...] = tuple(_WORDS["first_names"])
+_LAST: tuple[str, ...] = tuple(_WORDS["last_names"])
 _START = dt.date(2015, 1, 1)
 
 

@@ -37,11 +37,9 @@ def mention_index(registry: Registry) -> MentionIndex:
     return MentionIndex(entity_names(entities, identity_names(registry)))
 
 
-def find_mentions(
-    index: MentionIndex, passages: Iterable[Passage], language: str = "fi"
-) -> list[Mention]:
+def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: str) -> list[Mention]:
     """The mentions in each passage (all in ``language``), tagged with the passage id."""
-    return [m for p in passages for m in index.find(p.text, p.id, language)]
+    return [m for p in passages for m in index.find(p.text, p.id, language=language)]
 
 
 def find_in_documents(index: MentionIndex, documents: Iterable[Document]) -> list[Mention]:

@@ -262,7 +262,7 @@ def test_derived_words_are_not_the_place_they_derive_from(index: MentionIndex) -
 def test_a_mention_carries_its_offsets_surface_and_passage(index: MentionIndex) -> None:
     text = "Tutkijat Oulun yliopistolle."
 
-    assert index.find(text, "doc:p007") == [
+    assert index.find(text, "doc:p007", language="fi") == [
         Mention(
             entity_id="org:oulu-uni",
             passage_id="doc:p007",
@@ -274,7 +274,7 @@ def test_a_mention_carries_its_offsets_surface_and_passage(index: MentionIndex) 
 
 
 def test_count_mentions_counts_by_entity(index: MentionIndex) -> None:
-    mentions = index.find("Kokkola, Kokkolan ja Vaasan")
+    mentions = index.find("Kokkola, Kokkolan ja Vaasan", language="fi")
 
     assert count_mentions(mentions) == {"city:kokkola": 2, "city:vaasa": 1}
 
@@ -295,7 +295,7 @@ def test_finds_every_name_in_a_real_report_passage(
     report = documents["000_82ade397896eee5f"]
     passage = next(p for p in report.passages if p.text.startswith("BATCircle3.0 vastaa"))
 
-    mentions = find_mentions(index, [passage])
+    mentions = find_mentions(index, [passage], "fi")
 
     assert {m.passage_id for m in mentions} == {passage.id}
     assert [(m.entity_id, m.surface) for m in mentions] == [

@@ -31,7 +31,7 @@ def test_an_inflected_name_is_found_in_finnish_text_only() -> None:
 
 
 def test_a_four_letter_name_is_found_in_its_case_forms() -> None:
-    found = _index().find("Oulussa ja Oulun", "d:p001")
+    found = _index().find("Oulussa ja Oulun", "d:p001", language="fi")
     assert [(m.entity_id, m.surface) for m in found] == [
         ("city:oulu", "Oulussa"),
         ("city:oulu", "Oulun"),
@@ -40,5 +40,5 @@ def test_a_four_letter_name_is_found_in_its_case_forms() -> None:
 
 def test_a_capitalised_name_is_not_found_in_a_lower_case_word() -> None:
     kotka = build_index([EntityNames(entity_id="city:kotka", names=["Kotka"])])
-    assert kotka.find("kotkan pesä") == []
-    assert [m.surface for m in kotka.find("Kotkan satama")] == ["Kotkan"]
+    assert kotka.find("kotkan pesä", language="fi") == []
+    assert [m.surface for m in kotka.find("Kotkan satama", language="fi")] == ["Kotkan"]

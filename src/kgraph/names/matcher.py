@@ -140,7 +140,7 @@ class MentionIndex:
             if entity_id not in node.entities:
                 node.entities.append(entity_id)
 
-    def find(self, text: str, passage_id: str | None = None, language: str = "fi") -> list[Mention]:
+    def find(self, text: str, passage_id: str | None = None, *, language: str) -> list[Mention]:
         """Every mention in ``text``, in order, leftmost-longest, without overlaps.
 
         ``language`` is the text's ISO 639-1 code: Finnish text is matched in every case form,

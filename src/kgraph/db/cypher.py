@@ -49,6 +49,8 @@ MATCH (run:LoadRun)
 RETURN run.id AS id, run.finished_at AS finished_at
 ORDER BY run.finished_at DESC LIMIT 1
 """
+#: How many loads the graph records (the count store: answered without a scan).
+LOAD_COUNT = "MATCH (run:LoadRun) RETURN count(run) AS loads"
 COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

@@ -49,8 +49,14 @@ MATCH (run:LoadRun)
 RETURN run.id AS id, run.finished_at AS finished_at
 ORDER BY run.finished_at DESC LIMIT 1
 """
-#: How many loads the graph records (the count store: answered without a scan).
-LOAD_COUNT = "MATCH (run:LoadRun) RETURN count(run) AS loads"
+#: What a read compares before and after its work, in one round trip: how many loads the graph
+#: records (the count store) and the newest one's id (None before the first load).
+LOAD_STAMP = """
+CALL () { MATCH (run:LoadRun) RETURN count(run) AS loads }
+OPTIONAL MATCH (run:LoadRun)
+WITH loads, run ORDER BY run.finished_at DESC LIMIT 1
+RETURN loads, run.id AS id
+"""
 COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

@@ -84,6 +84,10 @@ PREDICATES: dict[str, str] = {
     "RELATED_TO": "a stated link that no narrower kind fits",
 }
 
+#: Where a fact comes from: the curated registry, an extractor's unreviewed proposal, or a rule.
+Provenance = Literal["curated", "extracted", "inferred"]
+PROVENANCE_PROP = "provenance"
+
 ProjectStatus = Literal["prepared", "funded", "ongoing", "ended"]
 OrganisationKind = Literal[
     "university",

@@ -18,7 +18,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from loaders import rows
 from loaders.corpus import Document, load_corpus
-from loaders.evidence import EvidenceIndex, resolve_evidence
+from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.inference import InferredFact, infer
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
 from loaders.registry import Registry, load_registry
@@ -62,7 +62,9 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
-        row = rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
+        row = rows.entity_row(
+            entry.item, resolved, names.get(entry.item.id, []), prop_evidence(evidence, entry.item)
+        )
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
         graph_input.nodes.append(row)

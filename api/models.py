@@ -35,10 +35,15 @@ class EntityRef(BaseModel):
 
 
 class EvidenceItem(BaseModel):
-    doc_id: str
-    passage_id: str
-    anchor: str | None = None
-    excerpt: str | None = None
+    """Where something is stated: a document, the passage in it and the anchor quoted."""
+
+    doc_id: str = Field(description="The document's id (GET /documents/{id})")
+    doc_title: str | None = Field(None, description="The document's title, from the manifest")
+    doc_kind: str | None = Field(None, description="report, web page, news article, ...")
+    passage_id: str = Field(description="The passage that holds the anchor")
+    passage_url: str | None = Field(None, description="Where to read the passage whole")
+    anchor: str | None = Field(None, description="The phrase the loader found in the passage")
+    excerpt: str | None = Field(None, description="The passage around the anchor")
 
 
 class Fact(BaseModel):
@@ -64,7 +69,19 @@ class Page(BaseModel):
     limit: int
 
 
+class AsOf(BaseModel):
+    """What an ``as_of`` filter did, undated facts included."""
+
+    date: str = Field(description="The date asked for (ISO)")
+    undated: Literal["include", "exclude"] = Field(
+        description="Whether facts the sources give no period count as valid on the date"
+    )
+    undated_matched: int = Field(description="How many of the matching facts are undated")
+    note: str = Field(description="The rule, in words")
+
+
 class FactPage(Page):
+    as_of: AsOf | None = Field(None, description="Set when the answer is filtered by as_of")
     items: list[Fact]
 
 
@@ -91,6 +108,16 @@ class EntityDetail(BaseModel):
     props: dict[str, Any] = {}
     mentions: int = 0
     mentioned_in_documents: int = 0
+    evidence: list[EvidenceItem] = Field(
+        default=[], description="Where the entity itself is stated (for entities no fact names)"
+    )
+    props_evidence: dict[str, list[EvidenceItem]] = Field(
+        default={}, description="For each property a document gives: where it says so"
+    )
+    derived: list[str] = Field(
+        default=[],
+        description="Properties the curator reasoned rather than read; <prop>_note says how",
+    )
     facts: list[Fact] = []
 
 

@@ -11,13 +11,16 @@ from api import access, errors
 from api.cached import answer_cache
 from api.routes import (
     analytics,
+    coverage,
     cypher,
+    documents,
     entities,
     export,
     facts,
     guide,
     health,
     loads,
+    passages,
     paths,
     questions,
     resolve,
@@ -86,6 +89,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         analytics,
         export,
         guide,
+        documents,
+        passages,
+        coverage,
     ):
         app.include_router(module.router)
     return app

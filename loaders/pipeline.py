@@ -16,7 +16,7 @@ from typing import Any
 from kgraph import __version__
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
-from loaders import rows
+from loaders import coverage, rows
 from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.inference import InferredFact, infer
@@ -35,6 +35,8 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
+    #: What ``kgraph coverage`` reports (loaders.coverage.summary), recorded on the LoadRun.
+    coverage: dict[str, Any] = field(default_factory=dict)
 
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
@@ -93,7 +95,11 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
         "mentioned_pairs": len(mentions),
         "evidence_anchors": len(evidence),
     }
-    return Build(documents, registry, evidence, inferred, mentions, graph_input, stats)
+    report = coverage.measure(documents, registry, len(evidence))
+    return Build(
+        documents, registry, evidence, inferred, mentions, graph_input, stats,
+        coverage.summary(report, registry),
+    )  # fmt: skip
 
 
 def _digest(path: Path) -> str:
@@ -108,6 +114,10 @@ def run_properties(result: Build, schema_file: Path) -> dict[str, Any]:
         "registry_digest": result.registry.digest,
         "schema_digest": _digest(schema_file),
         "stats": json.dumps(result.stats, sort_keys=True),
+        # The corpus's coverage and the registry's omissions as of this load: the API serves
+        # them (/coverage, /omissions) without reading the corpus or the registry itself.
+        "coverage": json.dumps(result.coverage, sort_keys=True),
+        "omissions": json.dumps(coverage.omissions(result.registry)),
     }
 
 

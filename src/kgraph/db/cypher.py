@@ -226,6 +226,61 @@ RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
 """
 
 
+# -- the corpus: documents, passages, full-text search, the load's reports (query.corpus) ------
+_DOCUMENT_FIELDS = "{.id, .title, .language, .kind, .publisher, .year, .file, .sha256, " \
+    ".passage_count}"  # fmt: skip
+DOCUMENTS = "MATCH (d:Document) RETURN d " + _DOCUMENT_FIELDS + " AS doc ORDER BY d.id"
+DOCUMENT = (
+    "MATCH (d:Document {id: $id}) RETURN d " + _DOCUMENT_FIELDS + " AS doc, "
+    "COLLECT { MATCH (d)-[:HAS_PASSAGE]->(p:Passage) RETURN p {.id, .ordinal, .kind, .text} "
+    "ORDER BY p.ordinal } AS passages"
+)
+DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id"
+#: A passage with what points at it: the entities it mentions, the facts whose evidence (or
+#: whose premises' evidence) it holds, the entities whose values it states, and the oddities.
+PASSAGE = """
+MATCH (p:Passage {id: $id})
+OPTIONAL MATCH (d:Document {id: p.doc_id})
+RETURN p {.id, .doc_id, .ordinal, .kind, .text, .start, .end} AS passage,
+       d {.id, .title, .language, .kind, .publisher, .year, .file, .sha256, .passage_count}
+         AS document,
+       COLLECT { MATCH (p)-[m:MENTIONS]->(e:Entity)
+                 RETURN e {.id, .name, .type, count: m.count} ORDER BY m.count DESC, e.id
+               } AS mentions,
+       COLLECT { MATCH (s:Entity)-[r]->(o:Entity)
+                 WHERE p.id IN coalesce(r.evidence_passages, [])
+                    OR p.id IN coalesce(r.premise_passages, [])
+                 RETURN {fact_id: r.fact_id, predicate: type(r), stated: r.stated,
+                         subject: s {.id, .name, .type}, object: o {.id, .name, .type},
+                         passages: coalesce(r.evidence_passages, []),
+                         anchors: coalesce(r.evidence_anchors, [])}
+                 ORDER BY r.fact_id } AS facts,
+       COLLECT { MATCH (e:Entity)
+                 WHERE p.id IN coalesce(e.evidence_passages, [])
+                    OR p.id IN coalesce(e.prop_evidence_passages, [])
+                 RETURN e {.id, .name, .type, .evidence_passages, .evidence_anchors,
+                           .prop_evidence_keys, .prop_evidence_passages, .prop_evidence_anchors}
+                 ORDER BY e.id } AS entities,
+       COLLECT { MATCH (x:Oddity)-[:EVIDENCED_BY]->(p)
+                 RETURN x {.id, .kind, .description} ORDER BY x.id } AS oddities
+"""
+#: Passages by full-text search (index kg_passage_text, graph/schema.cypher); ``$query`` is
+#: Lucene syntax built by query.corpus from escaped words, never the user's text as given.
+SEARCH_PASSAGES = """
+CALL db.index.fulltext.queryNodes('kg_passage_text', $query) YIELD node, score
+WHERE $doc IS NULL OR node.doc_id = $doc
+WITH collect(node {.id, .doc_id, .ordinal, .kind, .text, score: score}) AS hits
+RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS items
+"""
+#: What the newest load recorded of the corpus's coverage and the registry's omissions.
+LOAD_REPORTS = """
+MATCH (run:LoadRun)
+RETURN run.id AS load_id, run.finished_at AS finished_at, run.coverage AS coverage,
+       run.omissions AS omissions
+ORDER BY run.finished_at DESC LIMIT 1
+"""
+
+
 # -- search (query.search) ---------------------------------------------------------------------
 SEARCH_KINDS = ("City", "Organisation", "Project")
 #: The filters a search may set; each named filter is also the name of its parameter.

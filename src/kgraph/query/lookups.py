@@ -294,7 +294,8 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
 
 
 def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
-    shaped = {k: plain(v) for k, v in run.items()}
+    # The coverage report and omissions have their own routes (query.corpus).
+    shaped = {k: plain(v) for k, v in run.items() if k not in ("coverage", "omissions")}
     for key in ("documents", "stats"):
         if isinstance(shaped.get(key), str):
             shaped[key] = json.loads(shaped[key])

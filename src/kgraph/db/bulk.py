@@ -12,6 +12,7 @@ server is stopped.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -25,9 +26,11 @@ from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import Changes, NodeRow, RelRow, SyncReport, record_run
 from kgraph.errors import LoadInterrupted
 
+log = logging.getLogger(__name__)
+
 
 def _refuse_unless_empty(graph: Graph) -> None:
-    counts = graph.read(cypher.COUNTS)[0]
+    counts = graph.read(cypher.COUNTS, timeout_s=60)[0]  # a server just started is slow
     if counts["nodes"]:
         raise LoadInterrupted(
             f"a bulk load writes a new database, and this one holds {counts['nodes']:,} nodes; "
@@ -44,6 +47,8 @@ def _import(server: ManagedNeo4j, database: str, files: ImportFiles, report_file
         f"--report-file={report_file}",
         *files.arguments(),
     )  # fmt: skip
+    for line in result.stdout.splitlines()[-12:]:
+        log.info("neo4j-admin import: %s", line)
     if result.returncode != 0:
         lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if line]
         detail = "; ".join(line.strip() for line in lines if not line.startswith("\tat "))[-600:]
@@ -99,6 +104,8 @@ def bulk_load(
             server.start()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    # The imported store's first queries (counts, schema) can outlast a read's usual limit.
+    graph.read(cypher.COUNTS, timeout_s=300)
     schema.apply(graph, schema_file)
     report = SyncReport(load_id, _all_added(node_keys), _all_added(rel_keys), dict(files.counts))
     report.nodes.counts["added"] = files.counts["nodes"]

@@ -26,7 +26,7 @@ def _bulk_server(settings: Settings) -> ManagedNeo4j:
     return managed_server(settings)
 
 
-def bulk_load_corpus(settings: Settings, graph: Graph) -> None:
+def bulk_load_corpus(settings: Settings, graph: Graph, server: ManagedNeo4j) -> None:
     """A first load of the corpus through neo4j-admin import (the database must be empty)."""
     import time
 
@@ -34,7 +34,6 @@ def bulk_load_corpus(settings: Settings, graph: Graph) -> None:
     from loaders.inputs import read_inputs
     from loaders.pipeline import build, run_properties
 
-    server = _bulk_server(settings)
     started = time.perf_counter()
     inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file)
     result = build(settings.corpus_dir, settings.registry_dir)
@@ -100,10 +99,11 @@ def load_command(
     newest load read; when nothing changed the load says so and writes nothing.
     """
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        if bulk:
-            bulk_load_corpus(settings, graph)
+        if server is not None:
+            bulk_load_corpus(settings, graph, server)
         else:
             load_corpus(settings, graph, verify=verify)
 
@@ -132,16 +132,17 @@ def synth_command(
     from loaders.synth import Synth
 
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     synth = Synth(scale, seed)
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
         totals: dict[str, int | None] = {"nodes": synth.node_count(), "relationships": None}
         started = time.perf_counter()
-        if bulk:
+        if server is not None:
             from kgraph.db.bulk import bulk_load
 
             report = bulk_load(
-                _bulk_server(settings), graph, synth.nodes(), synth.relationships(),
+                server, graph, synth.nodes(), synth.relationships(),
                 synth.run_properties(), settings.schema_file, database=settings.neo4j_database,
             )  # fmt: skip
         else:

@@ -5,7 +5,7 @@ neo4j-admin import (`kgraph synth --bulk`), each into an empty managed database 
 
 Prints, per scale, seconds and relationships/s of each path, the ratio, the importer's peak
 memory, and whether the two graphs have the same content hash. Starts (and stops) its own
-managed server on ports 18687/18474; needs the jars (`kgraph neo4j fetch`). The writer holds a
+managed server on ports 15687/15474; needs the jars (`kgraph neo4j fetch`). The writer holds a
 whole first load in one transaction, so its heap must grow with the scale (docs/scaling.md:
 about 12 GB at scale 300); the importer's does not.
 """
@@ -59,7 +59,7 @@ def main() -> None:
     settings = Settings()
     config = replace(
         ServerConfig.from_settings(settings, instance="bench-bulk"),
-        bolt_port=18687, http_port=18474, password="bench-bulk-password", heap=args.heap,
+        bolt_port=15687, http_port=15474, password="bench-bulk-password", heap=args.heap,
         guide_url=None,
     )  # fmt: skip
     server = ManagedNeo4j(config)

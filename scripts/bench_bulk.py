@@ -75,7 +75,7 @@ def main() -> None:
             report = sync(graph, synth.nodes(), synth.relationships(), synth.run_properties(),
                           timeout_s=settings.load_timeout_s)  # fmt: skip
             writer_s = time.perf_counter() - started
-            writer_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS)
+            writer_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS, timeout_s=600)
             graph.close()
 
             graph = _fresh(server)
@@ -83,7 +83,7 @@ def main() -> None:
             bulk = bulk_load(server, graph, synth.nodes(), synth.relationships(),
                              synth.run_properties(), settings.schema_file)  # fmt: skip
             bulk_s = time.perf_counter() - started
-            bulk_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS)
+            bulk_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS, timeout_s=600)
             graph.close()
 
             rels = report.counts["relationships"]

@@ -48,7 +48,13 @@ class Fact(BaseModel):
     subject: EntityRef
     predicate: str
     object: EntityRef
-    stated: bool
+    stated: bool = Field(description="Stated in a document (curated or extracted), not inferred")
+    provenance: Literal["curated", "extracted", "inferred"] = Field(
+        description="curated: the registry; extracted: an unreviewed proposal; inferred: a rule"
+    )
+    confidence: float | None = Field(
+        default=None, description="How sure the extractor was (extracted facts only)"
+    )
     rule: str | None = None
     derived_from: list[str] = []
     premise_passages: list[str] = []

@@ -8,9 +8,12 @@ from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
+    EXTRACTION_RULE_PROP,
+    PROVENANCE_PROP,
     EntitySpec,
     FactSpec,
     OdditySpec,
@@ -86,6 +89,17 @@ def mention_row(passage_id: str, entity_id: str, count: int) -> RelRow:
                   "Entity", entity_id, {"count": count})  # fmt: skip
 
 
+def extraction_marks(item: object) -> dict[str, Any]:
+    """Provenance of a registry item (curated), or of a proposal with its confidence and rule.
+
+    Duck-typed on the proposal's fields, so the rows need not know the proposals module.
+    """
+    confidence, rule = getattr(item, "confidence", None), getattr(item, "rule", None)
+    if confidence is None or rule is None:
+        return {PROVENANCE_PROP: "curated"}
+    return {PROVENANCE_PROP: "extracted", CONFIDENCE_PROP: confidence, EXTRACTION_RULE_PROP: rule}
+
+
 def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[str]) -> NodeRow:
     names = list(dict.fromkeys([*entity.all_names(), *extra_names]))
     aliases = [n for n in names if n not in (entity.name, entity.name_fi, entity.name_sv)]
@@ -99,13 +113,17 @@ def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[s
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
         **_evidence_props(evidence),
+        **extraction_marks(entity),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
 
 def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
-    return fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
-                    fact.valid_from, fact.valid_to)  # fmt: skip
+    """A curated fact's relationship, or an extracted one's (a ``ProposedFact``) with its marks."""
+    row = fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
+                   fact.valid_from, fact.valid_to)  # fmt: skip
+    row.props.update(extraction_marks(fact))
+    return row
 
 
 def fact_row(
@@ -123,6 +141,7 @@ def fact_row(
         **_dated(props),
         "fact_id": key,
         "stated": True,
+        PROVENANCE_PROP: "curated",
         "valid_from": valid_from,
         "valid_to": valid_to,
         **_evidence_props(evidence),
@@ -141,6 +160,7 @@ def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
         **fact.props,
         "fact_id": fact.key,
         "stated": False,
+        PROVENANCE_PROP: "inferred",
         "rule": fact.rule,
         "derived_from": fact.derived_from,
         "premise_passages": list(dict.fromkeys(premise_passages)),

@@ -16,14 +16,21 @@ from kgraph_cli.common import load_settings, open_graph, reports_errors
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
 
-def load_corpus(settings: Settings, graph: Graph) -> None:
-    """Sync the corpus and the registry into ``graph`` and say what changed."""
+def load_corpus(settings: Settings, graph: Graph, with_proposals: bool | None = None) -> None:
+    """Sync the corpus and the registry into ``graph`` and say what changed.
+
+    Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
+    """
     import time
 
     from loaders.pipeline import load
 
+    include = settings.load_proposals if with_proposals is None else with_proposals
     started = time.perf_counter()
-    result, report = load(graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    result, report = load(
+        graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
+        settings.proposals_dir if include else None,
+    )  # fmt: skip
     seconds = time.perf_counter() - started
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
     typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
@@ -33,15 +40,28 @@ def load_corpus(settings: Settings, graph: Graph) -> None:
         f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
         + (" (nothing changed)" if report.unchanged else "")
     )
+    if result.extracted is not None:
+        for d in result.extracted.disagreements:
+            typer.echo(f"  curation wins ({d.kind}) {d.key} at {d.where}: "
+                       f"kept {d.kept}, proposed {d.proposed}")  # fmt: skip
 
 
 @reports_errors
-def load_command() -> None:
+def load_command(
+    with_proposals: Annotated[
+        bool | None,
+        typer.Option(
+            "--with-proposals/--without-proposals",
+            help="Load unreviewed extraction proposals too (default: KGRAPH_LOAD_PROPOSALS)",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Sync the corpus and the registry into the graph (one transaction; idempotent)."""
     settings = load_settings()
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        load_corpus(settings, graph)
+        load_corpus(settings, graph, with_proposals)
 
 
 @reports_errors

@@ -139,6 +139,8 @@ _FACT_RETURN = """
 WITH s, r, o
 WHERE ($predicate IS NULL OR type(r) = $predicate)
   AND ($stated IS NULL OR r.stated = $stated)
+  AND ($provenance IS NULL OR coalesce(r.provenance,
+       CASE WHEN r.stated THEN 'curated' ELSE 'inferred' END) = $provenance)
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                       AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
 WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit

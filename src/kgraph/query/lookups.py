@@ -13,11 +13,14 @@ from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
     PREDICATES,
     PREMISE_PASSAGES,
+    PROVENANCE_PROP,
+    PROVENANCES,
 )
 
 _HIDDEN = frozenset({"_hash", "aliases_text", EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS})
@@ -76,18 +79,32 @@ def premise_items(props: Mapping[str, Any], texts: Mapping[str, str]) -> list[di
     ]
 
 
+def provenance_of(props: Mapping[str, Any]) -> str:
+    """curated, extracted or inferred; a graph loaded before provenance was recorded holds
+    only curated (stated) and inferred facts."""
+    given = props.get(PROVENANCE_PROP)
+    if given in PROVENANCES:
+        return str(given)
+    return "curated" if props.get("stated") else "inferred"
+
+
 def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
-    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
+    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule;
+    each says its provenance (curated, extracted with its confidence, or inferred)."""
     raw = row["props"]
     evidence = evidence_items(raw, texts)
     props = {k: plain(v) for k, v in raw.items() if k not in _HIDDEN}
     stated = bool(props.pop("stated", False))
+    provenance = provenance_of(raw)
+    props.pop(PROVENANCE_PROP, None)
     return {
         "fact_id": props.pop("fact_id", None),
         "subject": row["subject"],
         "predicate": row["predicate"],
         "object": row["object"],
         "stated": stated,
+        "provenance": provenance,
+        "confidence": props.pop(CONFIDENCE_PROP, None),
         "rule": props.pop("rule", None),
         "derived_from": props.pop("derived_from", []),
         "premise_passages": props.pop(PREMISE_PASSAGES, []),
@@ -105,12 +122,15 @@ def find_facts(
     predicate: str | None = None,
     objects: list[str] | None = None,
     stated: bool | None = None,
+    provenance: str | None = None,
     as_of: dt.date | None = None,
     offset: int = 0,
     limit: int = 100,
     texts: TextSource | None = None,
 ) -> list[dict[str, Any]]:
     """Triples matching the given parts, sorted by subject, predicate, object."""
+    if provenance is not None and provenance not in PROVENANCES:
+        raise NotFound("provenance", provenance, list(PROVENANCES))
     if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
         raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
     query = (
@@ -120,7 +140,7 @@ def find_facts(
     rows = graph.read(
         query,
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "as_of": as_of, "offset": offset, "limit": limit},
+         "provenance": provenance, "as_of": as_of, "offset": offset, "limit": limit},
     )  # fmt: skip
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)

@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
-from kgraph.ontology import EVIDENCE_PASSAGES, EVIDENCE_PROPS, PREMISE_PASSAGES
-from kgraph.query.lookups import evidence_items, passage_texts, premise_items
+from kgraph.ontology import EVIDENCE_PASSAGES, EVIDENCE_PROPS, PREMISE_PASSAGES, PROVENANCES
+from kgraph.query.lookups import evidence_items, passage_texts, premise_items, provenance_of
 
 QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -152,11 +152,18 @@ def run(
     resolve_entity: Callable[[str], list[str]],
     *,
     row_cap: int = 5000,
+    provenance: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Run a question in a read transaction; entity parameters become lists of ids.
 
     Returns the parameters as run, at most ``row_cap`` rows, and whether more rows exist.
+    With ``provenance``, only rows whose facts are all of those kinds are kept.
     """
+    unknown = sorted((provenance or frozenset()) - set(PROVENANCES))
+    if unknown:
+        raise QuestionError(
+            f"provenance {', '.join(unknown)} is not one of {', '.join(PROVENANCES)}"
+        )
     bound = question.bind(given)
     params: dict[str, Any] = {}
     for name, value in bound.items():
@@ -166,6 +173,8 @@ def run(
             params[name] = value
     found = graph.read(question.cypher, params, cap=row_cap)
     rows = attach_evidence(graph, [plain(row) for row in found])
+    if provenance:
+        rows = [row for row in rows if _provenances(row) <= provenance]
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
     return shown, rows, found.truncated
 
@@ -193,7 +202,19 @@ def _shaped(value: Any, texts: dict[str, str]) -> Any:
         out["evidence"] = evidence_items(value, texts)
     if value.get(PREMISE_PASSAGES) is not None:
         out["premise_evidence"] = premise_items(value, texts)
+    if value.get("fact_id") is not None:
+        out["provenance"] = provenance_of(value)
     return out
+
+
+def _provenances(value: Any) -> set[str]:
+    """The provenance of every fact an answer row shows."""
+    if isinstance(value, list):
+        return {p for inner in value for p in _provenances(inner)}
+    if not isinstance(value, dict):
+        return set()
+    found = {value["provenance"]} if value.get("fact_id") and "provenance" in value else set()
+    return found | {p for inner in value.values() for p in _provenances(inner)}
 
 
 def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

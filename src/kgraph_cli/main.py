@@ -17,6 +17,7 @@ from kgraph_cli.loading import (
     registry_app,
     synth_command,
 )
+from kgraph_cli.review import review_command
 
 app = typer.Typer(help="The Finnish battery value chain as a Neo4j knowledge graph.")
 app.add_typer(neo4j_app, name="neo4j")
@@ -26,6 +27,7 @@ app.command("load")(load_command)
 app.command("synth")(synth_command)
 app.command("coverage")(coverage_command)
 app.command("centrality")(centrality_command)
+app.command("review")(review_command)
 
 
 def _serve(settings: Settings) -> None:

@@ -19,6 +19,7 @@ from api.routes import (
     health,
     loads,
     paths,
+    proposals,
     questions,
     resolve,
     search,
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         analytics,
         export,
         guide,
+        proposals,
     ):
         app.include_router(module.router)
     return app

@@ -127,7 +127,9 @@ class _Merger:
 
     def _disagree(self, kind: DisagreementKind, key: str, doc: str, where: str,
                   kept: dict[str, Any], proposed: dict[str, Any]) -> None:  # fmt: skip
-        self.out.disagreements.append(Disagreement(kind, key, doc, where, kept, proposed))
+        # The proposals file by name and line: answers over HTTP show no machine paths.
+        shown = Path(where).name
+        self.out.disagreements.append(Disagreement(kind, key, doc, shown, kept, proposed))
 
     def _entity(self, entry: Located[ProposedEntity], number: int, proposals: Proposals) -> None:
         entity = entry.item

@@ -170,6 +170,12 @@ RETURN properties(e) AS props, labels(e) AS labels,
        sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
 """
 ENTITY_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
+#: Entities an extractor proposed and the latest load included (provenance 'extracted').
+PROPOSED_ENTITIES = """
+MATCH (e:Entity) WHERE e.provenance = 'extracted'
+RETURN properties(e) AS props ORDER BY e.id
+"""
+DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY d.id"
 LOAD_RUNS = """
 MATCH (run:LoadRun)
 RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit

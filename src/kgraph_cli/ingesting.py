@@ -55,6 +55,9 @@ def ingest_command(
     kind: Annotated[str, typer.Option(help="report, web page, news article, ...")] = "document",
     publisher: Annotated[str, typer.Option(help="Who published it")] = "unknown",
     year: Annotated[int | None, typer.Option(help="Year of publication")] = None,
+    extract: Annotated[
+        bool, typer.Option(help="Propose its entities and facts (when the extractor is installed)")
+    ] = True,
     load: Annotated[bool, typer.Option(help="Load the graph afterwards")] = False,
 ) -> None:
     """Add a document to the corpus folder and its manifest, propose its entities and facts,
@@ -65,7 +68,8 @@ def ingest_command(
     entry = ingest(settings.corpus_dir, path, title=title, language=language, kind=kind,
                    publisher=publisher, year=year)  # fmt: skip
     typer.echo(f"added {entry.id} ({entry.language}, sha256 {entry.sha256[:12]}…): {entry.title}")
-    _extract(settings, entry.id)
+    if extract:
+        _extract(settings, entry.id)
     if load:
         with open_graph(settings) as graph:
             schema.apply(graph, settings.schema_file)

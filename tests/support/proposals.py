@@ -20,7 +20,6 @@ from loaders.proposals import (
 )
 
 NEWS = "003_abba59e65f6bad7a"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 #: Keys of the items below, for the tests to name them.
 NEW_TOPIC = "topic:housing-policy"
@@ -79,7 +78,7 @@ def news_proposals(corpus_dir: Path) -> Proposals:
     )  # fmt: skip
 
 
-def write_news_proposals(folder: Path, corpus_dir: Path = CORPUS) -> Path:
+def write_news_proposals(folder: Path, corpus_dir: Path) -> Path:
     """Write the proposals file of doc 003 into ``folder``; returns its path."""
     path = proposals_path(folder, NEWS)
     write_proposals(path, news_proposals(corpus_dir))

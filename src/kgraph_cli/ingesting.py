@@ -16,11 +16,13 @@ from kgraph_cli.loading import load_corpus
 
 def extractor() -> Any | None:
     """The extractor's entry point, or None while it is not installed (``loaders.extract``)."""
-    try:
-        from loaders.extract.run import extract_corpus
+    import importlib
+
+    try:  # imported by name: the extractor is built beside this command and may be absent
+        run = importlib.import_module("loaders.extract.run")
     except ImportError:
         return None
-    return extract_corpus
+    return getattr(run, "extract_corpus", None)
 
 
 def _extract(settings: Settings, doc_id: str) -> None:

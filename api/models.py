@@ -94,6 +94,9 @@ class EntityDetail(BaseModel):
     name_fi: str | None = None
     name_sv: str | None = None
     aliases: list[str] = []
+    provenance: Literal["curated", "extracted"] = Field(
+        default="curated", description="curated: the registry; extracted: an unreviewed proposal"
+    )
     props: dict[str, Any] = {}
     mentions: int = 0
     mentioned_in_documents: int = 0

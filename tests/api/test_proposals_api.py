@@ -103,6 +103,9 @@ def test_an_entity_shows_which_kind_each_of_its_facts_is(proposals_client: TestC
     kokkola = proposals_client.get("/entities/city:kokkola").json()["facts"]
     assert {f["provenance"] for f in kokkola} == {"curated", "inferred"}
     assert all(f["confidence"] is None for f in kokkola)
+    topic = proposals_client.get(f"/entities/{NEW_TOPIC}").json()
+    assert (topic["provenance"], topic["props"]["confidence"]) == ("extracted", 0.7)
+    assert proposals_client.get("/entities/org:centria").json()["provenance"] == "curated"
 
 
 def test_questions_show_and_filter_by_provenance(corpus_client: TestClient) -> None:

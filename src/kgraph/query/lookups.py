@@ -183,6 +183,7 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
         "name_fi": props.pop("name_fi", None),
         "name_sv": props.pop("name_sv", None),
         "aliases": props.pop("aliases", []),
+        "provenance": props.pop(PROVENANCE_PROP, None) or "curated",
         "props": {k: v for k, v in props.items() if k != "id"},
         "mentions": row["mentions"],
         "mentioned_in_documents": row["documents"],

@@ -3,12 +3,12 @@
 build()  reads and validates everything and computes the graph's complete desired state;
          it writes nothing, so a bad input stops the load before the graph is touched.
 load()   builds, then syncs the result into Neo4j and records the LoadRun.
+(``loaders.unchanged`` decides first whether a load is needed at all.)
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, resolve_evidence
 from loaders.extracted import Extracted, read_extracted
 from loaders.inference import InferredFact, infer
+from loaders.inputs import INPUTS_DIGEST, Inputs, read_inputs
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
 from loaders.registry import Located, Registry, load_registry
 
@@ -121,17 +122,15 @@ def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = Non
     return Build(documents, registry, evidence, inferred, mentions, graph_input, stats, extracted)
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run_properties(result: Build, schema_file: Path) -> dict[str, Any]:
+def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
     """What a LoadRun records about its inputs."""
     return {
         "kgraph_version": __version__,
         "documents": json.dumps({d.entry.id: d.raw_sha256 for d in result.documents}),
         "registry_digest": result.registry.digest,
-        "schema_digest": _digest(schema_file),
+        "schema_digest": inputs.schema,
+        "code_digest": inputs.code,
+        INPUTS_DIGEST: inputs.digest,
         "stats": json.dumps(result.stats, sort_keys=True),
         **(
             {"proposal_disagreements": json.dumps(
@@ -149,8 +148,20 @@ def load(
     proposals_dir: Path | None = None,
 ) -> tuple[Build, SyncReport]:
     """Build the desired graph (with the proposals of ``proposals_dir``, when given) and sync
-    it into Neo4j in one transaction."""
+    it into Neo4j in one transaction (a full diff)."""
+    inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
+    return load_inputs(graph, corpus_dir, registry_dir, inputs, proposals_dir)
+
+
+def load_inputs(
+    graph: Graph,
+    corpus_dir: Path,
+    registry_dir: Path,
+    inputs: Inputs,
+    proposals_dir: Path | None = None,
+) -> tuple[Build, SyncReport]:
+    """``load`` with the inputs' digests already read (the LoadRun records them)."""
     result = build(corpus_dir, registry_dir, proposals_dir)
     wanted = result.graph_input
-    report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, schema_file))
+    report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, inputs))
     return result, report

@@ -19,6 +19,7 @@ from kgraph.settings import Settings
 from loaders.pipeline import load
 from loaders.proposals import proposals_path, read_proposals, write_proposals
 from loaders.review import Decisions, item_key, pending, review
+from loaders.unchanged import Unchanged, load_if_changed
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 from tests.support.proposals import (
     AGREEING,
@@ -140,3 +141,16 @@ def test_the_curated_graph_is_unchanged_by_empty_or_rejected_proposals(
     assert [item_key(item) for item in left] == [AGREEING]
     _load(empty_graph, settings, settings.registry_dir, None)
     assert _content(empty_graph) == curated
+
+
+def test_a_load_with_proposals_is_skipped_only_while_they_are_unchanged(
+    empty_graph: Graph, settings: Settings, folders: tuple[Path, Path]
+) -> None:
+    registry, proposals = folders
+    args = (empty_graph, settings.corpus_dir, registry, settings.schema_file)
+    assert not isinstance(load_if_changed(*args, proposals), Unchanged)
+    assert isinstance(load_if_changed(*args, proposals), Unchanged)
+    _review(settings, folders, Decisions(reject={COLLABORATION: "not a collaboration"}))
+    assert not isinstance(load_if_changed(*args, proposals), Unchanged)
+    assert COLLABORATION not in _provenance(empty_graph)
+    assert not isinstance(load_if_changed(*args), Unchanged)  # without them: other inputs

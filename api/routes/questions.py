@@ -45,7 +45,11 @@ def ask(
     settings: SettingsDep,
     catalogue: CatalogueDep,
 ) -> Response:
-    """Run a question; its parameters are query parameters (entity names are resolved)."""
+    """Run a question; its parameters are query parameters (entity names are resolved).
+
+    Every question also takes `provenance` (curated, extracted, inferred; comma-separated):
+    only rows whose facts are all of those kinds.
+    """
     question = catalogue.get(name)
     given = dict(request.query_params)
     # Reserved for every question: only rows whose facts are all of these kinds.

@@ -116,7 +116,8 @@ def test_questions_show_and_filter_by_provenance(corpus_client: TestClient) -> N
     ).json()["rows"]
     assert inferred and len(inferred) == sum(r["fact"]["provenance"] == "inferred" for r in rows)
     refused = corpus_client.get("/questions/project_implementers", params={"provenance": "x"})
-    assert refused.status_code == 400 or refused.status_code == 422
+    assert refused.status_code == 422
+    assert "provenance x is not one of curated, extracted, inferred" in refused.json()["detail"]
 
 
 def test_without_proposals_loaded_the_list_says_so(corpus_client: TestClient) -> None:

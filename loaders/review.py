@@ -228,7 +228,9 @@ def review(
     """Apply the decisions to the registry and the proposals file of ``doc``."""
     path, proposals = open_proposals(proposals_dir, doc)
     accepted, rejections, edited = decide(proposals, decisions)
-    registry = load_registry(registry_dir)
+    # Which file each accepted entity goes to needs the registry; facts do not.
+    takes_entities = any(isinstance(item, ProposedEntity) for item in accepted)
+    registry = load_registry(registry_dir) if takes_entities else Registry()
     texts = {
         name: _appended(registry_dir / name, text, doc)
         for name, text in _additions(registry, doc, accepted).items()

@@ -47,13 +47,14 @@ def graph_state(
     *,
     skip_labels: frozenset[str] = frozenset(),
     ignore_props: frozenset[str] = frozenset(),
+    timeout_s: float | None = None,
 ) -> GraphState:
     """Counts and a SHA-256 of the graph's content; nodes with a label in ``skip_labels`` and
     their relationships are left out (e.g. ``LoadRun``, which records when a load ran), and so
     are the properties named in ``ignore_props`` (with them, the ``_hash`` that covers them)."""
     nodes = [
         {**row, "labels": sorted(row["labels"]), "props": _without(row["props"], ignore_props)}
-        for row in graph.read(_NODES)
+        for row in graph.read(_NODES, timeout_s=timeout_s)
         if _visible(row["labels"], skip_labels)
     ]
     rels = [
@@ -63,7 +64,7 @@ def graph_state(
             "b_labels": sorted(row["b_labels"]),
             "props": _without(row["props"], ignore_props),
         }
-        for row in graph.read(_RELS)
+        for row in graph.read(_RELS, timeout_s=timeout_s)
         if _visible(row["a_labels"], skip_labels) and _visible(row["b_labels"], skip_labels)
     ]
     digest = hashlib.sha256()

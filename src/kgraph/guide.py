@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from kgraph.db import cypher
 from kgraph.ontology import ID_PREFIX, PREDICATES
 from kgraph.query.questions import Catalogue, ParamSpec, Question
 from kgraph.settings import PROJECT_ROOT
@@ -50,42 +51,37 @@ GRAPH_VIEWS: tuple[GraphView, ...] = (
     GraphView(
         "The value chain and the cities on each stage",
         "Cities linked to the stages they cover; click a link: inferred ones carry a rule.",
-        "MATCH path = (:City)-[:COVERS_STAGE]->(:ValueChainStage)\nRETURN path",
+        cypher.VIEW_VALUE_CHAIN,
     ),
     GraphView(
         "A project's consortium and funding",
         "Who takes part in the project, who funds it and through which programme.",
-        "MATCH (p:Project) WHERE p.id IN $project\n"
-        "OPTIONAL MATCH a = (:Entity)-[:PARTICIPATES_IN]->(p)\n"
-        "OPTIONAL MATCH f = (p)-[:FUNDED_BY|PART_OF_PROGRAMME]->(:Entity)\n"
-        "RETURN p, collect(DISTINCT a) AS participants, collect(DISTINCT f) AS funding",
+        cypher.VIEW_CONSORTIUM,
     ),
     GraphView(
         "A city and everything around it",
         "The city's specialisations, stages, projects, networks and the organisations in it.",
-        "MATCH (c:City) WHERE c.id IN $city\nMATCH path = (c)-[]-(:Entity)\nRETURN path",
+        cypher.VIEW_CITY,
     ),
     GraphView(
         "The collaboration network between cities",
         "Cities and the projects they share.",
-        "MATCH path = (:City)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(:City)\n"
-        "RETURN path",
+        cypher.VIEW_CITY_COLLABORATION,
     ),
     GraphView(
         "Evidence down to the passage",
         "The documents and passages that name the project (click a passage to read it).",
-        "MATCH (e:Entity) WHERE e.id IN $project\n"
-        "MATCH path = (:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e)\nRETURN path",
+        cypher.VIEW_EVIDENCE,
     ),
     GraphView(
         "Networks and their members",
         "EERA, Battery 2030+, BEPA, InnoCities, ECSPP and who belongs to them.",
-        "MATCH path = (:Entity)-[:MEMBER_OF]->(:Network)\nRETURN path",
+        cypher.VIEW_NETWORKS,
     ),
     GraphView(
         "Co-authorship",
         "People and the publications they wrote together.",
-        "MATCH path = (:Person)-[:AUTHORED]->(:Publication)\nRETURN path",
+        cypher.VIEW_COAUTHORSHIP,
     ),
 )
 

@@ -320,3 +320,29 @@ RETURN a.id AS source, b.id AS target, type(r) AS type, r.fact_id AS fact_id,
        r.amount_eur AS amount_eur
 ORDER BY r.fact_id
 """
+
+
+# -- the Browser guide's graph views (guide); they use the guide's parameters ----------------
+VIEW_VALUE_CHAIN = "MATCH path = (:City)-[:COVERS_STAGE]->(:ValueChainStage)\nRETURN path"
+
+VIEW_CONSORTIUM = (
+    "MATCH (p:Project) WHERE p.id IN $project\n"
+    "OPTIONAL MATCH a = (:Entity)-[:PARTICIPATES_IN]->(p)\n"
+    "OPTIONAL MATCH f = (p)-[:FUNDED_BY|PART_OF_PROGRAMME]->(:Entity)\n"
+    "RETURN p, collect(DISTINCT a) AS participants, collect(DISTINCT f) AS funding"
+)
+
+VIEW_CITY = "MATCH (c:City) WHERE c.id IN $city\nMATCH path = (c)-[]-(:Entity)\nRETURN path"
+
+VIEW_CITY_COLLABORATION = (
+    "MATCH path = (:City)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(:City)\nRETURN path"
+)
+
+VIEW_EVIDENCE = (
+    "MATCH (e:Entity) WHERE e.id IN $project\n"
+    "MATCH path = (:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e)\nRETURN path"
+)
+
+VIEW_NETWORKS = "MATCH path = (:Entity)-[:MEMBER_OF]->(:Network)\nRETURN path"
+
+VIEW_COAUTHORSHIP = "MATCH path = (:Person)-[:AUTHORED]->(:Publication)\nRETURN path"

@@ -308,16 +308,22 @@ RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
        e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
 ORDER BY e.id
 """
+#: Every entity with what a network tool shows of it: names, dates (ISO text), status, amounts.
 NETWORK_NODES = """
 MATCH (e:Entity)
-RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi
+RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi, e.name_sv AS name_sv,
+       e.acronym AS acronym, e.status AS status, toString(e.start) AS start,
+       toString(e.end) AS end, e.start_year AS start_year, e.end_year AS end_year,
+       toString(e.date) AS date, e.year AS year, e.grant_eur AS grant_eur, e.doi AS doi
 ORDER BY e.id
 """
+#: Every fact between entities: its type, basis (stated or the rule), role, amount and period.
 NETWORK_EDGES = """
 MATCH (a:Entity)-[r]->(b:Entity)
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.fact_id AS fact_id,
        coalesce(r.stated, false) AS stated, r.rule AS rule, r.role AS role,
-       r.amount_eur AS amount_eur
+       r.amount_eur AS amount_eur, toString(r.valid_from) AS valid_from,
+       toString(r.valid_to) AS valid_to, toString(r.date) AS date
 ORDER BY r.fact_id
 """
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
+from kgraph.display import entity_display, fact_display
 from kgraph.ontology import (
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
@@ -99,6 +100,7 @@ def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[s
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
         **_evidence_props(evidence),
+        **entity_display(entity.props),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
@@ -126,6 +128,7 @@ def fact_row(
         "valid_from": valid_from,
         "valid_to": valid_to,
         **_evidence_props(evidence),
+        **fact_display(p, props, "stated"),
     }
     return RelRow(key, p, "Entity", s, "Entity", o, row)
 
@@ -146,6 +149,7 @@ def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
         "premise_passages": list(dict.fromkeys(premise_passages)),
         "valid_from": fact.valid_from,
         "valid_to": fact.valid_to,
+        **fact_display(fact.p, fact.props, "inferred"),
     }
     return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
+from kgraph.display import entity_display, fact_display
 from kgraph.ontology import (
     CONFIDENCE_PROP,
     DERIVED_PROPS,
@@ -140,6 +141,7 @@ def entity_row(
         **_evidence_props(evidence),
         **_prop_evidence_props(entity, prop_evidence or []),
         **extraction_marks(entity),
+        **entity_display(entity.props),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
@@ -148,7 +150,10 @@ def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
     """A curated fact's relationship, or an extracted one's (a ``ProposedFact``) with its marks."""
     row = fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
                    fact.valid_from, fact.valid_to)  # fmt: skip
-    row.props.update(extraction_marks(fact))
+    marks = extraction_marks(fact)
+    row.props.update(marks)
+    if marks[PROVENANCE_PROP] == "extracted":
+        row.props.update(fact_display(fact.p, fact.props, "extracted"))
     return row
 
 
@@ -171,6 +176,7 @@ def fact_row(
         "valid_from": valid_from,
         "valid_to": valid_to,
         **_evidence_props(evidence),
+        **fact_display(p, props, "stated"),
     }
     return RelRow(key, p, "Entity", s, "Entity", o, row)
 
@@ -192,6 +198,7 @@ def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
         "premise_passages": list(dict.fromkeys(premise_passages)),
         "valid_from": fact.valid_from,
         "valid_to": fact.valid_to,
+        **fact_display(fact.p, fact.props, "inferred"),
     }
     return RelRow(fact.key, fact.p, "Entity", fact.s, "Entity", fact.o, props)
 

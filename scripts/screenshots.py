@@ -4,6 +4,9 @@
     .venv/bin/python scripts/screenshots.py            # needs `make up` (or kgraph neo4j start)
 
 Logs in with the configured password, optionally runs queries, and writes PNGs to docs/img/.
+With ``--guide`` the style is loaded as the guide's first slide does it, from the API
+(``:style http://localhost:<api port>/guide/style.grass``), so the API must be serving.
+``--inferred`` shoots stated and inferred facts side by side (docs/img/browser-inferred.png).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from kgraph.guide import STYLE_FILE, params_command
+from kgraph.guide import params_command, style_command
 from kgraph.settings import PROJECT_ROOT, Settings
 
 CHROMIUM_ARGS = [
@@ -25,6 +28,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+#: Kokkola's projects: stated participation (role captions) beside participation inferred
+#: through organisations located in Kokkola ("inferred: ..." captions), and one funding amount.
+INFERRED_VIEW = (
+    "MATCH path = (:City {id: 'city:kokkola'})-[:PARTICIPATES_IN]->(p:Project) "
+    "WHERE p.id IN ['project:batcircle3', 'project:akilit', 'project:safeloop', "
+    "'project:batcircle2', 'project:novelsusmat', 'project:leadership'] "
+    "OPTIONAL MATCH funded = (p)-[:FUNDED_BY]->(:Organisation) RETURN path, funded"
+)
 
 
 def login(page: Page, settings: Settings) -> None:
@@ -58,7 +71,14 @@ def main() -> None:
     parser.add_argument(
         "--guide", action="store_true", help="also shoot the guide, then apply style and params"
     )
+    parser.add_argument("--wait-ms", type=int, default=3000, help="wait after each shot's query")
+    parser.add_argument("--zoom", type=int, default=0, help="zoom-in clicks before each shot")
+    parser.add_argument(
+        "--inferred", action="store_true", help="also shoot stated beside inferred facts"
+    )
     args = parser.parse_args()
+    if args.inferred:
+        args.shot.append(f"browser-inferred={INFERRED_VIEW}")
     settings = Settings()
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -73,12 +93,14 @@ def main() -> None:
             page.wait_for_selector("text=The Finnish battery value chain", timeout=30_000)
             page.wait_for_timeout(1000)
             page.screenshot(path=str(args.out / "browser-guide.png"))
-            style = " ".join(STYLE_FILE.read_text(encoding="utf-8").split())
-            run(page, ":style " + style, 1500)
+            run(page, style_command(f"http://localhost:{settings.api_port}"), 1500)
             run(page, params_command(), 1500)
         for shot in args.shot:
             name, _, command = shot.partition("=")
-            run(page, command)
+            run(page, command, args.wait_ms)
+            for _ in range(args.zoom):  # the newest frame is the first in the page
+                page.locator("button[aria-label='zoom-in']").first.click()
+                page.wait_for_timeout(500)
             page.screenshot(path=str(args.out / f"{name}.png"))
         browser.close()
 

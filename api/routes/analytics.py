@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
@@ -24,18 +24,41 @@ def centrality(
     projection: Annotated[
         Projection,
         Query(
-            description="full graph, or organisations/cities linked through shared "
-            "projects, or co-authors"
+            description="full graph (unweighted), or organisations/cities linked through "
+            "shared projects, or co-authors through shared publications (Newman-weighted)"
         ),
     ] = "full",
     type: Annotated[EntityType | None, Query(description="Only rank this type")] = None,
     top: Annotated[int, Query(ge=1, le=500)] = 10,
+    weighted: Annotated[
+        bool,
+        Query(
+            description="Use a projection's Newman weights (the answer says how); false: "
+            "every link counts 1"
+        ),
+    ] = True,
+    stated_only: Annotated[
+        bool, Query(description="Leave inferred facts (stated: false) out of the network")
+    ] = False,
 ) -> CentralityAnswer:
-    """The most central entities (networkx), cached until the graph is loaded again."""
+    """The most central entities (networkx), cached until the graph is loaded again.
 
-    def compute() -> list[dict[str, Any]]:
-        view = analytics.projection(entity_graph, projection)
-        return analytics.centrality(view, metric, top=top, type=type)
+    The answer states whether and how the metric used weights (``weighted``, ``weight``,
+    ``weight_as``, ``weighting``).
+    """
 
-    rows = cache.get(graph, ("centrality", metric, projection, type, top), compute)
-    return CentralityAnswer(metric=metric, projection=projection, type=type, items=cast(Any, rows))
+    def compute() -> dict[str, Any]:
+        view = analytics.projection(entity_graph, projection, stated_only=stated_only)
+        rows = analytics.centrality(view, metric, top=top, type=type, weighted=weighted)
+        return {
+            **analytics.weighting(view, metric, weighted),
+            "nodes": view.number_of_nodes(),
+            "edges": view.number_of_edges(),
+            "items": rows,
+        }
+
+    key = ("centrality", metric, projection, type, top, weighted, stated_only)
+    answer: dict[str, Any] = cache.get(graph, key, compute)  # type: ignore[assignment]
+    return CentralityAnswer(
+        metric=metric, projection=projection, type=type, stated_only=stated_only, **answer
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from api.deps import CatalogueDep
@@ -29,9 +29,10 @@ def preflight() -> Response:
 
 
 @router.get("/guide", response_class=HTMLResponse)
-def browser_guide(catalogue: CatalogueDep) -> HTMLResponse:
-    """The Browser guide: the model, the style, parameters, graph views and every question."""
-    return HTMLResponse(guide.render(catalogue), headers=_OPEN)
+def browser_guide(catalogue: CatalogueDep, request: Request) -> HTMLResponse:
+    """The Browser guide: the style (loaded from this API), parameters, the model, graph views
+    and every question."""
+    return HTMLResponse(guide.render(catalogue, str(request.base_url)), headers=_OPEN)
 
 
 @router.get("/guide/style.grass", response_class=PlainTextResponse)

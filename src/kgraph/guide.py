@@ -1,8 +1,9 @@
 """The Neo4j Browser guide of this graph, built from the same question files as the API.
 
 ``:play http://localhost:8000/guide`` in the Browser opens it (the managed server runs that
-command on connect). Slide one explains the model, applies the style sheet and sets the
-parameters; then come graph views (drawn on the canvas) and every catalogue question.
+command on connect). Slide one loads the style sheet by URL (``:style .../guide/style.grass``)
+and sets the parameters; slide two explains the model; then come graph views (drawn on the
+canvas) and every catalogue question.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from kgraph.db import cypher
 from kgraph.ontology import ID_PREFIX, PREDICATES
 from kgraph.query.questions import Catalogue, ParamSpec, Question
 from kgraph.settings import PROJECT_ROOT
 
 STYLE_FILE = PROJECT_ROOT / "graph" / "browser-style.grass"
+#: Where the Browser finds the API when the guide is rendered outside a request.
+DEFAULT_BASE_URL = "http://localhost:8000"
 
 TYPE_MEANINGS: dict[str, str] = {
     "City": "a city region (Lappeenranta includes Kotka-Hamina, Pori includes Harjavalta)",
@@ -50,42 +54,37 @@ GRAPH_VIEWS: tuple[GraphView, ...] = (
     GraphView(
         "The value chain and the cities on each stage",
         "Cities linked to the stages they cover; click a link: inferred ones carry a rule.",
-        "MATCH path = (:City)-[:COVERS_STAGE]->(:ValueChainStage)\nRETURN path",
+        cypher.VIEW_VALUE_CHAIN,
     ),
     GraphView(
         "A project's consortium and funding",
         "Who takes part in the project, who funds it and through which programme.",
-        "MATCH (p:Project) WHERE p.id IN $project\n"
-        "OPTIONAL MATCH a = (:Entity)-[:PARTICIPATES_IN]->(p)\n"
-        "OPTIONAL MATCH f = (p)-[:FUNDED_BY|PART_OF_PROGRAMME]->(:Entity)\n"
-        "RETURN p, collect(DISTINCT a) AS participants, collect(DISTINCT f) AS funding",
+        cypher.VIEW_CONSORTIUM,
     ),
     GraphView(
         "A city and everything around it",
         "The city's specialisations, stages, projects, networks and the organisations in it.",
-        "MATCH (c:City) WHERE c.id IN $city\nMATCH path = (c)-[]-(:Entity)\nRETURN path",
+        cypher.VIEW_CITY,
     ),
     GraphView(
         "The collaboration network between cities",
         "Cities and the projects they share.",
-        "MATCH path = (:City)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(:City)\n"
-        "RETURN path",
+        cypher.VIEW_CITY_COLLABORATION,
     ),
     GraphView(
         "Evidence down to the passage",
         "The documents and passages that name the project (click a passage to read it).",
-        "MATCH (e:Entity) WHERE e.id IN $project\n"
-        "MATCH path = (:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e)\nRETURN path",
+        cypher.VIEW_EVIDENCE,
     ),
     GraphView(
         "Networks and their members",
         "EERA, Battery 2030+, BEPA, InnoCities, ECSPP and who belongs to them.",
-        "MATCH path = (:Entity)-[:MEMBER_OF]->(:Network)\nRETURN path",
+        cypher.VIEW_NETWORKS,
     ),
     GraphView(
         "Co-authorship",
         "People and the publications they wrote together.",
-        "MATCH path = (:Person)-[:AUTHORED]->(:Publication)\nRETURN path",
+        cypher.VIEW_COAUTHORSHIP,
     ),
 )
 
@@ -147,7 +146,44 @@ def params_command() -> str:
     return ":params {" + ", ".join(fields) + "}"
 
 
-def _intro(style: str) -> str:
+def style_command(base_url: str) -> str:
+    """The Browser command that loads the style sheet from the API serving the guide."""
+    return f":style {base_url.rstrip('/')}/guide/style.grass"
+
+
+def _intro(base_url: str) -> str:
+    body = (
+        "<p>Finland's battery chemistry ecosystem from five public documents: who works on "
+        "which stage of the value chain, in which projects, funded by whom, and the passage "
+        "that says so. Two clicks to start:</p>"
+        "<p>1. Load the style (colours, names as captions, amounts as text):</p>"
+        + _runnable(style_command(base_url))
+        + "<p>2. Set the parameters the next slides use:</p>"
+        + _runnable(params_command())
+        + "<p>Then page on (&rarr;) for the model, graph views and the questions.</p>"
+    )
+    return _slide("The Finnish battery value chain", body)
+
+
+#: What the researcher sees on the canvas and in the property panel, and what to ignore there.
+_READING = (
+    "<p><b>Stated and inferred facts.</b> A stated fact (a relationship with "
+    "<code>stated: true</code>) names its evidence: <code>evidence_docs</code>, "
+    "<code>evidence_passages</code> and the anchor phrase. An inferred fact has "
+    "<code>stated: false</code>, the <code>rule</code> that made it and the facts it stands on "
+    "(<code>derived_from</code>); on the canvas its caption starts with <b>inferred:</b>. "
+    "(The Browser colours a relationship by its type only, so the caption is what tells them "
+    "apart.) Amounts read as <code>amount_text</code> (13.4 M&euro;); the figure stays in "
+    "<code>amount_eur</code> and <code>grant_eur</code>.</p>"
+    "<p><b>Documents</b> are captioned by title and split into <b>Passage</b> nodes "
+    "(captioned &sect; and their number) that <b>MENTIONS</b> entities.</p>"
+    "<p><b>Not for reading:</b> <code>_hash</code> and <code>_key</code> are the loader's "
+    "change tracking, <code>aliases_text</code> the search index's copy of "
+    "<code>aliases</code>, and <code>caption</code> the text drawn on a fact.</p>"
+)
+
+
+def _model() -> str:
     types = "".join(
         f"<tr><td><b>{kind}</b></td><td><code>{ID_PREFIX[kind]}:</code></td>"
         f"<td>{html.escape(meaning)}</td></tr>"
@@ -157,19 +193,11 @@ def _intro(style: str) -> str:
         f"<tr><td><b>{p}</b></td><td>{html.escape(m)}</td></tr>" for p, m in PREDICATES.items()
     )
     body = (
-        "<p>Finland's battery chemistry ecosystem from five public documents. Every stated "
-        "fact (a relationship with <code>stated: true</code>) names its evidence: "
-        "<code>evidence_docs</code>, <code>evidence_passages</code> and the anchor phrase. "
-        "Inferred facts have <code>stated: false</code> and the <code>rule</code> that made "
-        "them. Documents are split into <b>Passage</b> nodes that <b>MENTIONS</b> entities.</p>"
-        "<p>1. Apply the style sheet (colours and readable captions):</p>"
-        + _runnable(":style " + style)
-        + "<p>2. Set the parameters the queries use (edit the ids to ask about others):</p>"
-        + _runnable(params_command())
+        _READING
         + f"<h4>Node kinds</h4><table class='table'>{types}</table>"
         + f"<h4>Relationship kinds</h4><table class='table'>{rels}</table>"
     )
-    return _slide("The Finnish battery value chain", body)
+    return _slide("Reading the graph", body)
 
 
 def _question_slide(question: Question) -> str:
@@ -182,10 +210,10 @@ def _question_slide(question: Question) -> str:
     return _slide(question.title, body)
 
 
-def render(catalogue: Catalogue) -> str:
-    """The guide as the HTML page Neo4j Browser plays."""
-    style = " ".join(STYLE_FILE.read_text(encoding="utf-8").split())
-    slides = [_intro(style)]
+def render(catalogue: Catalogue, base_url: str = DEFAULT_BASE_URL) -> str:
+    """The guide as the HTML page Neo4j Browser plays; ``base_url`` is the API's address as
+    the Browser reaches it (the style sheet is loaded from there)."""
+    slides = [_intro(base_url), _model()]
     slides += [
         _slide(view.title, f"<p>{html.escape(view.description)}</p>" + _runnable(view.cypher))
         for view in GRAPH_VIEWS

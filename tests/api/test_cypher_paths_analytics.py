@@ -55,7 +55,7 @@ def test_export_node_link_json_and_csv(corpus_client: TestClient) -> None:
     data = json.loads(corpus_client.get("/export", params={"format": "json"}).text)
     assert {"nodes", "edges"} <= set(data)
     csv_text = corpus_client.get("/export", params={"format": "edges.csv"}).text
-    assert csv_text.splitlines()[0] == "source,target,type,fact_id,stated,rule"
+    assert csv_text.splitlines()[0].startswith("Source,Target,Type,Id,Label,Weight,")
 
 
 def test_loads_lists_history_and_latest_changes(corpus_client: TestClient) -> None:

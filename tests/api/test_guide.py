@@ -50,9 +50,8 @@ def test_the_guide_runs_style_then_params_then_every_view_then_every_question(
     page = corpus_client.get("/guide").text
     catalogue = Catalogue()
     blocks = [html.unescape(block) for block in RUNNABLE.findall(page)]
-    style = " ".join(guide.STYLE_FILE.read_text(encoding="utf-8").split())
     assert blocks == [
-        ":style " + style,
+        ":style http://testserver/guide/style.grass",
         guide.params_command(),
         *(view.cypher for view in guide.GRAPH_VIEWS),
         *(question.cypher for question in catalogue),
@@ -61,10 +60,23 @@ def test_the_guide_runs_style_then_params_then_every_view_then_every_question(
     titles = [html.unescape(t) for t in re.findall(r"<h3>(.*?)</h3>", page)]
     assert titles == [
         "The Finnish battery value chain",
+        "Reading the graph",
         *(view.title for view in guide.GRAPH_VIEWS),
         *(question.title for question in catalogue),
     ]
-    assert page.count("<slide ") == len(titles) == 1 + 7 + len(catalogue)
+    assert page.count("<slide ") == len(titles) == 2 + 7 + len(catalogue)
+
+
+def test_the_first_slide_is_short_and_loads_the_style_by_url(corpus_client: TestClient) -> None:
+    page = corpus_client.get("/guide").text
+    first = page[: page.index("</slide>")]
+    assert len(RUNNABLE.findall(first)) == 2
+    assert "node {" not in html.unescape(first) and "<table" not in first
+    words = re.sub(r"<[^>]+>", " ", re.sub(RUNNABLE, " ", first)).split()
+    assert len(words) < 80, len(words)
+    # The command names a URL the Browser can fetch: this API's own style sheet.
+    url = html.unescape(RUNNABLE.findall(first)[0]).removeprefix(":style ")
+    assert corpus_client.get(url).text == guide.STYLE_FILE.read_text(encoding="utf-8")
 
 
 def test_the_params_command_sets_every_guide_parameter_and_the_date() -> None:
@@ -164,3 +176,65 @@ def test_the_guide_explains_every_kind_of_entity_in_the_graph(corpus_graph: Grap
         r["type"] for r in corpus_graph.read("MATCH (e:Entity) RETURN DISTINCT e.type AS type")
     }
     assert kinds <= set(guide.TYPE_MEANINGS)
+
+
+def captions() -> dict[tuple[str, str], str]:
+    """(kind, label or type) -> the caption template the style sheet gives it."""
+    text = guide.STYLE_FILE.read_text(encoding="utf-8")
+    rules = re.findall(r"^(node|relationship)(?:\.(\w+))? \{(.*?)\}$", text, re.M | re.S)
+    found = {}
+    for kind, name, body in rules:
+        caption = re.search(r"caption: '([^']*)'", body)
+        if caption:
+            found[(kind, name)] = caption.group(1)
+    return found
+
+
+def test_no_caption_shows_an_internal_key_or_a_hash_like_id() -> None:
+    for selector, caption in captions().items():
+        for internal in ("{_hash}", "{_key}", "{aliases_text}", "{id}", "{doc_id}"):
+            assert internal not in caption, selector
+
+
+def test_documents_and_passages_are_captioned_by_title_and_number(corpus_graph: Graph) -> None:
+    style = captions()
+    assert (style[("node", "Document")], style[("node", "Passage")]) == ("{title}", "§{ordinal}")
+    missing = corpus_graph.read(
+        "MATCH (n) WHERE (n:Document AND n.title IS NULL) OR (n:Passage AND n.ordinal IS NULL) "
+        "RETURN count(n) AS n"
+    )
+    assert missing == [{"n": 0}]
+
+
+def test_inferred_facts_are_captioned_apart_from_stated_ones(corpus_graph: Graph) -> None:
+    """The Browser styles a relationship by its type only, so every fact draws its
+    ``caption``: an inferred one starts with "inferred:", a stated one never does."""
+    style = captions()
+    assert style[("relationship", "")] == "{caption}"
+    rows = corpus_graph.read(
+        "MATCH (:Entity)-[r]->(:Entity) RETURN r.stated AS stated, r.caption AS caption, "
+        "type(r) AS type"
+    )
+    assert rows and all(row["caption"] for row in rows)
+    inferred = [row for row in rows if not row["stated"]]
+    assert {row["type"] for row in inferred} == {"COVERS_STAGE", "PARTICIPATES_IN"}
+    assert all(row["caption"].startswith("inferred: ") for row in inferred)
+    assert not any(row["caption"].startswith("inferred") for row in rows if row["stated"])
+    # Types with inferred facts are captioned by that property, not by their type.
+    for kind in ("COVERS_STAGE", "PARTICIPATES_IN"):
+        assert style[("relationship", kind)] == "{caption}"
+
+
+def test_amounts_read_as_text_on_the_canvas(corpus_graph: Graph) -> None:
+    assert captions()[("relationship", "FUNDED_BY")] == "{caption}"
+    # Doc 000: Business Finland granted BATCircle3.0 13.4 million euros.
+    [fact] = corpus_graph.read(
+        "MATCH ()-[r {fact_id: 'project:batcircle3|FUNDED_BY|org:business-finland'}]->() "
+        "RETURN r.amount_eur AS eur, r.amount_text AS text, r.caption AS caption"
+    )
+    assert fact == {"eur": 13_400_000, "text": "13.4 M€", "caption": "13.4 M€"}
+    [project] = corpus_graph.read(
+        "MATCH (p:Project {id: 'project:batcircle3'}) RETURN p.grant_eur AS eur, "
+        "p.amount_text AS text"
+    )
+    assert project == {"eur": 13_400_000, "text": "13.4 M€"}

@@ -28,7 +28,16 @@ def test_pull_brings_every_entity_and_fact_from_a_running_neo4j(
     assert (funding["type"], funding["stated"], funding["amount_eur"]) == (
         "FUNDED_BY", True, 13_400_000,
     )  # fmt: skip
-    assert g.nodes["city:vaasa"] == {"type": "City", "name": "Vaasa", "name_fi": "Vaasa"}
+    assert g.nodes["city:vaasa"] == {
+        "type": "City", "name": "Vaasa", "name_fi": "Vaasa", "name_sv": "Vasa",
+    }  # fmt: skip
+    # Doc 002: Teollisuuden Big Data started on 1 September 2023 (dates travel as ISO text).
+    project = corpus_graph.read(
+        "MATCH (p:Project {id: 'project:teollisuuden-big-data'}) "
+        "RETURN toString(p.start) AS start, p.status AS status"
+    )[0]
+    big_data = g.nodes["project:teollisuuden-big-data"]
+    assert (big_data["start"], big_data["status"]) == ("2023-09-01", project["status"])
 
 
 def test_pull_with_a_wrong_password_is_a_kgraph_error(corpus_graph: Graph, target: Target) -> None:
@@ -39,16 +48,24 @@ def test_pull_with_a_wrong_password_is_a_kgraph_error(corpus_graph: Graph, targe
 def test_communities_split_the_innocities_by_the_projects_they_share(
     corpus_graph: Graph,
 ) -> None:
-    cities = analytics.projection(analytics.to_networkx(corpus_graph), "cities")
+    g = analytics.to_networkx(corpus_graph)
+    cities = analytics.projection(g, "cities", stated_only=True)
     assert sorted(cities) == INNOCITIES
     # All seven share the leadership project; Kokkola, Pori, Turku and Vaasa also share AKILIT,
-    # BATTCHEM, BattEdu and EKOAKKU. Kuopio and Lappeenranta share BATCircle3.0 (and with
-    # Kokkola NOVELSUSMAT or BATCircle2.0); Jyväskylä only the leadership project.
+    # BATTCHEM, BattEdu and EKOAKKU. Kuopio and Lappeenranta share BATCircle3.0 with Kokkola;
+    # Jyväskylä only the leadership project.
     assert analytics.communities(cities) == [
         ["city:kokkola", "city:pori", "city:turku", "city:vaasa"],
         ["city:jyvaskyla", "city:kuopio", "city:lappeenranta"],
     ]
+    # With the inferred NOVELSUSMAT and BATCircle2.0 (through organisations located in Kokkola,
+    # Kuopio and Lappeenranta), Kokkola's ties to the east outweigh those to the coast.
+    assert analytics.communities(analytics.projection(g, "cities")) == [
+        ["city:jyvaskyla", "city:kokkola", "city:kuopio", "city:lappeenranta"],
+        ["city:pori", "city:turku", "city:vaasa"],
+    ]
     # The split comes from the weights: the same 21 links counted once make one community.
+    assert analytics.communities(cities, weighted=False) == [INNOCITIES]
     unweighted = nx.Graph(cities.edges())
     assert unweighted.number_of_edges() == 21
     assert analytics.communities(unweighted) == [INNOCITIES]
@@ -65,6 +82,7 @@ def test_communities_partition_the_coauthors_largest_first(corpus_graph: Graph) 
     assert analytics.communities(people) == found  # the seed makes Louvain repeatable
     # Ulla Lassi's co-authors with whom she shares most publications are in her community.
     strongest = max(people["person:ulla-lassi"].items(), key=lambda kv: (kv[1]["weight"], kv[0]))
+    assert strongest[1]["weight"] == max(d["weight"] for *_, d in people.edges(data=True))
     assert strongest[0] in ulla
 
 

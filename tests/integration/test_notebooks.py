@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+import networkx as nx
 import pytest
 from nbclient import NotebookClient
 
+from kgraph.analysis import analytics
 from kgraph.db.graph import Graph
 from tests.conftest import Target
 
@@ -31,3 +33,8 @@ def test_notebook_executes_against_the_corpus_graph(
     text = "".join(str(o.get("text", "")) for o in outputs)
     assert "entities," in text and "facts" in text
     assert any("image/png" in o.get("data", {}) for o in outputs), "the plot was not drawn"
+    if path.name == "centrality.ipynb":  # it states how every metric weighs the links
+        for metric in analytics.METRICS:
+            said = analytics.weighting(nx.Graph(weight="newman"), metric)["weighting"]
+            assert f"{metric}: {said}" in text, metric
+        assert "full graph: unweighted" in text

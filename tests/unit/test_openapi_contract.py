@@ -47,11 +47,15 @@ def test_json_answers_are_named_schemas_or_lists_of_them(spec: dict[str, Any]) -
 
 def test_export_declares_the_media_types_it_sends(spec: dict[str, Any]) -> None:
     # Not "application/json" alone, as FastAPI says of a route it knows nothing about.
-    assert set(_ok_content(spec, "/export", "get")) == {
+    content = _ok_content(spec, "/export", "get")
+    assert set(content) == {
         "application/graphml+xml",
         "application/json",
+        "application/zip",
         "text/csv",
     }
+    assert content["application/zip"]["schema"] == {"type": "string", "format": "binary"}
+    assert content["text/csv"]["schema"] == {"type": "string"}
 
 
 def test_paths_answers_with_from_as_the_public_name(spec: dict[str, Any]) -> None:

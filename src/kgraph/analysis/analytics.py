@@ -1,8 +1,12 @@
 """The graph in networkx: one call to pull it, projections, centrality and communities.
 
     g = to_networkx(graph)                      # every entity and fact, names and types kept
-    cities = project(g, "City")                 # cities linked through shared projects
-    top = centrality(cities, "betweenness", top=5)
+    cities = projection(g, "cities")            # cities linked through shared projects (Newman)
+    top = centrality(cities, "betweenness", top=5)   # over distance = 1 / weight
+    weighting(cities, "betweenness")            # says so: weighted, newman, as distance
+
+Every metric states how it uses weights (``weighting``); the projections are built in
+``projections`` with networkx's bipartite module.
 
 Plain data in, plain data out: functions take networkx graphs and return dicts and lists.
 """
@@ -10,21 +14,25 @@ Plain data in, plain data out: functions take networkx graphs and return dicts a
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import combinations
 from typing import Any, Literal
 
 import networkx as nx
 
+from kgraph.analysis.projections import PROJECTIONS, Projection, coauthors, project, projection
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 
+__all__ = ["METRICS", "PROJECTIONS", "Metric", "Projection", "centrality", "coauthors",
+           "communities", "project", "projection", "pull", "to_networkx", "weighting"]  # fmt: skip
+
 Metric = Literal["degree", "betweenness", "closeness", "eigenvector", "pagerank"]
-Projection = Literal["full", "organisations", "cities", "coauthors"]
+WeightUse = Literal["strength", "distance"]
 METRICS: tuple[Metric, ...] = ("degree", "betweenness", "closeness", "eigenvector", "pagerank")
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Every entity as a node (id, type, name) and every fact as an edge (type, stated, rule).
+    """Every entity as a node (id, type, names, dates, status, amounts) and every fact as an
+    edge (type, stated, rule, role, amount, period).
 
     Documents and passages are left out: they are evidence, not actors of the network.
     """
@@ -39,72 +47,59 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def _groups(g: nx.MultiDiGraph, edge_type: str, kind: str | None) -> dict[str, set[str]]:
-    """Target id -> the sources (of ``kind``, if given) linked to it by ``edge_type``."""
-    groups: dict[str, set[str]] = {}
-    for source, target, data in g.edges(data=True):
-        if data.get("type") == edge_type and kind in (None, g.nodes[source].get("type")):
-            groups.setdefault(target, set()).add(source)
-    return groups
+#: How each metric uses a projection's Newman weight when it is weighted.
+WEIGHT_USE: dict[Metric, WeightUse] = {
+    "degree": "strength",
+    "betweenness": "distance",
+    "closeness": "distance",
+    "eigenvector": "strength",
+    "pagerank": "strength",
+}
+_MEANING: dict[WeightUse, str] = {
+    "strength": "the Newman weight counts as the strength of a tie (more is stronger)",
+    "distance": "shortest paths run over distance = 1 / Newman weight (strong ties are short)",
+}
+_DEGREE = {
+    True: "strength: the sum of a node's Newman weights (the number of its projects or "
+    "publications shared with anyone)",
+    False: "the share of the other nodes a node is linked to",
+}
 
 
-def _cliques(g: nx.MultiDiGraph, groups: dict[str, set[str]], via: str) -> nx.Graph:
-    """Members of each group linked pairwise; ``weight`` counts the groups, ``via`` names them."""
-    out = nx.Graph()
-    for group, members in sorted(groups.items()):
-        for member in members:
-            out.add_node(member, **g.nodes[member])
-        for a, b in combinations(sorted(members), 2):
-            if out.has_edge(a, b):
-                out[a][b]["weight"] += 1
-                out[a][b][via].append(group)
-            else:
-                out.add_edge(a, b, weight=1, **{via: [group]})
-    return out
+def weighting(g: nx.Graph, metric: Metric, weighted: bool = True) -> dict[str, Any]:
+    """How ``metric`` weighs the links of ``g``: ``weighted``, ``weight``, ``weight_as`` and
+    a sentence. A graph without weights (the full graph) is always ranked unweighted."""
+    weight = g.graph.get("weight") if weighted else None
+    if weight is None:
+        why = "asked for" if g.graph.get("weight") else "its links carry no weight"
+        note = f"unweighted ({why}): every link counts 1"
+        if metric == "degree":
+            note += "; " + _DEGREE[False]
+        return {"weighted": False, "weight": None, "weight_as": None, "weighting": note}
+    use = WEIGHT_USE[metric]
+    note = f"weighted by {weight}: " + (_DEGREE[True] if metric == "degree" else _MEANING[use])
+    return {"weighted": True, "weight": weight, "weight_as": use, "weighting": note}
 
 
-def project(g: nx.MultiDiGraph, kind: str) -> nx.Graph:
-    """Entities of ``kind`` linked when they take part in the same project.
-
-    Edge attributes: ``weight`` (number of shared projects) and ``projects`` (their ids).
-    Every entity of the kind that takes part in any project is a node.
-    """
-    return _cliques(g, _groups(g, "PARTICIPATES_IN", kind), "projects")
-
-
-def coauthors(g: nx.MultiDiGraph) -> nx.Graph:
-    """People linked when they authored the same publication (weight = shared publications)."""
-    return _cliques(g, _groups(g, "AUTHORED", None), "publications")
-
-
-def projection(g: nx.MultiDiGraph, name: Projection) -> nx.Graph:
-    """The named view of the graph: the full graph (undirected, simple) or a projection."""
-    if name == "organisations":
-        return project(g, "Organisation")
-    if name == "cities":
-        return project(g, "City")
-    if name == "coauthors":
-        return coauthors(g)
-    simple = nx.Graph()
-    simple.add_nodes_from(g.nodes(data=True))
-    simple.add_edges_from((a, b) for a, b in g.edges() if a != b)
-    return simple
-
-
-def _scores(g: nx.Graph, metric: Metric, sample: int | None, seed: int) -> dict[Any, float]:
+def _scores(
+    g: nx.Graph, metric: Metric, weighted: bool, sample: int | None, seed: int
+) -> dict[Any, float]:
+    w = "weight" if weighting(g, metric, weighted)["weighted"] else None
+    d = "distance" if w else None
+    n = len(g)
     algorithms: dict[Metric, Callable[[], dict[Any, float]]] = {
-        "degree": lambda: nx.degree_centrality(g),
+        "degree": lambda: dict(g.degree(weight=w)) if w else nx.degree_centrality(g),
         "betweenness": lambda: nx.betweenness_centrality(
-            g, k=min(sample, len(g)) if sample else None, seed=seed, normalized=True
+            g, k=min(sample, n) if sample else None, seed=seed, normalized=True, weight=d
         ),
-        "closeness": lambda: nx.closeness_centrality(g),
-        "eigenvector": lambda: _eigenvector(g),
-        "pagerank": lambda: nx.pagerank(g),
+        "closeness": lambda: nx.closeness_centrality(g, distance=d),
+        "eigenvector": lambda: _eigenvector(g, w),
+        "pagerank": lambda: nx.pagerank(g, weight=w),
     }
     return algorithms[metric]()
 
 
-def _eigenvector(g: nx.Graph) -> dict[Any, float]:
+def _eigenvector(g: nx.Graph, weight: str | None) -> dict[Any, float]:
     """Eigenvector centrality per connected component (it is undefined across components)."""
     scores: dict[Any, float] = {}
     for component in nx.connected_components(g):
@@ -112,7 +107,7 @@ def _eigenvector(g: nx.Graph) -> dict[Any, float]:
         if len(sub) < 3:
             scores.update(dict.fromkeys(sub, 0.0))
             continue
-        part = nx.eigenvector_centrality_numpy(sub) if len(sub) > 2 else {}
+        part = nx.eigenvector_centrality_numpy(sub, weight=weight)
         share = len(sub) / len(g)
         scores.update({node: value * share for node, value in part.items()})
     return scores
@@ -124,16 +119,18 @@ def centrality(
     *,
     top: int = 10,
     type: str | None = None,
+    weighted: bool = True,
     sample: int | None = None,
     seed: int = 7,
 ) -> list[dict[str, Any]]:
     """The ``top`` nodes by ``metric``, optionally only of one type; ties broken by id.
 
+    ``weighted`` (the default) uses a projection's Newman weights as ``weighting`` says;
     ``sample`` uses networkx's sampled betweenness (k pivots) for large graphs.
     """
     if len(g) == 0:
         return []
-    scores = _scores(g, metric, sample, seed)
+    scores = _scores(g, metric, weighted, sample, seed)
     rows = [
         {"id": node, "name": g.nodes[node].get("name"), "type": g.nodes[node].get("type"),
          "score": round(float(score), 6)}
@@ -144,11 +141,13 @@ def centrality(
     return rows[:top]
 
 
-def communities(g: nx.Graph, seed: int = 7) -> list[list[str]]:
-    """Louvain communities (weighted when edges have weights), largest first."""
+def communities(g: nx.Graph, seed: int = 7, *, weighted: bool = True) -> list[list[str]]:
+    """Louvain communities, largest first: modularity over the Newman weights when the graph
+    has them and ``weighted``, else every link counts 1."""
     if g.number_of_edges() == 0:
         return [[node] for node in sorted(g)]
-    found = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    weight = "weight" if weighted and g.graph.get("weight") else None
+    found = nx.community.louvain_communities(g, weight=weight, seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
 
 

@@ -443,15 +443,47 @@ RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
        e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
 ORDER BY e.id
 """
+#: Every entity with what a network tool shows of it: names, dates (ISO text), status, amounts.
 NETWORK_NODES = """
 MATCH (e:Entity)
-RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi
+RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi, e.name_sv AS name_sv,
+       e.acronym AS acronym, e.status AS status, toString(e.start) AS start,
+       toString(e.end) AS end, e.start_year AS start_year, e.end_year AS end_year,
+       toString(e.date) AS date, e.year AS year, e.grant_eur AS grant_eur, e.doi AS doi
 ORDER BY e.id
 """
+#: Every fact between entities: its type, basis (stated or the rule), role, amount and period.
 NETWORK_EDGES = """
 MATCH (a:Entity)-[r]->(b:Entity)
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.fact_id AS fact_id,
        coalesce(r.stated, false) AS stated, r.rule AS rule, r.role AS role,
-       r.amount_eur AS amount_eur
+       r.amount_eur AS amount_eur, toString(r.valid_from) AS valid_from,
+       toString(r.valid_to) AS valid_to, toString(r.date) AS date
 ORDER BY r.fact_id
 """
+
+
+# -- the Browser guide's graph views (guide); they use the guide's parameters ----------------
+VIEW_VALUE_CHAIN = "MATCH path = (:City)-[:COVERS_STAGE]->(:ValueChainStage)\nRETURN path"
+
+VIEW_CONSORTIUM = (
+    "MATCH (p:Project) WHERE p.id IN $project\n"
+    "OPTIONAL MATCH a = (:Entity)-[:PARTICIPATES_IN]->(p)\n"
+    "OPTIONAL MATCH f = (p)-[:FUNDED_BY|PART_OF_PROGRAMME]->(:Entity)\n"
+    "RETURN p, collect(DISTINCT a) AS participants, collect(DISTINCT f) AS funding"
+)
+
+VIEW_CITY = "MATCH (c:City) WHERE c.id IN $city\nMATCH path = (c)-[]-(:Entity)\nRETURN path"
+
+VIEW_CITY_COLLABORATION = (
+    "MATCH path = (:City)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(:City)\nRETURN path"
+)
+
+VIEW_EVIDENCE = (
+    "MATCH (e:Entity) WHERE e.id IN $project\n"
+    "MATCH path = (:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e)\nRETURN path"
+)
+
+VIEW_NETWORKS = "MATCH path = (:Entity)-[:MEMBER_OF]->(:Network)\nRETURN path"
+
+VIEW_COAUTHORSHIP = "MATCH path = (:Person)-[:AUTHORED]->(:Publication)\nRETURN path"

@@ -43,19 +43,14 @@ def await_indexes(seconds: int) -> str:
 
 
 # -- the graph's generation and status (db.generation, db.status) ------------------------------
-#: The newest load: every load records exactly one LoadRun, always as completed.
-LATEST_LOAD = """
-MATCH (run:LoadRun)
-RETURN run.id AS id, run.finished_at AS finished_at
-ORDER BY run.finished_at DESC LIMIT 1
-"""
 #: What a read compares before and after its work, in one round trip: how many loads the graph
-#: records (the count store) and the newest one's id (None before the first load).
+#: records (the count store) and the newest one's id and finish time (None before the first
+#: load). Every load records exactly one LoadRun; this is db.generation's Stamp.
 LOAD_STAMP = """
 CALL () { MATCH (run:LoadRun) RETURN count(run) AS loads }
 OPTIONAL MATCH (run:LoadRun)
 WITH loads, run ORDER BY run.finished_at DESC LIMIT 1
-RETURN loads, run.id AS id
+RETURN loads, run.id AS id, run.finished_at AS finished_at
 """
 COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }

@@ -114,37 +114,32 @@ class Landscape:
     @cached_property
     def fixed(self) -> list[Entity]:
         """The vocabulary that does not grow: countries, stages, topics, programmes, networks."""
-        seed = self.seed
-        out = [
-            Entity(f"country:synth-{i}", "Country", f"{word(rng(seed, 'country', i), 3)}land", {})
-            for i in range(COUNTRIES)
-        ]
-        out += [
+        stages = [
             Entity(f"stage:synth-{i}", "ValueChainStage", name, {"order": i + 1})
             for i, name in enumerate(STAGES)
         ]
-        out += [
+        return [
+            *self._made_up("country", "Country", COUNTRIES, 3, "{}land"),
+            *stages,
+            *self._made_up("topic", "Topic", TOPICS, 3, "{} chemistry", str.lower),
+            *self._made_up("programme", "FundingProgramme", PROGRAMMES, 2, "Programme {}"),
+            *self._made_up("network", "Network", NETWORKS, 2, "{} Battery Network", str.upper),
+        ]
+
+    def _made_up(
+        self, kind: str, type_: str, count: int, syllables: int, name: str,
+        case: Callable[[str], str] = str,
+    ) -> list[Entity]:  # fmt: skip
+        """``count`` entities of a fixed kind, each named by a made-up word in ``name``."""
+        return [
             Entity(
-                f"topic:synth-{i}", "Topic",
-                f"{word(rng(seed, 'topic', i), 3).lower()} chemistry", {},
+                f"{kind}:synth-{i}",
+                type_,
+                name.format(case(word(rng(self.seed, kind, i), syllables))),
+                {},
             )
-            for i in range(TOPICS)
-        ]  # fmt: skip
-        out += [
-            Entity(
-                f"programme:synth-{i}", "FundingProgramme",
-                f"Programme {word(rng(seed, 'programme', i), 2)}", {},
-            )
-            for i in range(PROGRAMMES)
-        ]  # fmt: skip
-        out += [
-            Entity(
-                f"network:synth-{i}", "Network",
-                f"{word(rng(seed, 'network', i), 2).upper()} Battery Network", {},
-            )
-            for i in range(NETWORKS)
-        ]  # fmt: skip
-        return out
+            for i in range(count)
+        ]
 
     @cached_property
     def names(self) -> dict[str, str]:

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import access, docs, errors
+from api import access, docs, errors, etags
 from api.cached import answer_cache
 from api.routes import (
     analytics,
@@ -74,6 +74,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     )
     docs.install(app)
     errors.install(app)
+    etags.install(app)
     access.install_cors(app, settings)
     for module in (
         health,

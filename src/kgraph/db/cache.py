@@ -55,6 +55,12 @@ class GenerationCache(Generic[T]):
             with self._lock:
                 self._checking = False
 
+    def stamp(self, graph: Graph) -> generation.Stamp | None:
+        """The generation the cached values belong to (looked up if due; may raise)."""
+        self._refresh(graph)
+        with self._lock:
+            return self._generation
+
     def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
         """The value for ``key``, built once even when many readers ask for it at once.
 

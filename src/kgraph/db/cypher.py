@@ -43,6 +43,12 @@ def await_indexes(seconds: int) -> str:
 
 
 # -- the graph's generation and status (db.generation, db.status) ------------------------------
+#: The newest load's id and the digest of the inputs it read (None for a load that kept none).
+LATEST_INPUTS = """
+MATCH (run:LoadRun)
+RETURN run.id AS id, run.inputs_digest AS digest
+ORDER BY run.finished_at DESC LIMIT 1
+"""
 #: What a read compares before and after its work, in one round trip: how many loads the graph
 #: records (the count store) and the newest one's id and finish time (None before the first
 #: load). Every load records exactly one LoadRun; this is db.generation's Stamp.

@@ -15,7 +15,7 @@ from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.pipeline import load
-from tests.support.small_registry import FUNDING, write_registry
+from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
 #: One URL per kind of tagged route: a catalogue question, an entity, centrality, a search.
 URLS = (
@@ -58,15 +58,7 @@ def test_errors_and_untagged_routes_carry_no_etag(corpus_client: TestClient) -> 
     assert health.status_code == 200 and "etag" not in health.headers
 
 
-ENTITIES = """\
-- id: project:batcircle3
-  type: Project
-  name: BATCircle3.0
-- id: org:business-finland
-  type: Organisation
-  name: Business Finland
-  props: {kind: funder}
-"""
+ENTITIES = FUNDING_ENTITIES
 ASKED = "/questions/project_funding?project=project:batcircle3"
 
 

@@ -31,7 +31,12 @@ M = TypeVar("M", bound=BaseModel)
 _NAMED_FIELD = re.compile(r"^((?:props\.)?[a-z_]+)\b")
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML has it (its wheels do): the registry's 6,500 lines parse in a
+#: tenth of the pure-Python parser's time, with the same nodes, marks and errors.
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as the strings they were written as."""
 
 

@@ -59,7 +59,9 @@ __all__ = [
     "SyncReport",
     "batched",
     "content_hash",
+    "record_run",
     "sync",
+    "with_hash",
 ]
 
 MAX_LISTED_CHANGES = 500
@@ -223,13 +225,13 @@ def sync(
             rel_changes,
             counts={"nodes": node_stream.rows, "relationships": rel_stream.rows},
         )
-        _record_run(tx, report, run_props, started)
+        record_run(tx, report, run_props, started)
         return report
 
     return graph.in_write_tx(work, timeout_s=timeout_s)
 
 
-def _record_run(
+def record_run(
     tx: ManagedTransaction, report: SyncReport, run_props: dict[str, Any], started: dt.datetime
 ) -> None:
     def listed(changes: Changes) -> str:

@@ -11,13 +11,16 @@ from api import access, docs, errors, etags
 from api.cached import answer_cache
 from api.routes import (
     analytics,
+    coverage,
     cypher,
+    documents,
     entities,
     export,
     facts,
     guide,
     health,
     loads,
+    passages,
     paths,
     questions,
     resolve,
@@ -27,6 +30,7 @@ from kgraph import __version__
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph, connect
 from kgraph.names.resolve import ResolverCache
+from kgraph.query.lookups import PassageSource
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
@@ -54,7 +58,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         )
         app.state.resolvers = ResolverCache()
         app.state.analytics = GenerationCache[object]()
-        app.state.passages = GenerationCache[dict[str, str]]()
+        app.state.passages = GenerationCache[dict[str, PassageSource]]()
         app.state.answers = answer_cache()
         app.state.catalogue = Catalogue()
         try:
@@ -89,6 +93,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         analytics,
         export,
         guide,
+        documents,
+        passages,
+        coverage,
     ):
         app.include_router(module.router)
     return app

@@ -16,9 +16,9 @@ from typing import Any
 from kgraph import __version__
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
-from loaders import rows
+from loaders import coverage, rows
 from loaders.corpus import Document, load_corpus
-from loaders.evidence import EvidenceIndex, resolve_evidence
+from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.inference import InferredFact, infer
 from loaders.inputs import INPUTS_DIGEST, Inputs, read_inputs
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
@@ -36,6 +36,8 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
+    #: What ``kgraph coverage`` reports (loaders.coverage.summary), recorded on the LoadRun.
+    coverage: dict[str, Any] = field(default_factory=dict)
 
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
@@ -63,7 +65,9 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
-        row = rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
+        row = rows.entity_row(
+            entry.item, resolved, names.get(entry.item.id, []), prop_evidence(evidence, entry.item)
+        )
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
         graph_input.nodes.append(row)
@@ -92,7 +96,11 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
         "mentioned_pairs": len(mentions),
         "evidence_anchors": len(evidence),
     }
-    return Build(documents, registry, evidence, inferred, mentions, graph_input, stats)
+    report = coverage.measure(documents, registry, len(evidence))
+    return Build(
+        documents, registry, evidence, inferred, mentions, graph_input, stats,
+        coverage.summary(report, registry),
+    )  # fmt: skip
 
 
 def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
@@ -105,6 +113,10 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "code_digest": inputs.code,
         INPUTS_DIGEST: inputs.digest,
         "stats": json.dumps(result.stats, sort_keys=True),
+        # The corpus's coverage and the registry's omissions as of this load: the API serves
+        # them (/coverage, /omissions) without reading the corpus or the registry itself.
+        "coverage": json.dumps(result.coverage, sort_keys=True),
+        "omissions": json.dumps(coverage.omissions(result.registry)),
     }
 
 

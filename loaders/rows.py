@@ -8,9 +8,14 @@ from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import (
+    DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
+    PROP_EVIDENCE_ANCHORS,
+    PROP_EVIDENCE_DOCS,
+    PROP_EVIDENCE_KEYS,
+    PROP_EVIDENCE_PASSAGES,
     EntitySpec,
     FactSpec,
     OdditySpec,
@@ -38,6 +43,20 @@ def _evidence_props(resolved: Iterable[Resolved]) -> dict[str, list[str]]:
         EVIDENCE_PASSAGES: [r.passage_id for r in items],
         EVIDENCE_ANCHORS: [r.anchor for r in items],
     }
+
+
+def _prop_evidence_props(entity: EntitySpec, found: list[tuple[str, Resolved]]) -> dict[str, Any]:
+    """A node's property evidence as four parallel lists, and its derived properties.
+
+    Nodes without either get neither key (most entities have no sourced properties).
+    """
+    out: dict[str, Any] = {DERIVED_PROPS: list(entity.derived)} if entity.derived else {}
+    if found:
+        out[PROP_EVIDENCE_KEYS] = [prop for prop, _ in found]
+        out[PROP_EVIDENCE_DOCS] = [r.doc_id for _, r in found]
+        out[PROP_EVIDENCE_PASSAGES] = [r.passage_id for _, r in found]
+        out[PROP_EVIDENCE_ANCHORS] = [r.anchor for _, r in found]
+    return out
 
 
 def document_rows(documents: Iterable[Document]) -> tuple[list[NodeRow], list[RelRow]]:
@@ -86,7 +105,13 @@ def mention_row(passage_id: str, entity_id: str, count: int) -> RelRow:
                   "Entity", entity_id, {"count": count})  # fmt: skip
 
 
-def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[str]) -> NodeRow:
+def entity_row(
+    entity: EntitySpec,
+    evidence: list[Resolved],
+    extra_names: list[str],
+    prop_evidence: list[tuple[str, Resolved]] | None = None,
+) -> NodeRow:
+    """An entity's node: its properties, names, and the evidence of it and of its values."""
     names = list(dict.fromkeys([*entity.all_names(), *extra_names]))
     aliases = [n for n in names if n not in (entity.name, entity.name_fi, entity.name_sv)]
     props: dict[str, Any] = {
@@ -99,6 +124,7 @@ def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[s
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
         **_evidence_props(evidence),
+        **_prop_evidence_props(entity, prop_evidence or []),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 

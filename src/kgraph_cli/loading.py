@@ -179,30 +179,36 @@ def registry_check(
 def coverage_command(
     show: Annotated[int, typer.Option(help="How many findings of each list to print")] = 50,
 ) -> None:
-    """What the corpus names that the graph does not account for (exit 1 if unexplained)."""
-    from loaders.coverage import measure
+    """What the corpus names that the graph does not account for (exit 1 if unexplained).
+
+    The same report every load records on its LoadRun (``GET /coverage``).
+    """
     from loaders.pipeline import build
 
     settings = load_settings()
     result = build(settings.corpus_dir, settings.registry_dir)
-    report = measure(result.documents, result.registry, len(result.evidence))
-    backed = {f.item.s for f in result.registry.facts} | {f.item.o for f in result.registry.facts}
-    backed |= {e.item.id for e in result.registry.entities if e.item.evidence}
-    silent = [e for e in report.never_mentioned if e not in backed]
+    report = result.coverage
+    never = report["never_mentioned"]
+    silent = [e["entity_id"] for e in never if not e["backed"]]
     typer.echo("graph: " + ", ".join(f"{k} {v}" for k, v in result.stats.items()))
     typer.echo(
-        f"corpus findings: {report.accounted} accounted for, "
-        f"{len(report.explained_by_omission)} deliberately left out (omissions.yaml), "
-        f"{len(report.unexplained)} unexplained"
+        f"corpus findings: {report['accounted']} accounted for, "
+        f"{len(report['explained_by_omission'])} deliberately left out (omissions.yaml), "
+        f"{len(report['unexplained'])} unexplained"
     )
-    typer.echo(f"anchors verified: {report.anchors_verified}, not found: 0")
+    typer.echo(f"anchors verified: {report['anchors_verified']}, not found: 0")
     typer.echo(
-        f"entities never named in a passage: {len(report.never_mentioned)} "
-        f"({len(report.never_mentioned) - len(silent)} of them backed by facts or anchors)"
+        f"entities never named in a passage: {len(never)} "
+        f"({len(never) - len(silent)} of them backed by facts or anchors)"
     )
-    for entity_id in report.never_mentioned[:show]:
-        typer.echo(f"  {'backed  ' if entity_id in backed else 'SILENT  '}{entity_id}")
-    for finding in report.unexplained[:show]:
-        typer.echo(f"  UNEXPLAINED {finding.kind:<10} {finding.text!r} in {finding.passage_id}")
-    if report.unexplained or silent:
+    typer.echo(f"values without evidence or a derived mark: {len(report['unsourced_values'])}")
+    for entry in never[:show]:
+        typer.echo(f"  {'backed  ' if entry['backed'] else 'SILENT  '}{entry['entity_id']}")
+    for finding in report["unexplained"][:show]:
+        typer.echo(
+            f"  UNEXPLAINED {finding['kind']:<10} {finding['text']!r} in {finding['passage_id']}"
+        )
+    for value in report["unsourced_values"][:show]:
+        typer.echo(f"  UNSOURCED   {value}")
+    if report["unexplained"] or silent or report["unsourced_values"]:
         raise typer.Exit(code=1)

@@ -29,8 +29,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
-from kgraph.ontology import EVIDENCE_PASSAGES, EVIDENCE_PROPS, PREMISE_PASSAGES
-from kgraph.query.lookups import evidence_items, passage_texts, premise_items
+from kgraph.ontology import (
+    DERIVED_PROPS,
+    EVIDENCE_PASSAGES,
+    EVIDENCE_PROPS,
+    PREMISE_PASSAGES,
+    PROP_EVIDENCE_PASSAGES,
+    PROP_SOURCE_PROPS,
+)
+from kgraph.query.lookups import (
+    PassageSource,
+    evidence_items,
+    passage_texts,
+    premise_items,
+    prop_sources,
+)
+
+_RAW_EVIDENCE = frozenset({*EVIDENCE_PROPS, *PROP_SOURCE_PROPS})
 
 QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -172,7 +187,7 @@ def run(
 
 def _passage_ids(value: Any, into: set[str]) -> None:
     if isinstance(value, dict):
-        for key in (EVIDENCE_PASSAGES, PREMISE_PASSAGES):
+        for key in (EVIDENCE_PASSAGES, PREMISE_PASSAGES, PROP_EVIDENCE_PASSAGES):
             into.update(value.get(key) or [])
         for inner in value.values():
             _passage_ids(inner, into)
@@ -181,18 +196,21 @@ def _passage_ids(value: Any, into: set[str]) -> None:
             _passage_ids(inner, into)
 
 
-def _shaped(value: Any, texts: dict[str, str]) -> Any:
-    """Maps holding evidence lists get one ``evidence`` list of passages with excerpts."""
+def _shaped(value: Any, texts: dict[str, PassageSource]) -> Any:
+    """Maps holding evidence lists get one ``evidence`` list of passages with excerpts; maps
+    holding a node's property evidence get ``props_evidence`` by property and ``derived``."""
     if isinstance(value, list):
         return [_shaped(inner, texts) for inner in value]
     if not isinstance(value, dict):
         return value
     out = {k: _shaped(v, texts) for k, v in value.items()
-           if not k.startswith("_") and k not in EVIDENCE_PROPS}  # fmt: skip
+           if not k.startswith("_") and k not in _RAW_EVIDENCE}  # fmt: skip
     if value.get(EVIDENCE_PASSAGES) is not None:
         out["evidence"] = evidence_items(value, texts)
     if value.get(PREMISE_PASSAGES) is not None:
         out["premise_evidence"] = premise_items(value, texts)
+    if any(value.get(key) is not None for key in (PROP_EVIDENCE_PASSAGES, DERIVED_PROPS)):
+        out.update(prop_sources(value, texts))
     return out
 
 

@@ -25,7 +25,10 @@ from kgraph.db.graph import Graph
 from kgraph.errors import KGraphError
 
 #: The GETs whose answers depend on the loaded graph and the URL alone.
-TAGGED = ("/questions", "/entities", "/search", "/facts", "/paths", "/analytics", "/resolve")
+TAGGED = (
+    "/questions", "/entities", "/search", "/facts", "/paths", "/analytics", "/resolve",
+    "/documents", "/passages", "/coverage", "/omissions",
+)  # fmt: skip
 #: Keep the answer, but ask whether it is still current before using it.
 CACHE_CONTROL = "no-cache"
 

@@ -22,6 +22,7 @@ from api.routes import (
     loads,
     passages,
     paths,
+    proposals,
     questions,
     resolve,
     search,
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         documents,
         passages,
         coverage,
+        proposals,
     ):
         app.include_router(module.router)
     return app

@@ -7,6 +7,7 @@ anchor cannot be found is refused with the file and line of the entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,8 +103,20 @@ def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> Evid
     line under two projects) resolves to the occurrence nearest to the entry's unambiguous
     evidence in that document.
     """
-    index = EvidenceIndex()
-    for entry in _entries_with_evidence(registry):
+    return resolve_entries(_entries_with_evidence(registry), documents)
+
+
+def resolve_entries(
+    entries: Iterable[Located[Any]],
+    documents: dict[str, Document],
+    index: EvidenceIndex | None = None,
+) -> EvidenceIndex:
+    """Find the anchors of the given entries (registry or proposals) into ``index``.
+
+    The one verification of evidence: a proposal's anchors are checked by this same code.
+    """
+    index = index if index is not None else EvidenceIndex()
+    for entry in entries:
         candidates = [(claim, _passages(claim, documents)) for claim in _claims(entry)]
         fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
         for (owner, evidence, _), passages in candidates:

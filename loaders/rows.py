@@ -8,14 +8,17 @@ from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
     DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
+    EXTRACTION_RULE_PROP,
     PROP_EVIDENCE_ANCHORS,
     PROP_EVIDENCE_DOCS,
     PROP_EVIDENCE_KEYS,
     PROP_EVIDENCE_PASSAGES,
+    PROVENANCE_PROP,
     EntitySpec,
     FactSpec,
     OdditySpec,
@@ -105,6 +108,17 @@ def mention_row(passage_id: str, entity_id: str, count: int) -> RelRow:
                   "Entity", entity_id, {"count": count})  # fmt: skip
 
 
+def extraction_marks(item: object) -> dict[str, Any]:
+    """Provenance of a registry item (curated), or of a proposal with its confidence and rule.
+
+    Duck-typed on the proposal's fields, so the rows need not know the proposals module.
+    """
+    confidence, rule = getattr(item, "confidence", None), getattr(item, "rule", None)
+    if confidence is None or rule is None:
+        return {PROVENANCE_PROP: "curated"}
+    return {PROVENANCE_PROP: "extracted", CONFIDENCE_PROP: confidence, EXTRACTION_RULE_PROP: rule}
+
+
 def entity_row(
     entity: EntitySpec,
     evidence: list[Resolved],
@@ -125,13 +139,17 @@ def entity_row(
         "aliases_text": " | ".join(aliases),
         **_evidence_props(evidence),
         **_prop_evidence_props(entity, prop_evidence or []),
+        **extraction_marks(entity),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
 
 def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
-    return fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
-                    fact.valid_from, fact.valid_to)  # fmt: skip
+    """A curated fact's relationship, or an extracted one's (a ``ProposedFact``) with its marks."""
+    row = fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
+                   fact.valid_from, fact.valid_to)  # fmt: skip
+    row.props.update(extraction_marks(fact))
+    return row
 
 
 def fact_row(
@@ -149,6 +167,7 @@ def fact_row(
         **_dated(props),
         "fact_id": key,
         "stated": True,
+        PROVENANCE_PROP: "curated",
         "valid_from": valid_from,
         "valid_to": valid_to,
         **_evidence_props(evidence),
@@ -167,6 +186,7 @@ def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
         **fact.props,
         "fact_id": fact.key,
         "stated": False,
+        PROVENANCE_PROP: "inferred",
         "rule": fact.rule,
         "derived_from": fact.derived_from,
         "premise_passages": list(dict.fromkeys(premise_passages)),

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from api.deps import GraphDep, ResolverDep, TextsDep
 from api.models import AsOf, Fact, FactPage
 from api.params import Limit, Offset
+from kgraph.ontology import Provenance
 from kgraph.query import lookups
 
 router = APIRouter(tags=["facts"])
@@ -32,6 +33,10 @@ def facts(
     ] = None,
     object: NameOrId = None,
     stated: Annotated[bool | None, Query(description="true: stated only; false: inferred")] = None,
+    provenance: Annotated[
+        Provenance | None,
+        Query(description="curated (the registry), extracted (unreviewed) or inferred (rules)"),
+    ] = None,
     as_of: Annotated[dt.date | None, Query(description="Only facts valid on this date")] = None,
     undated: Annotated[
         Undated,
@@ -45,7 +50,8 @@ def facts(
     objects = resolver.ids_for(object) if object else None
     page = lookups.fact_page(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        as_of=as_of, undated=undated == "include", offset=offset, limit=limit, texts=texts,
+        provenance=provenance, as_of=as_of, undated=undated == "include", offset=offset,
+        limit=limit, texts=texts,
     )  # fmt: skip
     total, undated_matched, items = page
     return FactPage(

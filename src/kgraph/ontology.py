@@ -87,6 +87,12 @@ PREDICATES: dict[str, str] = {
 #: Where a fact comes from: the curated registry, an extractor's unreviewed proposal, or a rule.
 Provenance = Literal["curated", "extracted", "inferred"]
 PROVENANCE_PROP = "provenance"
+PROVENANCES: tuple[str, ...] = get_args(Provenance)
+#: What an extracted entity or fact carries besides its provenance: how sure the extractor
+#: was and which rule or model proposed it. Accepting it into the registry drops them.
+CONFIDENCE_PROP = "confidence"
+EXTRACTION_RULE_PROP = "extraction_rule"
+EXTRACTION_PROPS = (PROVENANCE_PROP, CONFIDENCE_PROP, EXTRACTION_RULE_PROP)
 
 ProjectStatus = Literal["prepared", "funded", "ongoing", "ended"]
 OrganisationKind = Literal[
@@ -217,7 +223,7 @@ SOURCED_PROPS: dict[str, frozenset[str]] = {
 RESERVED_PROPS = frozenset(
     {"id", "type", "name", "name_fi", "name_sv", "aliases", "aliases_text", "fact_id", "stated",
      "rule", "derived_from", "valid_from", "valid_to", "identity_notes", *EVIDENCE_PROPS,
-     *PROP_SOURCE_PROPS}
+     *PROP_SOURCE_PROPS, *EXTRACTION_PROPS}
 )  # fmt: skip
 _PROP_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -26,7 +26,15 @@ def _bulk_server(settings: Settings) -> ManagedNeo4j:
     return managed_server(settings)
 
 
-def bulk_load_corpus(settings: Settings, graph: Graph, server: ManagedNeo4j) -> None:
+def _proposals(settings: Settings, with_proposals: bool | None) -> Path | None:
+    """The proposals folder when the load includes them (default: ``load_proposals``)."""
+    include = settings.load_proposals if with_proposals is None else with_proposals
+    return settings.proposals_dir if include else None
+
+
+def bulk_load_corpus(
+    settings: Settings, graph: Graph, server: ManagedNeo4j, with_proposals: bool | None = None
+) -> None:
     """A first load of the corpus through neo4j-admin import (the database must be empty)."""
     import time
 
@@ -35,8 +43,10 @@ def bulk_load_corpus(settings: Settings, graph: Graph, server: ManagedNeo4j) -> 
     from loaders.pipeline import build, run_properties
 
     started = time.perf_counter()
-    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file)
-    result = build(settings.corpus_dir, settings.registry_dir)
+    proposals = _proposals(settings, with_proposals)
+    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file,
+                         proposals)  # fmt: skip
+    result = build(settings.corpus_dir, settings.registry_dir, proposals)
     wanted = result.graph_input
     report = bulk_load(
         server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
@@ -48,10 +58,13 @@ def bulk_load_corpus(settings: Settings, graph: Graph, server: ManagedNeo4j) -> 
     )
 
 
-def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> None:
+def load_corpus(
+    settings: Settings, graph: Graph, *, verify: bool = False, with_proposals: bool | None = None
+) -> None:
     """Sync the corpus and the registry into ``graph`` and say what changed.
 
     Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there.
+    Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
     """
     import time
 
@@ -59,7 +72,8 @@ def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> No
     from loaders.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
-    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
+            _proposals(settings, with_proposals))  # fmt: skip
     outcome = load(*args) if verify else load_if_changed(*args)
     seconds = time.perf_counter() - started
     if isinstance(outcome, Unchanged):
@@ -77,6 +91,10 @@ def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> No
         f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
         + (" (nothing changed)" if report.unchanged else "")
     )
+    if result.extracted is not None:
+        for d in result.extracted.disagreements:
+            typer.echo(f"  curation wins ({d.kind}) {d.key} at {d.where}: "
+                       f"kept {d.kept}, proposed {d.proposed}")  # fmt: skip
 
 
 @reports_errors
@@ -85,6 +103,14 @@ def load_command(
         bool,
         typer.Option(help="Build and diff the whole graph even when the inputs are unchanged"),
     ] = False,
+    with_proposals: Annotated[
+        bool | None,
+        typer.Option(
+            "--with-proposals/--without-proposals",
+            help="Load unreviewed extraction proposals too (default: KGRAPH_LOAD_PROPOSALS)",
+            show_default=False,
+        ),
+    ] = None,
     bulk: Annotated[
         bool,
         typer.Option(
@@ -103,9 +129,9 @@ def load_command(
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
         if server is not None:
-            bulk_load_corpus(settings, graph, server)
+            bulk_load_corpus(settings, graph, server, with_proposals)
         else:
-            load_corpus(settings, graph, verify=verify)
+            load_corpus(settings, graph, verify=verify, with_proposals=with_proposals)
 
 
 @reports_errors

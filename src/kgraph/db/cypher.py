@@ -147,6 +147,8 @@ _FACT_FILTER = """
 WITH s, r, o
 WHERE ($predicate IS NULL OR type(r) = $predicate)
   AND ($stated IS NULL OR r.stated = $stated)
+  AND ($provenance IS NULL OR coalesce(r.provenance,
+       CASE WHEN r.stated THEN 'curated' ELSE 'inferred' END) = $provenance)
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
                       AND (r.valid_to IS NULL OR r.valid_to >= $as_of)
                       AND ($undated_too OR r.valid_from IS NOT NULL OR r.valid_to IS NOT NULL)))
@@ -196,6 +198,12 @@ RETURN properties(e) AS props, labels(e) AS labels,
        sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
 """
 ENTITY_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
+#: Entities an extractor proposed and the latest load included (provenance 'extracted').
+PROPOSED_ENTITIES = """
+MATCH (e:Entity) WHERE e.provenance = 'extracted'
+RETURN properties(e) AS props ORDER BY e.id
+"""
+DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY d.id"
 LOAD_RUNS = """
 MATCH (run:LoadRun)
 RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit

@@ -14,6 +14,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
     DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
@@ -25,6 +26,8 @@ from kgraph.ontology import (
     PROP_EVIDENCE_KEYS,
     PROP_EVIDENCE_PASSAGES,
     PROP_SOURCE_PROPS,
+    PROVENANCE_PROP,
+    PROVENANCES,
 )
 
 _HIDDEN = frozenset(
@@ -139,18 +142,32 @@ def prop_sources(props: Mapping[str, Any], texts: Mapping[str, PassageSource]) -
     }
 
 
+def provenance_of(props: Mapping[str, Any]) -> str:
+    """curated, extracted or inferred; a graph loaded before provenance was recorded holds
+    only curated (stated) and inferred facts."""
+    given = props.get(PROVENANCE_PROP)
+    if given in PROVENANCES:
+        return str(given)
+    return "curated" if props.get("stated") else "inferred"
+
+
 def shape_fact(row: dict[str, Any], texts: Mapping[str, PassageSource]) -> dict[str, Any]:
-    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
+    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule;
+    each says its provenance (curated, extracted with its confidence, or inferred)."""
     raw = row["props"]
     evidence = evidence_items(raw, texts)
     props = {k: plain(v) for k, v in raw.items() if k not in _HIDDEN}
     stated = bool(props.pop("stated", False))
+    provenance = provenance_of(raw)
+    props.pop(PROVENANCE_PROP, None)
     return {
         "fact_id": props.pop("fact_id", None),
         "subject": row["subject"],
         "predicate": row["predicate"],
         "object": row["object"],
         "stated": stated,
+        "provenance": provenance,
+        "confidence": props.pop(CONFIDENCE_PROP, None),
         "rule": props.pop("rule", None),
         "derived_from": props.pop("derived_from", []),
         "premise_passages": props.pop(PREMISE_PASSAGES, []),
@@ -180,6 +197,7 @@ def find_facts(
     predicate: str | None = None,
     objects: list[str] | None = None,
     stated: bool | None = None,
+    provenance: str | None = None,
     as_of: dt.date | None = None,
     undated: bool = True,
     offset: int = 0,
@@ -191,10 +209,13 @@ def find_facts(
     With ``as_of``, facts valid on that date; ``undated`` says whether facts the sources give
     no period (neither ``valid_from`` nor ``valid_to``) count as valid then too.
     """
+    if provenance is not None and provenance not in PROVENANCES:
+        raise NotFound("provenance", provenance, list(PROVENANCES))
     rows = graph.read(
         _fact_query(subjects, objects, predicate, count=False),
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "as_of": as_of, "undated_too": undated, "offset": offset, "limit": limit},
+         "provenance": provenance, "as_of": as_of, "undated_too": undated, "offset": offset,
+         "limit": limit},
     )  # fmt: skip
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
@@ -208,6 +229,7 @@ def count_facts(
     predicate: str | None = None,
     objects: list[str] | None = None,
     stated: bool | None = None,
+    provenance: str | None = None,
     as_of: dt.date | None = None,
     undated: bool = True,
 ) -> tuple[int, int]:
@@ -215,7 +237,7 @@ def count_facts(
     [row] = graph.read(
         _fact_query(subjects, objects, predicate, count=True),
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "as_of": as_of, "undated_too": undated},
+         "provenance": provenance, "as_of": as_of, "undated_too": undated},
     )  # fmt: skip
     return int(row["total"]), int(row["undated"])
 
@@ -232,15 +254,17 @@ def fact_page(
     offset: int,
     limit: int,
     texts: TextSource | None = None,
+    provenance: str | None = None,
 ) -> tuple[int, int, list[dict[str, Any]]]:
     """One page of facts with the total the filters match and how many of those are undated."""
     total, undated_matched = count_facts(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        as_of=as_of, undated=undated,
+        provenance=provenance, as_of=as_of, undated=undated,
     )  # fmt: skip
     items = find_facts(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        as_of=as_of, undated=undated, offset=offset, limit=limit, texts=texts,
+        provenance=provenance, as_of=as_of, undated=undated, offset=offset, limit=limit,
+        texts=texts,
     )  # fmt: skip
     return total, undated_matched, items
 
@@ -286,6 +310,7 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
         "name_fi": props.pop("name_fi", None),
         "name_sv": props.pop("name_sv", None),
         "aliases": props.pop("aliases", []),
+        "provenance": props.pop(PROVENANCE_PROP, None) or "curated",
         "props": {k: v for k, v in props.items() if k != "id"},
         "mentions": row["mentions"],
         "mentioned_in_documents": row["documents"],

@@ -36,6 +36,7 @@ from kgraph.ontology import (
     PREMISE_PASSAGES,
     PROP_EVIDENCE_PASSAGES,
     PROP_SOURCE_PROPS,
+    PROVENANCES,
 )
 from kgraph.query.lookups import (
     PassageSource,
@@ -43,6 +44,7 @@ from kgraph.query.lookups import (
     passage_texts,
     premise_items,
     prop_sources,
+    provenance_of,
 )
 
 _RAW_EVIDENCE = frozenset({*EVIDENCE_PROPS, *PROP_SOURCE_PROPS})
@@ -167,11 +169,18 @@ def run(
     resolve_entity: Callable[[str], list[str]],
     *,
     row_cap: int = 5000,
+    provenance: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Run a question in a read transaction; entity parameters become lists of ids.
 
     Returns the parameters as run, at most ``row_cap`` rows, and whether more rows exist.
+    With ``provenance``, only rows whose facts are all of those kinds are kept.
     """
+    unknown = sorted((provenance or frozenset()) - set(PROVENANCES))
+    if unknown:
+        raise QuestionError(
+            f"provenance {', '.join(unknown)} is not one of {', '.join(PROVENANCES)}"
+        )
     bound = question.bind(given)
     params: dict[str, Any] = {}
     for name, value in bound.items():
@@ -181,6 +190,8 @@ def run(
             params[name] = value
     found = graph.read(question.cypher, params, cap=row_cap)
     rows = attach_evidence(graph, [plain(row) for row in found])
+    if provenance:
+        rows = [row for row in rows if _provenances(row) <= provenance]
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
     return shown, rows, found.truncated
 
@@ -211,7 +222,19 @@ def _shaped(value: Any, texts: dict[str, PassageSource]) -> Any:
         out["premise_evidence"] = premise_items(value, texts)
     if any(value.get(key) is not None for key in (PROP_EVIDENCE_PASSAGES, DERIVED_PROPS)):
         out.update(prop_sources(value, texts))
+    if value.get("fact_id") is not None:
+        out["provenance"] = provenance_of(value)
     return out
+
+
+def _provenances(value: Any) -> set[str]:
+    """The provenance of every fact an answer row shows."""
+    if isinstance(value, list):
+        return {p for inner in value for p in _provenances(inner)}
+    if not isinstance(value, dict):
+        return set()
+    found = {value["provenance"]} if value.get("fact_id") and "provenance" in value else set()
+    return found | {p for inner in value.values() for p in _provenances(inner)}
 
 
 def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ SEED := $(shell od -An -N3 -tu4 /dev/urandom | tr -d ' ')
 endif
 PYTEST := $(BIN)/pytest --randomly-seed=$(SEED)
 
-.PHONY: help install jars up test lint typecheck unit integration clean
+.PHONY: help install jars chromium up test lint typecheck unit integration clean
 
 help:
 	@echo "make up     - Neo4j + schema + load + API (Ctrl-C stops what it started)"
@@ -29,6 +29,15 @@ install: $(STAMP)
 jars: install
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/kgraph neo4j fetch; fi
 
+# Headless Chromium for the offline docs check (scripts/check_docs_offline.py, run by
+# tests/api/test_docs_offline.py): Debian's package, installed when missing and we are root.
+# Where it cannot be installed, that test fails and says so.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "chromium is missing: apt-get install chromium (as root); the docs test needs it"; fi
+
 up: jars
 	$(BIN)/kgraph up
 
@@ -45,10 +54,10 @@ unit: install
 	$(PYTEST) -m "not integration"
 
 # The integration tier: everything against a real Neo4j (started by the tests when needed).
-integration: jars
+integration: jars chromium
 	$(PYTEST) -m integration
 
-test: jars lint typecheck unit integration
+test: jars chromium lint typecheck unit integration
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

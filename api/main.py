@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import access, errors
+from api import access, docs, errors, etags
 from api.cached import answer_cache
 from api.routes import (
     analytics,
@@ -74,8 +74,12 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         summary="Questions on the Finnish battery value chain, answered with their evidence.",
         lifespan=lifespan,
         responses=errors.RESPONSES,
+        docs_url=None,  # api.docs serves /docs and /redoc from the API's own assets
+        redoc_url=None,
     )
+    docs.install(app)
     errors.install(app)
+    etags.install(app)
     access.install_cors(app, settings)
     for module in (
         health,

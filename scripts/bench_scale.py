@@ -25,7 +25,7 @@ import statistics
 import subprocess
 import sys
 
-from kgraph.db import schema
+from kgraph.db import cypher, schema
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import Settings
@@ -106,7 +106,7 @@ def main() -> None:
     server = ManagedNeo4j(config)
 
     def fresh() -> None:
-        graph.run_autocommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        graph.run_autocommit(cypher.WIPE)
 
     server.stop()
     server.reset()

@@ -13,17 +13,9 @@ from kgraph.settings import Settings
 from loaders import pipeline
 from loaders.pipeline import load
 from loaders.unchanged import Unchanged, load_if_changed
-from tests.support.small_registry import FUNDING, write_registry
+from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
-ENTITIES = """\
-- id: project:batcircle3
-  type: Project
-  name: BATCircle3.0
-- id: org:business-finland
-  type: Organisation
-  name: Business Finland
-  props: {kind: funder}
-"""
+ENTITIES = FUNDING_ENTITIES
 
 
 def _loads(graph: Graph) -> int:

@@ -17,6 +17,17 @@ FUNDING = f"""\
     - {{doc: {REPORT}, anchor: "myönsi hankkeelle 13,4 miljoonaa euroa"}}
 """
 
+#: The two entities FUNDING names.
+FUNDING_ENTITIES = """\
+- id: project:batcircle3
+  type: Project
+  name: BATCircle3.0
+- id: org:business-finland
+  type: Organisation
+  name: Business Finland
+  props: {kind: funder}
+"""
+
 
 def write_registry(root: Path, entities: str, facts: str) -> Path:
     """A registry folder under ``root`` with one entities file and one facts file."""

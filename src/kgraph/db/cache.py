@@ -1,8 +1,9 @@
 """Values derived from the graph, kept until a newer load lands.
 
-The graph's generation (db.generation: the id of its newest LoadRun) is looked up at
-most every ``ttl_s`` seconds, so a cached value costs one tiny indexed query per interval,
-asked by one reader while the others are served what they have.
+The graph's generation (db.generation's Stamp: the count of loads and the newest one's id,
+the same stamp the reads compare) is looked up at most every ``ttl_s`` seconds, so a cached
+value costs one tiny query per interval, asked by one reader while the others are served
+what they have.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class GenerationCache(Generic[T]):
         self.ttl_s = ttl_s
         self.max_entries = max_entries
         self._values: OrderedDict[Hashable, T] = OrderedDict()
-        self._generation: str | None = None
+        self._generation: generation.Stamp | None = None
         self._checked = float("-inf")
         self._checking = False
         self._building: dict[Hashable, Future[T]] = {}
@@ -53,6 +54,12 @@ class GenerationCache(Generic[T]):
         finally:
             with self._lock:
                 self._checking = False
+
+    def stamp(self, graph: Graph) -> generation.Stamp | None:
+        """The generation the cached values belong to (looked up if due; may raise)."""
+        self._refresh(graph)
+        with self._lock:
+            return self._generation
 
     def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
         """The value for ``key``, built once even when many readers ask for it at once.

@@ -43,12 +43,6 @@ def await_indexes(seconds: int) -> str:
 
 
 # -- the graph's generation and status (db.generation, db.status) ------------------------------
-#: The newest load: every load records exactly one LoadRun, always as completed.
-LATEST_LOAD = """
-MATCH (run:LoadRun)
-RETURN run.id AS id, run.finished_at AS finished_at
-ORDER BY run.finished_at DESC LIMIT 1
-"""
 #: The newest load's id and the digest of the inputs it read (None for a load that kept none).
 LATEST_INPUTS = """
 MATCH (run:LoadRun)
@@ -56,12 +50,13 @@ RETURN run.id AS id, run.inputs_digest AS digest
 ORDER BY run.finished_at DESC LIMIT 1
 """
 #: What a read compares before and after its work, in one round trip: how many loads the graph
-#: records (the count store) and the newest one's id (None before the first load).
+#: records (the count store) and the newest one's id and finish time (None before the first
+#: load). Every load records exactly one LoadRun; this is db.generation's Stamp.
 LOAD_STAMP = """
 CALL () { MATCH (run:LoadRun) RETURN count(run) AS loads }
 OPTIONAL MATCH (run:LoadRun)
 WITH loads, run ORDER BY run.finished_at DESC LIMIT 1
-RETURN loads, run.id AS id
+RETURN loads, run.id AS id, run.finished_at AS finished_at
 """
 COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }

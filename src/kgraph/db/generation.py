@@ -1,15 +1,21 @@
-"""The graph's generation: the load whose result the graph is.
+"""The graph's generation: the load whose result the graph is, as one stamp.
 
-Every load commits its content and exactly one ``LoadRun`` in one transaction, so the newest
-LoadRun names what the graph holds. Its id is the generation: reads compare it before and
-after their work (db.graph), the answer cache drops its values when it changes (db.cache),
-and ``/health`` reports it (db.status). A count of LoadRuns would not do: a wipe and a new
-load give the same count for a different graph; ids carry the load's start time, so a new
-load always has a new one.
+Every load commits its content and exactly one ``LoadRun`` in one transaction, so the loads
+the graph records name what it holds. The ``Stamp`` is that generation: how many loads there
+are and the newest one's id, asked in one query. Reads compare it before and after their
+work (db.graph), the answer cache drops its values when it changes (db.cache), ``/health``
+reports its load (db.status), and the API's ETags are made from it.
+
+Both parts are compared. The id alone once let a read straddled by two reloads through (seen
+in test_readers_during_reloads_see_the_old_graph_or_the_new_one under a shuffled order); the
+count alone misses a wipe and a new load, which give the same count for a different graph.
+Ids carry the load's start time, so a new load always has a new one.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from neo4j import ManagedTransaction
@@ -20,34 +26,42 @@ if TYPE_CHECKING:
     from kgraph.db.graph import Graph
 
 
-def in_tx(tx: ManagedTransaction) -> str | None:
-    """The generation seen by an open transaction, or None on a graph never loaded."""
-    record = tx.run(cypher.LATEST_LOAD).single()
-    return None if record is None else str(record["id"])
+@dataclass(frozen=True)
+class Stamp:
+    """One generation of the graph: the newest load's id (None if never loaded), the count
+    of loads, and when the newest finished (reported, not compared)."""
+
+    load_id: str | None
+    loads: int
+    finished_at: Any = field(default=None, compare=False)
+
+    def last_load(self) -> dict[str, Any] | None:
+        """The load the graph is the result of, as ``/health`` reports it, or None."""
+        if self.load_id is None:
+            return None
+        return {"id": self.load_id, "finished_at": self.finished_at}
+
+    def tag(self) -> str:
+        """A short opaque text that changes exactly when the generation does (for ETags)."""
+        digest = hashlib.sha1(f"{self.loads}|{self.load_id}".encode()).hexdigest()
+        return digest[:16]
 
 
-def stamp_in_tx(tx: ManagedTransaction) -> tuple[str | None, int]:
-    """What a read compares before and after its work: the generation and the count of loads.
-
-    The id alone once let a read straddled by two reloads through (seen in
-    test_readers_during_reloads_see_the_old_graph_or_the_new_one under a shuffled order); the
-    count, read from the count store, is what the check compared before and had never missed.
-    Both must stay the same.
-    """
-    record = tx.run(cypher.LOAD_STAMP).single()
+def _stamp(record: Any) -> Stamp:
     if record is None:  # the query always answers one row; kept for the type checker
-        return None, 0
+        return Stamp(None, 0)
     newest = record["id"]
-    return (None if newest is None else str(newest)), int(record["loads"])
+    return Stamp(
+        None if newest is None else str(newest), int(record["loads"]), record["finished_at"]
+    )
 
 
-def last_load(graph: Graph) -> dict[str, Any] | None:
-    """Id and finish time of the load the graph is the result of, or None."""
-    rows = graph.read(cypher.LATEST_LOAD)
-    return rows[0] if rows else None
+def in_tx(tx: ManagedTransaction) -> Stamp:
+    """The generation seen by an open transaction."""
+    return _stamp(tx.run(cypher.LOAD_STAMP).single())
 
 
-def current(graph: Graph) -> str | None:
-    """The graph's generation, or None on a graph never loaded."""
-    last = last_load(graph)
-    return None if last is None else str(last["id"])
+def current(graph: Graph) -> Stamp:
+    """The graph's generation now."""
+    rows = graph.read(cypher.LOAD_STAMP)
+    return _stamp(rows[0] if rows else None)

@@ -63,9 +63,9 @@ MAX_STRADDLED_READS = 3
 def _unchanged_generation(tx: ManagedTransaction, work: Callable[[ManagedTransaction], T]) -> T:
     """``work``'s result, from reads that no load committed in the middle of."""
     for _ in range(MAX_STRADDLED_READS):
-        before = generation.stamp_in_tx(tx)
+        before = generation.in_tx(tx)
         result = work(tx)
-        if generation.stamp_in_tx(tx) == before:
+        if generation.in_tx(tx) == before:
             return result
     raise GraphUnavailable(
         f"the graph was reloaded during each of {MAX_STRADDLED_READS} attempts to read it"

@@ -14,7 +14,7 @@ def graph_status(graph: Graph) -> dict[str, Any]:
     server = graph.ping()
     counts = graph.read(cypher.COUNTS)[0]
     labels = {row["label"]: row["count"] for row in graph.read(cypher.LABEL_COUNTS)}
-    last = generation.last_load(graph)
+    last = generation.current(graph).last_load()
     return {
         "version": server.get("version"),
         "edition": server.get("edition"),

@@ -10,29 +10,60 @@ failed or killed load leaves the previous graph as it was.
 
 Memory stays bounded by the database's size, not the input's: the input is never held whole,
 only one batch of it, the current keys and hashes, and the ids of nodes added.
+
+The row types and their keys and hashes are in ``db.rows``; the batched UNWIND writes in
+``db.batches``. This module holds the sync itself: the diff, its report and the load record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-import orjson
 from neo4j import ManagedTransaction
 
 from kgraph.db import cypher
+from kgraph.db.batches import (
+    BATCH_SIZE,
+    batched,
+    create_rels,
+    delete_nodes,
+    delete_rels,
+    update_rels,
+    upsert_nodes,
+)
 from kgraph.db.graph import Graph
+from kgraph.db.rows import (
+    MANAGED_LABELS,
+    GraphInput,
+    NodeRow,
+    RelRow,
+    content_hash,
+    node_key,
+    with_hash,
+)
 from kgraph.errors import LoadInterrupted
 
-#: Node labels the writer manages, each with a uniqueness constraint on ``id``.
-MANAGED_LABELS = cypher.MANAGED_LABELS
-#: Rows per UNWIND query; measured in docs/benchmarks.md ("Loading at scale").
-BATCH_SIZE = 5000
+# The row types and the batching live in db.rows and db.batches; callers import them from here.
+__all__ = [
+    "BATCH_SIZE",
+    "MANAGED_LABELS",
+    "Changes",
+    "GraphInput",
+    "NodeRow",
+    "ProgressFn",
+    "RelRow",
+    "SyncReport",
+    "batched",
+    "content_hash",
+    "record_run",
+    "sync",
+    "with_hash",
+]
+
 MAX_LISTED_CHANGES = 500
 
 T = TypeVar("T")
@@ -40,57 +71,6 @@ T = TypeVar("T")
 #: Called after each batch with the kind of row ("nodes", "relationships", "deleted") and
 #: how many rows of the input it covered.
 ProgressFn = Callable[[str, int], None]
-
-
-def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def content_hash(props: dict[str, Any]) -> str:
-    """A digest of the properties, to tell a changed row from an unchanged one."""
-    return hashlib.sha1(orjson.dumps(props, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()
-
-
-@dataclass(frozen=True)
-class NodeRow:
-    """A node: its key label (one of MANAGED_LABELS), extra labels, and properties."""
-
-    label: str
-    id: str
-    props: dict[str, Any]
-    extra_labels: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        return f"{self.label}/{'+'.join(self.extra_labels)}/{self.id}"
-
-
-@dataclass(frozen=True)
-class RelRow:
-    """A relationship between two managed nodes, identified by ``key``."""
-
-    key: str
-    type: str
-    start_label: str
-    start: str
-    end_label: str
-    end: str
-    props: dict[str, Any]
-
-
-@dataclass
-class GraphInput:
-    """The desired graph held in memory (the corpus); large inputs stream rows instead."""
-
-    nodes: list[NodeRow] = field(default_factory=list)
-    relationships: list[RelRow] = field(default_factory=list)
 
 
 @dataclass
@@ -126,96 +106,6 @@ class SyncReport:
     @property
     def unchanged(self) -> bool:
         return not any([*self.nodes.summary().values(), *self.relationships.summary().values()])
-
-
-def _node_key(row: dict[str, Any]) -> str:
-    labels = sorted(row["labels"])
-    main = next(label for label in MANAGED_LABELS if label in labels)
-    extra = [label for label in labels if label != main]
-    return f"{main}/{'+'.join(extra)}/{row['id']}"
-
-
-def _split_node_key(key: str) -> tuple[str, list[str], str]:
-    label, extra, node_id = key.split("/", 2)
-    return label, [x for x in extra.split("+") if x], node_id
-
-
-# -- writing ------------------------------------------------------------------------------------
-def _run_batch(tx: ManagedTransaction, query: str, name: str, rows: list[Any]) -> int:
-    """Run one UNWIND query over ``rows``; returns the ``written`` column if it has one.
-
-    The driver keeps every query's parameters until its transaction ends; the batch is
-    emptied once sent, so a long load holds one batch, not all of them.
-    """
-    result = tx.run(query, {name: rows})
-    record = result.single()
-    rows.clear()
-    return int(record.get("written", 0)) if record is not None else 0
-
-
-def _upsert_nodes(tx: ManagedTransaction, rows: list[NodeRow]) -> None:
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        by_label[row.label].append(
-            {"id": row.id, "props": row.props, "labels": list(row.extra_labels)}
-        )
-    for label, items in by_label.items():
-        _run_batch(tx, cypher.upsert_nodes(label), "rows", items)
-
-
-def _create_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
-    """Create relationships whose keys the database does not hold (the diff says so)."""
-    _write_rels(tx, rows, cypher.CREATE_REL)
-
-
-def _update_rels(tx: ManagedTransaction, rows: list[RelRow]) -> None:
-    """Replace the properties of relationships whose content changed."""
-    _write_rels(tx, rows, cypher.UPDATE_REL)
-
-
-def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[(row.start_label, row.end_label)].append(
-            {"start": row.start, "end": row.end, "type": row.type, "props": row.props}
-        )
-    for (start_label, end_label), items in groups.items():
-        query = cypher.write_rels(start_label, end_label, write)
-        sent = len(items)
-        written = _run_batch(tx, query, "rows", items)
-        if written != sent:
-            raise ValueError(f"{sent - written} relationships lost an endpoint")
-
-
-def _delete_rels(tx: ManagedTransaction, keys: list[str]) -> None:
-    """Delete relationships by key: one scan of the keyed relationships per batch of keys."""
-    for chunk in batched(keys, 50_000):
-        _run_batch(tx, cypher.DELETE_RELS, "keys", chunk)
-
-
-def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, list[str]]) -> None:
-    """Delete nodes by key; a node whose id came back under other labels only loses labels."""
-    gone: dict[str, list[str]] = defaultdict(list)
-    relabel: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for key in keys:
-        label, extra, node_id = _split_node_key(key)
-        cypher.managed(label)  # before anything is deleted
-        now = kept.get(f"{label}/{node_id}")
-        if now is None:
-            gone[label].append(node_id)
-        else:
-            relabel[label].append({"id": node_id, "drop": [x for x in extra if x not in now]})
-    for label, ids in gone.items():
-        for chunk in batched(ids):
-            _run_batch(tx, cypher.delete_nodes(label), "ids", chunk)
-    for label, rows in relabel.items():
-        _run_batch(tx, cypher.drop_labels(label), "rows", rows)
-
-
-def with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
-    clean = {k: v for k, v in props.items() if v is not None and v != []}
-    clean["_hash"] = content_hash(clean)
-    return {**clean, **(key_prop or {})}
 
 
 class _Stream:
@@ -288,7 +178,7 @@ def sync(
             )
         node_changes, rel_changes = Changes(), Changes()
         node_stream = _Stream(
-            {_node_key(r.data()): r["hash"] for r in tx.run(cypher.CURRENT_NODES)}, node_changes
+            {node_key(r.data()): r["hash"] for r in tx.run(cypher.CURRENT_NODES)}, node_changes
         )
         rel_stream = _Stream(
             {r["key"]: r["hash"] for r in tx.run(cypher.CURRENT_RELS)}, rel_changes
@@ -311,20 +201,20 @@ def sync(
                                       row.end_label, row.end, props)  # fmt: skip
 
         def write_rels(batch: list[tuple[str, RelRow]]) -> None:
-            _create_rels(tx, [row for why, row in batch if why == "added"])
-            _update_rels(tx, [row for why, row in batch if why == "changed"])
+            create_rels(tx, [row for why, row in batch if why == "added"])
+            update_rels(tx, [row for why, row in batch if why == "changed"])
 
-        _in_batches(node_rows(), batch_size, lambda batch: _upsert_nodes(tx, batch),
+        _in_batches(node_rows(), batch_size, lambda batch: upsert_nodes(tx, batch),
                     node_stream, lambda n: tell("nodes", n))  # fmt: skip
         _in_batches(rel_rows(), batch_size, write_rels,
                     rel_stream, lambda n: tell("relationships", n))  # fmt: skip
 
         for key in rel_stream.current:
             rel_changes.note("removed", key)
-        _delete_rels(tx, list(rel_stream.current))
+        delete_rels(tx, list(rel_stream.current))
         for key in node_stream.current:
             node_changes.note("removed", key)
-        _delete_nodes(tx, node_stream.current, kept)
+        delete_nodes(tx, node_stream.current, kept)
         tell("deleted", len(rel_stream.current) + len(node_stream.current))
         node_changes.finish()
         rel_changes.finish()

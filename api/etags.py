@@ -1,0 +1,98 @@
+"""ETags on the answers that follow the graph's loads, and 304 on ``If-None-Match``.
+
+The graph changes only when a load lands (db.generation), so an answer to a GET on these
+routes is the same for as long as the load is: its ETag is the generation stamp the answer
+cache is at (the same one the reads compare), the API's version and the URL. A client that
+sends it back in ``If-None-Match`` gets ``304 Not Modified`` without the route running. The
+stamp is taken before the route runs, so an answer is never tagged with a load newer than
+its own: at worst a new answer carries the old tag for the cache's ``ttl_s`` and is asked for
+once more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kgraph import __version__
+from kgraph.db.cache import GenerationCache
+from kgraph.db.graph import Graph
+from kgraph.errors import KGraphError
+
+#: The GETs whose answers depend on the loaded graph and the URL alone.
+TAGGED = (
+    "/questions", "/entities", "/search", "/facts", "/paths", "/analytics", "/resolve",
+    "/documents", "/passages", "/coverage", "/omissions",
+)  # fmt: skip
+#: Keep the answer, but ask whether it is still current before using it.
+CACHE_CONTROL = "no-cache"
+
+
+def tagged(path: str) -> bool:
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in TAGGED)
+
+
+def etag(stamp_tag: str, path: str, query: bytes) -> str:
+    """The strong ETag of the answer to ``path?query`` under one generation."""
+    url = hashlib.sha1(path.encode() + b"?" + query).hexdigest()[:12]
+    return f'"{stamp_tag}-{__version__}-{url}"'
+
+
+def matches(if_none_match: str, current: str) -> bool:
+    """``If-None-Match`` names ``current`` (weak comparison, as RFC 9110 has it), or is ``*``."""
+    given = [tag.strip() for tag in if_none_match.split(",")]
+    return "*" in given or any(tag.removeprefix("W/") == current for tag in given)
+
+
+class ETags:
+    """ASGI middleware: tag 200 answers of the ``TAGGED`` routes, answer 304 when asked."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not tagged(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        current = await _current_etag(scope)
+        if current is None:  # no graph to ask: the route answers (and says why) untagged
+            await self.app(scope, receive, send)
+            return
+        asked = Headers(scope=scope).get("if-none-match")
+        if asked is not None and matches(asked, current):
+            headers = {"ETag": current, "Cache-Control": CACHE_CONTROL}
+            await Response(status_code=304, headers=headers)(scope, receive, send)
+            return
+
+        async def send_tagged(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                headers = MutableHeaders(scope=message)
+                headers["ETag"] = current
+                headers["Cache-Control"] = CACHE_CONTROL
+            await send(message)
+
+        await self.app(scope, receive, send_tagged)
+
+
+async def _current_etag(scope: Scope) -> str | None:
+    state = scope["app"].state
+    cache: GenerationCache[bytes] | None = getattr(state, "answers", None)
+    graph: Graph | None = getattr(state, "graph", None)
+    if cache is None or graph is None:
+        return None
+    try:
+        stamp = await run_in_threadpool(cache.stamp, graph)
+    except KGraphError:
+        return None
+    if stamp is None:
+        return None
+    return etag(stamp.tag(), scope["path"], scope.get("query_string", b""))
+
+
+def install(app: FastAPI) -> None:
+    app.add_middleware(ETags)

@@ -1,0 +1,100 @@
+"""The synthetic ecosystem as the writer takes it: node rows, then relationship rows.
+
+``Synth`` is what ``kgraph synth`` and the scale benchmarks call. It turns the landscape's
+entities and each document's statements into the same rows the corpus loader yields, built
+by ``loaders.rows`` from the same model types, so the writer and everything after it run
+exactly as for the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from kgraph.db.writer import NodeRow, RelRow
+from loaders import rows
+from loaders.corpus import Document, ManifestEntry, Passage, passage_id
+from loaders.evidence import Resolved
+from loaders.synth import passages
+from loaders.synth.entities import Landscape, spec
+from loaders.synth.passages import Statement
+
+
+class Synth(Landscape):
+    """The synthetic landscape for ``units`` and ``seed``; rows are produced on demand."""
+
+    def statements(self, unit: int) -> Iterator[Statement]:
+        """The passages of document ``unit``, each with the facts it states."""
+        return passages.statements(self, unit)
+
+    def _document(self, unit: int, statements: list[Statement]) -> Document:
+        doc_id = self.document_id(unit)
+        parts, offset = [], 0
+        for ordinal, st in enumerate(statements):
+            parts.append(
+                Passage.model_construct(
+                    id=passage_id(doc_id, ordinal + 1),
+                    doc_id=doc_id,
+                    ordinal=ordinal + 1,
+                    kind="paragraph",
+                    text=st.text,
+                    start=offset,
+                    end=offset + len(st.text),
+                )
+            )
+            offset += len(st.text) + 2
+        cleaned = "\n\n".join(st.text for st in statements)
+        digest = hashlib.sha256(cleaned.encode()).hexdigest()
+        entry = ManifestEntry.model_construct(
+            id=doc_id,
+            file=f"{doc_id}.txt",
+            language="en",
+            kind="synthetic",
+            title=f"Synthetic ecosystem record {unit + 1}",
+            publisher="kgraph synth",
+            year=2026,
+            notes=None,
+            sha256=digest,
+        )
+        return Document.model_construct(entry=entry, raw_sha256=digest, cleaned="", passages=parts)
+
+    def nodes(self) -> Iterator[NodeRow]:
+        """Entities, then each document with its passages."""
+        for entity in self.entities():
+            yield rows.entity_row(spec(entity), [], [])
+        for unit in range(self.units):
+            document = self._document(unit, list(self.statements(unit)))
+            yield rows.document_row(document)
+            for passage in document.passages:
+                yield rows.passage_rows(passage)[0]
+
+    def relationships(self) -> Iterator[RelRow]:
+        """Per document: its HAS_PASSAGE links, the facts each passage states, its mentions."""
+        for unit in range(self.units):
+            statements = list(self.statements(unit))
+            document = self._document(unit, statements)
+            for passage, st in zip(document.passages, statements, strict=True):
+                yield rows.passage_rows(passage)[1]
+                for s, p, o, props, anchor in st.facts:
+                    evidence = [Resolved(document.entry.id, passage.id, anchor)]
+                    start, end = props.pop("valid_from", None), props.pop("valid_to", None)
+                    yield rows.fact_row(
+                        f"{s}|{p}|{o}", s, p, o, props, evidence,
+                        dt.date.fromisoformat(start) if start else None,
+                        dt.date.fromisoformat(end) if end else None,
+                    )  # fmt: skip
+                for inferred, elsewhere in st.inferred:
+                    yield rows.inferred_row(inferred, [passage.id, *elsewhere])
+                for entity_id in st.named:
+                    yield rows.mention_row(passage.id, entity_id, 1)
+
+    def node_count(self) -> int:
+        """How many nodes ``nodes()`` yields: entities, documents and one passage per
+        city, organisation, project and publication."""
+        passages = sum(self.n[k] for k in ("cities", "orgs", "projects", "publications"))
+        return len(self.fixed) + sum(self.n.values()) + self.units + passages
+
+    def run_properties(self) -> dict[str, Any]:
+        return {"source": "synth", "synth_units": self.units, "synth_seed": self.seed}

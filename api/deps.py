@@ -1,7 +1,8 @@
-"""Dependencies the routes declare: the graph, the settings and the name resolver.
+"""Dependencies the routes declare: the state, the graph, the settings and the name resolver.
 
-Those that only read app state are ``async``: FastAPI runs them on the event loop instead of
-handing each to the thread pool. Those that may query Neo4j stay plain functions.
+Everything comes from one typed ``AppState`` (``api.state``). Those that only read it are
+``async``: FastAPI runs them on the event loop instead of handing each to the thread pool.
+Those that may query Neo4j stay plain functions.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
+from api.state import AppState, get_state
 from kgraph.analysis import analytics
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
@@ -19,26 +21,24 @@ from kgraph.query.lookups import TextSource, all_passage_texts
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
-
-async def get_graph(request: Request) -> Graph:
-    graph: Graph = request.app.state.graph
-    return graph
+StateDep = Annotated[AppState, Depends(get_state)]
 
 
-async def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+async def get_graph(state: StateDep) -> Graph:
+    return state.graph
 
 
-def get_resolver(request: Request) -> Resolver:
-    resolver: Resolver = request.app.state.resolvers.get(request.app.state.graph)
-    return resolver
+async def get_settings(state: StateDep) -> Settings:
+    return state.settings
 
 
-async def get_texts(request: Request) -> TextSource:
+def get_resolver(state: StateDep) -> Resolver:
+    return state.resolvers.get(state.graph)
+
+
+async def get_texts(state: StateDep) -> TextSource:
     """Passage texts for excerpts, from a cache the next load replaces."""
-    graph: Graph = request.app.state.graph
-    cache = request.app.state.passages
+    graph, cache = state.graph, state.passages
 
     def texts(_ids: Iterable[str]) -> Mapping[str, str]:
         found: Mapping[str, str] = cache.get(graph, "texts", lambda: all_passage_texts(graph))
@@ -47,22 +47,18 @@ async def get_texts(request: Request) -> TextSource:
     return texts
 
 
-async def get_analytics_cache(request: Request) -> GenerationCache[object]:
+async def get_analytics_cache(state: StateDep) -> GenerationCache[object]:
     """Centrality answers and the networkx graph, kept until the next load."""
-    cache: GenerationCache[object] = request.app.state.analytics
-    return cache
+    return state.analytics
 
 
-def get_entity_graph(request: Request) -> Any:
+def get_entity_graph(state: StateDep) -> Any:
     """The graph's entities and facts in networkx, built once per load."""
-    graph: Graph = request.app.state.graph
-    cache: GenerationCache[object] = request.app.state.analytics
-    return cache.get(graph, "graph", lambda: analytics.to_networkx(graph))
+    return state.analytics.get(state.graph, "graph", lambda: analytics.to_networkx(state.graph))
 
 
-async def get_catalogue(request: Request) -> Catalogue:
-    catalogue: Catalogue = request.app.state.catalogue
-    return catalogue
+async def get_catalogue(state: StateDep) -> Catalogue:
+    return state.catalogue
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]

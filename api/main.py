@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import access, errors
-from api.cached import answer_cache
 from api.routes import (
     analytics,
     cypher,
@@ -23,12 +22,24 @@ from api.routes import (
     resolve,
     search,
 )
+from api.state import AppState, attach
 from kgraph import __version__
-from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph, connect
-from kgraph.names.resolve import ResolverCache
-from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
+
+
+def _open(settings: Settings) -> Graph:
+    """The graph the API owns when none is handed in."""
+    driver = connect(
+        settings.bolt_uri,
+        settings.auth,
+        connection_timeout=2.0,
+        connection_acquisition_timeout=2.0,
+        # No retries: the driver's first retry waits about a second, so a stopped
+        # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
+        max_transaction_retry_time=0.0,
+    )
+    return Graph(driver, settings.neo4j_database, settings.query_timeout_s)
 
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
@@ -37,31 +48,14 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings
         owned = graph is None
-        app.state.graph = graph or Graph(
-            connect(
-                app.state.settings.bolt_uri,
-                app.state.settings.auth,
-                connection_timeout=2.0,
-                connection_acquisition_timeout=2.0,
-                # No retries: the driver's first retry waits about a second, so a stopped
-                # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
-                max_transaction_retry_time=0.0,
-            ),
-            app.state.settings.neo4j_database,
-            app.state.settings.query_timeout_s,
-        )
-        app.state.resolvers = ResolverCache()
-        app.state.analytics = GenerationCache[object]()
-        app.state.passages = GenerationCache[dict[str, str]]()
-        app.state.answers = answer_cache()
-        app.state.catalogue = Catalogue()
+        state = AppState(graph=graph or _open(settings), settings=settings)
+        attach(app, state)
         try:
             yield
         finally:
             if owned:
-                app.state.graph.close()
+                state.graph.close()
 
     app = FastAPI(
         title="kgraph",

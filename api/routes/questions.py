@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 
 from api.cached import cached_json
-from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep
+from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep, StateDep
 from api.models import QuestionAnswer, QuestionInfo, QuestionParam
 from kgraph.query import questions
 from kgraph.query.questions import Question
@@ -40,6 +40,7 @@ def catalogue(catalogue: CatalogueDep) -> list[QuestionInfo]:
 def ask(
     name: Annotated[str, Path(max_length=80)],
     request: Request,
+    state: StateDep,
     graph: GraphDep,
     resolver: ResolverDep,
     settings: SettingsDep,
@@ -61,4 +62,4 @@ def ask(
             truncated=truncated,
         )
 
-    return cached_json(request, ("question", name, tuple(sorted(given.items()))), answer)
+    return cached_json(state, ("question", name, tuple(sorted(given.items()))), answer)

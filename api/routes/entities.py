@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api.cached import cached_json
 from api.deps import GraphDep, StateDep, TextsDep
+from api.errors import problems
 from api.models import EntityDetail, EntityPage
 from api.params import Limit, Offset
 from kgraph.ontology import EntityType
@@ -16,7 +17,7 @@ from kgraph.query import lookups
 router = APIRouter(tags=["entities"])
 
 
-@router.get("/entities", response_model=EntityPage)
+@router.get("/entities", response_model=EntityPage, responses=problems(422, 503))
 def list_entities(
     graph: GraphDep,
     type: Annotated[EntityType | None, Query(description="Only entities of this type")] = None,
@@ -34,7 +35,7 @@ def list_entities(
 @router.get(
     "/entities/{entity_id}",
     response_model=EntityDetail,
-    responses={404: {"description": "No such entity; the body lists close ids"}},
+    responses=problems(422, 503, s404="No such entity; the body lists close ids"),
 )
 def get_entity(
     state: StateDep,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import EntityGraphDep
+from api.errors import problems
 from kgraph.analysis import export
 
 router = APIRouter(tags=["export"])
@@ -20,7 +21,8 @@ router = APIRouter(tags=["export"])
         200: {
             "description": "The graph as a file to download",
             "content": {media: {} for media in sorted(set(export.MEDIA_TYPES.values()))},
-        }
+        },
+        **problems(422, 503),
     },
 )
 def export_graph(

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ResolverDep, TextsDep
+from api.errors import problems
 from api.models import Fact, FactPage
 from api.params import Limit, Offset
 from kgraph.query import lookups
@@ -19,7 +20,7 @@ NameOrId = Annotated[
 ]
 
 
-@router.get("/facts", response_model=FactPage)
+@router.get("/facts", response_model=FactPage, responses=problems(404, 422, 503))
 def facts(
     graph: GraphDep,
     resolver: ResolverDep,

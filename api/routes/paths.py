@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ResolverDep
+from api.errors import problems
 from api.models import PathsAnswer
 from kgraph.db.values import plain
 from kgraph.query import lookups
@@ -15,7 +16,7 @@ from kgraph.query.questions import attach_evidence
 router = APIRouter(tags=["paths"])
 
 
-@router.get("/paths", response_model=PathsAnswer)
+@router.get("/paths", response_model=PathsAnswer, responses=problems(404, 422, 503))
 def paths(
     graph: GraphDep,
     resolver: ResolverDep,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from api.cached import cached_json
 from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep, StateDep
+from api.errors import problems
 from api.models import QuestionAnswer, QuestionInfo, QuestionParam
 from kgraph.query import questions
 from kgraph.query.questions import Question
@@ -26,7 +27,7 @@ def info(question: Question) -> QuestionInfo:
     )
 
 
-@router.get("/questions", response_model=list[QuestionInfo])
+@router.get("/questions", response_model=list[QuestionInfo], responses=problems(422))
 def catalogue(catalogue: CatalogueDep) -> list[QuestionInfo]:
     """Every named question with its description, parameters and the Cypher it runs."""
     return [info(q) for q in catalogue]
@@ -35,7 +36,7 @@ def catalogue(catalogue: CatalogueDep) -> list[QuestionInfo]:
 @router.get(
     "/questions/{name}",
     response_model=QuestionAnswer,
-    responses={404: {"description": "No such question; the body lists close names"}},
+    responses=problems(422, 503, s404="No such question, or no entity for a name given"),
 )
 def ask(
     name: Annotated[str, Path(max_length=80)],

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep, ResolverDep
+from api.errors import problems
 from api.models import SearchHit, SearchPage
 from api.params import Limit, Offset
 from kgraph.names.resolve import Resolver
@@ -29,7 +30,7 @@ def _ids(resolver: Resolver, names: list[str] | None, type: str) -> list[str] | 
     return list(dict.fromkeys(i for n in names for i in resolver.ids_for(n[:200], type)))
 
 
-@router.get("/search", response_model=SearchPage)
+@router.get("/search", response_model=SearchPage, responses=problems(404, 422, 503))
 def search_entities(
     graph: GraphDep,
     resolver: ResolverDep,

@@ -7,10 +7,13 @@ Those that may query Neo4j stay plain functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 
 from api.state import AppState, get_state
 from kgraph.analysis import analytics
@@ -22,6 +25,42 @@ from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 StateDep = Annotated[AppState, Depends(get_state)]
+_TAKES: dict[int, frozenset[str]] = {}
+
+
+def _query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route declares, its dependencies' included (kept per route)."""
+    key = id(route)
+    if key not in _TAKES:
+        _TAKES[key] = frozenset(_declared(route.dependant))
+    return _TAKES[key]
+
+
+def _declared(dependant: Dependant) -> Iterator[str]:
+    yield from (field.alias for field in dependant.query_params)
+    for inner in dependant.dependencies:
+        yield from _declared(inner)
+
+
+async def known_query_params_only(request: Request) -> None:
+    """Refuse a query parameter the route does not take: a typo must not widen the answer.
+
+    Without this, ``/search?citty=Kuopio`` ignored the misspelt filter and answered every city.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    takes = _query_names(route)
+    unknown = sorted(set(request.query_params) - takes)
+    if unknown:
+        allowed = ", ".join(sorted(takes)) or "none"
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": f"unknown parameter (this route takes: {allowed})",
+                 "type": "unknown_parameter"}
+                for name in unknown
+            ]
+        )  # fmt: skip
 
 
 async def get_graph(state: StateDep) -> Graph:

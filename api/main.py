@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from api import access, errors
+from api.deps import known_query_params_only
 from api.routes import (
     analytics,
     cypher,
@@ -49,7 +50,9 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = graph is None
-        state = AppState(graph=graph or _open(settings), settings=settings)
+        state = AppState(
+            graph=graph or _open(settings), settings=settings, catalogue=questions.CATALOGUE
+        )
         attach(app, state)
         try:
             yield
@@ -63,6 +66,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         summary="Questions on the Finnish battery value chain, answered with their evidence.",
         lifespan=lifespan,
         responses=errors.RESPONSES,
+        dependencies=[Depends(known_query_params_only)],
     )
     errors.install(app)
     access.install_cors(app, settings)

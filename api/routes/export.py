@@ -20,7 +20,10 @@ router = APIRouter(tags=["export"])
     responses={
         200: {
             "description": "The graph as a file to download",
-            "content": {media: {} for media in sorted(set(export.MEDIA_TYPES.values()))},
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in sorted(set(export.MEDIA_TYPES.values()))
+            },
         },
         **problems(422, 503),
     },

@@ -7,9 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, ResolverDep, TextsDep
+from api.deps import GraphDep, TextsDep
 from api.errors import problems
 from api.models import Fact, FactPage
+from api.naming import NamesDep
 from api.params import Limit, Offset
 from kgraph.query import lookups
 
@@ -23,7 +24,7 @@ NameOrId = Annotated[
 @router.get("/facts", response_model=FactPage, responses=problems(404, 422, 503))
 def facts(
     graph: GraphDep,
-    resolver: ResolverDep,
+    names: NamesDep,
     texts: TextsDep,
     subject: NameOrId = None,
     predicate: Annotated[
@@ -36,10 +37,13 @@ def facts(
     limit: Limit = 100,
 ) -> FactPage:
     """Matching triples; any part may be omitted. Names are resolved to entities first."""
-    subjects = resolver.ids_for(subject) if subject else None
-    objects = resolver.ids_for(object) if object else None
+    subjects = names.ids("subject", subject) if subject else None
+    objects = names.ids("object", object) if object else None
     items = lookups.find_facts(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
         as_of=as_of, offset=offset, limit=limit, texts=texts,
     )  # fmt: skip
-    return FactPage(offset=offset, limit=limit, items=[Fact.model_validate(item) for item in items])
+    return FactPage(
+        offset=offset, limit=limit, items=[Fact.model_validate(item) for item in items],
+        resolved=names.resolved, warnings=names.warnings,
+    )  # fmt: skip

@@ -4,7 +4,8 @@
 //   Projects whose start and end enclose the date. Exact dates are used where the sources
 //   give them; a year range (2024-2027) counts from 1 January to 31 December.
 // params:
-//   date: {type: date, default: "2025-06-15", description: "the date, YYYY-MM-DD"}
+//   date: {type: date, example: "2025-06-15",
+//     default: "2025-06-15", description: "the date, YYYY-MM-DD"}
 // tags: [projects, dates]
 // ---
 MATCH (project:Project)

@@ -12,6 +12,10 @@ from api.errors import problems
 from kgraph.analysis import export
 
 router = APIRouter(tags=["export"])
+#: JSON answers are networkx node-link data; every other format is a file of text or bytes.
+_FILE_SCHEMA = {
+    "application/json": {"type": "object", "description": "networkx node-link data"},
+}
 
 
 @router.get(
@@ -21,7 +25,7 @@ router = APIRouter(tags=["export"])
         200: {
             "description": "The graph as a file to download",
             "content": {
-                media: {"schema": {"type": "string", "format": "binary"}}
+                media: {"schema": _FILE_SCHEMA.get(media, {"type": "string", "format": "binary"})}
                 for media in sorted(set(export.MEDIA_TYPES.values()))
             },
         },

@@ -31,7 +31,12 @@ M = TypeVar("M", bound=BaseModel)
 _NAMED_FIELD = re.compile(r"^((?:props\.)?[a-z_]+)\b")
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's parser when PyYAML has it (its wheels do): the registry's 6,500 lines parse in a
+#: tenth of the pure-Python parser's time, with the same nodes, marks and errors.
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as the strings they were written as."""
 
 
@@ -144,6 +149,20 @@ def _files(directory: Path, pattern: str) -> list[Path]:
     return sorted(p for p in directory.glob(pattern) if p.is_file())
 
 
+_SOURCES: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("entities/*.yaml", EntitySpec, "entities"),
+    ("facts*.yaml", FactSpec, "facts"),
+    ("identity.yaml", IdentityDecision, "identities"),
+    ("oddities.yaml", OdditySpec, "oddities"),
+    ("omissions.yaml", OmissionSpec, "omissions"),
+)
+
+
+def registry_files(directory: Path) -> list[Path]:
+    """Every file the registry is read from, in reading order."""
+    return [path for pattern, _, _ in _SOURCES for path in _files(directory, pattern)]
+
+
 def load_registry(directory: Path) -> Registry:
     """Parse and validate every registry file, then check cross-references."""
     if not directory.is_dir():
@@ -154,14 +173,8 @@ def load_registry(directory: Path) -> Registry:
     def shown(path: Path) -> str:
         return str(path.relative_to(directory.parent))
 
-    sources: list[tuple[str, type[BaseModel], list[Any]]] = [
-        ("entities/*.yaml", EntitySpec, registry.entities),
-        ("facts*.yaml", FactSpec, registry.facts),
-        ("identity.yaml", IdentityDecision, registry.identities),
-        ("oddities.yaml", OdditySpec, registry.oddities),
-        ("omissions.yaml", OmissionSpec, registry.omissions),
-    ]
-    for pattern, model, target in sources:
+    for pattern, model, attribute in _SOURCES:
+        target: list[Any] = getattr(registry, attribute)
         for path in _files(directory, pattern):
             digest.update(path.relative_to(directory).as_posix().encode())
             digest.update(path.read_bytes())

@@ -10,21 +10,65 @@ import typer
 
 from kgraph.db import schema
 from kgraph.db.graph import Graph
+from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
-from kgraph_cli.common import load_settings, open_graph, reports_errors
+from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
 
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
 
-def load_corpus(settings: Settings, graph: Graph) -> None:
-    """Sync the corpus and the registry into ``graph`` and say what changed."""
+def _bulk_server(settings: Settings) -> ManagedNeo4j:
+    if not settings.managed:
+        raise fail(
+            "--bulk imports into the managed server's store on this machine; NEO4J_URI names "
+            "another server, where `kgraph load` syncs as ever"
+        )
+    return managed_server(settings)
+
+
+def bulk_load_corpus(settings: Settings, graph: Graph, server: ManagedNeo4j) -> None:
+    """A first load of the corpus through neo4j-admin import (the database must be empty)."""
+    import time
+
+    from kgraph.db.bulk import bulk_load
+    from loaders.inputs import read_inputs
+    from loaders.pipeline import build, run_properties
+
+    started = time.perf_counter()
+    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    result = build(settings.corpus_dir, settings.registry_dir)
+    wanted = result.graph_input
+    report = bulk_load(
+        server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
+        settings.schema_file, database=settings.neo4j_database,
+    )  # fmt: skip
+    typer.echo(
+        f"imported in {time.perf_counter() - started:.2f} s ({report.load_id}): "
+        f"{report.counts['nodes']} nodes, {report.counts['relationships']} relationships"
+    )
+
+
+def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> None:
+    """Sync the corpus and the registry into ``graph`` and say what changed.
+
+    Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there.
+    """
     import time
 
     from loaders.pipeline import load
+    from loaders.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
-    result, report = load(graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    outcome = load(*args) if verify else load_if_changed(*args)
     seconds = time.perf_counter() - started
+    if isinstance(outcome, Unchanged):
+        typer.echo(
+            f"inputs unchanged since load {outcome.load_id}: nothing read or written "
+            f"({seconds:.2f} s; `kgraph load --verify` diffs the whole graph)"
+        )
+        return
+    result, report = outcome
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
     typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
     n, r = report.nodes.summary(), report.relationships.summary()
@@ -36,12 +80,32 @@ def load_corpus(settings: Settings, graph: Graph) -> None:
 
 
 @reports_errors
-def load_command() -> None:
-    """Sync the corpus and the registry into the graph (one transaction; idempotent)."""
+def load_command(
+    verify: Annotated[
+        bool,
+        typer.Option(help="Build and diff the whole graph even when the inputs are unchanged"),
+    ] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            help="First load into an empty managed database through neo4j-admin import "
+            "(the server is stopped for the import and started again)"
+        ),
+    ] = False,
+) -> None:
+    """Sync the corpus and the registry into the graph (one transaction; idempotent).
+
+    Documents, registry files, the schema and the code are compared by digest with what the
+    newest load read; when nothing changed the load says so and writes nothing.
+    """
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        load_corpus(settings, graph)
+        if server is not None:
+            bulk_load_corpus(settings, graph, server)
+        else:
+            load_corpus(settings, graph, verify=verify)
 
 
 @reports_errors
@@ -52,6 +116,9 @@ def synth_command(
     seed: Annotated[int, typer.Option(help="The same seed gives the same graph")] = 7,
     batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND query")] = 5000,
     progress: Annotated[bool, typer.Option(help="Show progress bars with rates")] = True,
+    bulk: Annotated[
+        bool, typer.Option(help="Import into an empty managed database with neo4j-admin")
+    ] = False,
 ) -> None:
     """Load a synthetic ecosystem of the given scale in place of the corpus (for scale tests).
 
@@ -65,16 +132,25 @@ def synth_command(
     from loaders.synth import Synth
 
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     synth = Synth(scale, seed)
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
         totals: dict[str, int | None] = {"nodes": synth.node_count(), "relationships": None}
         started = time.perf_counter()
-        with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
-            report = sync(
-                graph, synth.nodes(), synth.relationships(), synth.run_properties(),
-                timeout_s=settings.load_timeout_s, batch_size=batch_size, progress=tell,
+        if server is not None:
+            from kgraph.db.bulk import bulk_load
+
+            report = bulk_load(
+                server, graph, synth.nodes(), synth.relationships(),
+                synth.run_properties(), settings.schema_file, database=settings.neo4j_database,
             )  # fmt: skip
+        else:
+            with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
+                report = sync(
+                    graph, synth.nodes(), synth.relationships(), synth.run_properties(),
+                    timeout_s=settings.load_timeout_s, batch_size=batch_size, progress=tell,
+                )  # fmt: skip
         seconds = time.perf_counter() - started
     rels = report.counts["relationships"]
     typer.echo(

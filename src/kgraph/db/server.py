@@ -229,25 +229,24 @@ class ManagedNeo4j:
             "NEO4J_CONF": str(self.conf_dir),
         }
 
-    def _set_initial_password(self, java: str) -> None:
-        """Before the very first start, replace Neo4j's default password with ours."""
-        if (self.data_dir / "databases").exists():
-            return
-        result = subprocess.run(
-            [
-                java,
-                "-cp",
-                self._classpath(),
-                ADMIN_TOOL,
-                "dbms",
-                "set-initial-password",
-                self.config.password,
-            ],
+    def admin(self, *args: str, java: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Run ``neo4j-admin`` (org.neo4j.cli.AdminTool) on this instance's home and config."""
+        java = java or _require("java", "neo4j-admin needs a Java 17 runtime")
+        (self.conf_dir / "neo4j.conf").parent.mkdir(parents=True, exist_ok=True)
+        (self.conf_dir / "neo4j.conf").write_text(self._conf_text())
+        return subprocess.run(
+            [java, "-cp", self._classpath(), ADMIN_TOOL, *args],
             env=self._java_env(),
             capture_output=True,
             text=True,
             check=False,
         )
+
+    def _set_initial_password(self, java: str) -> None:
+        """Before the very first start, replace Neo4j's default password with ours."""
+        if (self.data_dir / "databases").exists():
+            return
+        result = self.admin("dbms", "set-initial-password", self.config.password, java=java)
         if result.returncode != 0:
             raise ServerError(f"neo4j-admin could not set the initial password: {result.stderr}")
 

@@ -27,9 +27,7 @@ def _schema(parameter: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE.questions))
-def test_each_question_is_an_operation_with_its_parameters(
-    spec: dict[str, Any], name: str
-) -> None:
+def test_each_question_is_an_operation_with_its_parameters(spec: dict[str, Any], name: str) -> None:
     question = CATALOGUE.get(name)
     operation = spec["paths"][f"/questions/{name}"]["get"]
     assert operation["operationId"] == f"question_{name}"

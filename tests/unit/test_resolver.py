@@ -63,9 +63,7 @@ def test_a_whole_inflected_form_still_scores_095(resolver: Resolver) -> None:
     "given", ["10.1002/cphc.202400459", "https://doi.org/10.1002/CPHC.202400459",
               "doi:10.1002/cphc.202400459"],
 )  # fmt: skip
-def test_a_doi_in_any_usual_spelling_resolves_to_its_entity(
-    resolver: Resolver, given: str
-) -> None:
+def test_a_doi_in_any_usual_spelling_resolves_to_its_entity(resolver: Resolver, given: str) -> None:
     resolution = resolver.name(given)
     assert resolution.ids == ["pub:rostami"]
     assert resolution.chosen[0].how == "identifier" and resolution.exact

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request, Security
+from fastapi import Depends, FastAPI, Security
 from fastapi.security import APIKeyHeader
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import Receive, Scope, Send
 
+from api.state import AppState, get_state
 from kgraph.errors import AccessDenied
 from kgraph.settings import Settings
 
@@ -25,10 +26,11 @@ _API_KEY = APIKeyHeader(
 
 
 async def require_api_key(
-    request: Request, given: Annotated[str | None, Security(_API_KEY)]
+    state: Annotated[AppState, Depends(get_state)],
+    given: Annotated[str | None, Security(_API_KEY)],
 ) -> None:
     """Let the request through when no key is configured or the right one is given."""
-    settings: Settings = request.app.state.settings
+    settings = state.settings
     if settings.api_key is None:
         return
     expected = settings.api_key.get_secret_value().encode()

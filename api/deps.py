@@ -1,16 +1,21 @@
-"""Dependencies the routes declare: the graph, the settings and the name resolver.
+"""Dependencies the routes declare: the state, the graph, the settings and the name resolver.
 
-Those that only read app state are ``async``: FastAPI runs them on the event loop instead of
-handing each to the thread pool. Those that may query Neo4j stay plain functions.
+Everything comes from one typed ``AppState`` (``api.state``). Those that only read it are
+``async``: FastAPI runs them on the event loop instead of handing each to the thread pool.
+Those that may query Neo4j stay plain functions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 
+from api.state import AppState, get_state
 from kgraph.analysis import analytics
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
@@ -19,27 +24,61 @@ from kgraph.query.lookups import PassageSource, TextSource, all_passage_texts
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
-
-async def get_graph(request: Request) -> Graph:
-    graph: Graph = request.app.state.graph
-    return graph
+StateDep = Annotated[AppState, Depends(get_state)]
+_TAKES: dict[int, frozenset[str]] = {}
 
 
-async def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+def _query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route declares, its dependencies' included (kept per route)."""
+    key = id(route)
+    if key not in _TAKES:
+        _TAKES[key] = frozenset(_declared(route.dependant))
+    return _TAKES[key]
 
 
-def get_resolver(request: Request) -> Resolver:
-    resolver: Resolver = request.app.state.resolvers.get(request.app.state.graph)
-    return resolver
+def _declared(dependant: Dependant) -> Iterator[str]:
+    yield from (field.alias for field in dependant.query_params)
+    for inner in dependant.dependencies:
+        yield from _declared(inner)
 
 
-async def get_texts(request: Request) -> TextSource:
+async def known_query_params_only(request: Request) -> None:
+    """Refuse a query parameter the route does not take: a typo must not widen the answer.
+
+    Without this, ``/search?citty=Kuopio`` ignored the misspelt filter and answered every city.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    takes = _query_names(route)
+    unknown = sorted(set(request.query_params) - takes)
+    if unknown:
+        allowed = ", ".join(sorted(takes)) or "none"
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name), "msg": f"unknown parameter (this route takes: {allowed})",
+                 "type": "unknown_parameter"}
+                for name in unknown
+            ]
+        )  # fmt: skip
+
+
+async def get_graph(state: StateDep) -> Graph:
+    return state.graph
+
+
+async def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_resolver(state: StateDep) -> Resolver:
+    return state.resolvers.get(state.graph)
+
+
+async def get_texts(state: StateDep) -> TextSource:
     """Passage texts (and their documents' titles) for excerpts, from a cache the next load
     replaces."""
-    graph: Graph = request.app.state.graph
-    cache = request.app.state.passages
+    graph, cache = state.graph, state.passages
 
     def texts(_ids: Iterable[str]) -> Mapping[str, PassageSource]:
         found: Mapping[str, PassageSource] = cache.get(
@@ -50,22 +89,18 @@ async def get_texts(request: Request) -> TextSource:
     return texts
 
 
-async def get_analytics_cache(request: Request) -> GenerationCache[object]:
+async def get_analytics_cache(state: StateDep) -> GenerationCache[object]:
     """Centrality answers and the networkx graph, kept until the next load."""
-    cache: GenerationCache[object] = request.app.state.analytics
-    return cache
+    return state.analytics
 
 
-def get_entity_graph(request: Request) -> Any:
+def get_entity_graph(state: StateDep) -> Any:
     """The graph's entities and facts in networkx, built once per load."""
-    graph: Graph = request.app.state.graph
-    cache: GenerationCache[object] = request.app.state.analytics
-    return cache.get(graph, "graph", lambda: analytics.to_networkx(graph))
+    return state.analytics.get(state.graph, "graph", lambda: analytics.to_networkx(state.graph))
 
 
-async def get_catalogue(request: Request) -> Catalogue:
-    catalogue: Catalogue = request.app.state.catalogue
-    return catalogue
+async def get_catalogue(state: StateDep) -> Catalogue:
+    return state.catalogue
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]

@@ -81,6 +81,33 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+#: What each status means when a route does not say more.
+_MEANING = {
+    400: "Cypher the server refused",
+    401: "The API key is required and was missing or wrong",
+    403: "A write or administration attempt",
+    404: "Not found; the body lists close names or ids in suggestions",
+    422: "A parameter is invalid or unknown; errors names each",
+    503: "Time limit reached, a load is under way, or Neo4j is unreachable; retry later",
+}
+
+
+def problems(*statuses: int, **described: str) -> dict[int | str, dict[str, Any]]:
+    """The ``responses`` of a route that may answer ``statuses``, each a Problem body.
+
+    ``described`` overrides a status's description by its number: ``problems(422, s404="...")``.
+    """
+    wanted = sorted({*statuses, *(int(key.removeprefix("s")) for key in described)})
+    return {
+        status: {
+            "model": Problem,
+            "description": described.get(f"s{status}", _MEANING.get(status, "")),
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in wanted
+    }
+
+
 def status_for(kind: type[KGraphError]) -> int:
     """The HTTP status of a kgraph error class: its own entry, else its nearest ancestor's."""
     return next(STATUS[k] for k in kind.__mro__ if k in STATUS)

@@ -19,9 +19,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.state import AppState
 from kgraph import __version__
-from kgraph.db.cache import GenerationCache
-from kgraph.db.graph import Graph
 from kgraph.errors import KGraphError
 
 #: The GETs whose answers depend on the loaded graph and the URL alone.
@@ -80,11 +79,10 @@ class ETags:
 
 
 async def _current_etag(scope: Scope) -> str | None:
-    state = scope["app"].state
-    cache: GenerationCache[bytes] | None = getattr(state, "answers", None)
-    graph: Graph | None = getattr(state, "graph", None)
-    if cache is None or graph is None:
+    state: AppState | None = getattr(scope["app"].state, "kgraph", None)
+    if state is None:  # before the lifespan ran
         return None
+    cache, graph = state.answers, state.graph
     try:
         stamp = await run_in_threadpool(cache.stamp, graph)
     except KGraphError:

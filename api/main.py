@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from api import access, docs, errors, etags
-from api.cached import answer_cache
+from api.deps import known_query_params_only
 from api.routes import (
     analytics,
     coverage,
@@ -27,13 +27,24 @@ from api.routes import (
     resolve,
     search,
 )
+from api.state import AppState, attach
 from kgraph import __version__
-from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph, connect
-from kgraph.names.resolve import ResolverCache
-from kgraph.query.lookups import PassageSource
-from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
+
+
+def _open(settings: Settings) -> Graph:
+    """The graph the API owns when none is handed in."""
+    driver = connect(
+        settings.bolt_uri,
+        settings.auth,
+        connection_timeout=2.0,
+        connection_acquisition_timeout=2.0,
+        # No retries: the driver's first retry waits about a second, so a stopped
+        # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
+        max_transaction_retry_time=0.0,
+    )
+    return Graph(driver, settings.neo4j_database, settings.query_timeout_s)
 
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
@@ -42,31 +53,16 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings
         owned = graph is None
-        app.state.graph = graph or Graph(
-            connect(
-                app.state.settings.bolt_uri,
-                app.state.settings.auth,
-                connection_timeout=2.0,
-                connection_acquisition_timeout=2.0,
-                # No retries: the driver's first retry waits about a second, so a stopped
-                # Neo4j took 2.7 s to give a 503. The client retries, told by Retry-After.
-                max_transaction_retry_time=0.0,
-            ),
-            app.state.settings.neo4j_database,
-            app.state.settings.query_timeout_s,
+        state = AppState(
+            graph=graph or _open(settings), settings=settings, catalogue=questions.CATALOGUE
         )
-        app.state.resolvers = ResolverCache()
-        app.state.analytics = GenerationCache[object]()
-        app.state.passages = GenerationCache[dict[str, PassageSource]]()
-        app.state.answers = answer_cache()
-        app.state.catalogue = Catalogue()
+        attach(app, state)
         try:
             yield
         finally:
             if owned:
-                app.state.graph.close()
+                state.graph.close()
 
     app = FastAPI(
         title="kgraph",
@@ -76,6 +72,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
         responses=errors.RESPONSES,
         docs_url=None,  # api.docs serves /docs and /redoc from the API's own assets
         redoc_url=None,
+        dependencies=[Depends(known_query_params_only)],
     )
     docs.install(app)
     errors.install(app)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import AnalyticsCacheDep, EntityGraphDep, GraphDep
+from api.errors import problems
 from api.models import CentralityAnswer
 from kgraph.analysis import analytics
 from kgraph.analysis.analytics import Metric, Projection
@@ -15,7 +16,7 @@ from kgraph.ontology import EntityType
 router = APIRouter(tags=["analytics"])
 
 
-@router.get("/analytics/centrality", response_model=CentralityAnswer)
+@router.get("/analytics/centrality", response_model=CentralityAnswer, responses=problems(422, 503))
 def centrality(
     graph: GraphDep,
     cache: AnalyticsCacheDep,

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from api.access import ApiKeyRequired
 from api.deps import GraphDep, SettingsDep
+from api.errors import problems
 from api.models import CypherRequest, CypherResponse
 from kgraph.db.values import plain
 from kgraph.query import readonly
@@ -17,11 +18,8 @@ router = APIRouter(tags=["cypher"])
     "/cypher",
     response_model=CypherResponse,
     dependencies=[ApiKeyRequired],
-    responses={401: {"description": "The API key is required and was missing or wrong"},
-               403: {"description": "A write or administration attempt"},
-               400: {"description": "Cypher the server refused"},
-               503: {"description": "Time limit reached, or Neo4j unreachable"}},
-)  # fmt: skip
+    responses=problems(400, 401, 403, 422, 503),
+)
 def cypher(body: CypherRequest, graph: GraphDep, settings: SettingsDep) -> CypherResponse:
     """Read-only Cypher with parameters, a time limit and a row cap."""
     readonly.check_text(body.query)

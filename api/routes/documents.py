@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Response
 
 from api.cached import cached_json
-from api.deps import GraphDep
+from api.deps import GraphDep, StateDep
 from api.models import DocumentDetail, DocumentInfo
 from kgraph.query import corpus
 
@@ -26,11 +26,11 @@ def list_documents(graph: GraphDep) -> list[DocumentInfo]:
     responses={404: {"description": "No such document; the body lists close ids"}},
 )
 def get_document(
-    request: Request, graph: GraphDep, doc_id: Annotated[str, Path(max_length=200)]
+    state: StateDep, graph: GraphDep, doc_id: Annotated[str, Path(max_length=200)]
 ) -> Response:
     """A document's metadata and hash, and its cleaned passages in order."""
     return cached_json(
-        request,
+        state,
         ("document", doc_id),
         lambda: DocumentDetail.model_validate(corpus.document(graph, doc_id)),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.cached import cached_json
-from api.deps import GraphDep, TextsDep
+from api.deps import GraphDep, StateDep, TextsDep
+from api.errors import problems
 from api.models import EntityDetail, EntityPage
 from api.params import Limit, Offset
 from kgraph.ontology import EntityType
@@ -16,7 +17,7 @@ from kgraph.query import lookups
 router = APIRouter(tags=["entities"])
 
 
-@router.get("/entities", response_model=EntityPage)
+@router.get("/entities", response_model=EntityPage, responses=problems(422, 503))
 def list_entities(
     graph: GraphDep,
     type: Annotated[EntityType | None, Query(description="Only entities of this type")] = None,
@@ -34,17 +35,17 @@ def list_entities(
 @router.get(
     "/entities/{entity_id}",
     response_model=EntityDetail,
-    responses={404: {"description": "No such entity; the body lists close ids"}},
+    responses=problems(422, 503, s404="No such entity; the body lists close ids"),
 )
 def get_entity(
-    request: Request,
+    state: StateDep,
     graph: GraphDep,
     texts: TextsDep,
     entity_id: Annotated[str, Path(max_length=200)],
 ) -> Response:
     """Properties, names, aliases, and every relationship with its evidence."""
     return cached_json(
-        request,
+        state,
         ("entity", entity_id),
         lambda: EntityDetail.model_validate(lookups.get_entity(graph, entity_id, texts=texts)),
     )

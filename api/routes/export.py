@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import EntityGraphDep
+from api.errors import problems
 from kgraph.analysis import export
 
 router = APIRouter(tags=["export"])
@@ -46,7 +47,10 @@ _CONTENT: dict[str, Any] = {
 @router.get(
     "/export",
     response_class=Response,
-    responses={200: {"description": "The graph as a file to download", "content": _CONTENT}},
+    responses={
+        200: {"description": "The graph as a file to download", "content": _CONTENT},
+        **problems(422, 503),
+    },
 )
 def export_graph(
     entity_graph: EntityGraphDep,

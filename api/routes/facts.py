@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, ResolverDep, TextsDep
+from api.deps import GraphDep, TextsDep
+from api.errors import problems
 from api.models import AsOf, Fact, FactPage
+from api.naming import NamesDep
 from api.params import Limit, Offset
 from kgraph.ontology import Provenance
 from kgraph.query import lookups
@@ -22,10 +24,10 @@ NameOrId = Annotated[
 ]
 
 
-@router.get("/facts", response_model=FactPage)
+@router.get("/facts", response_model=FactPage, responses=problems(404, 422, 503))
 def facts(
     graph: GraphDep,
-    resolver: ResolverDep,
+    names: NamesDep,
     texts: TextsDep,
     subject: NameOrId = None,
     predicate: Annotated[
@@ -46,8 +48,8 @@ def facts(
     limit: Limit = 100,
 ) -> FactPage:
     """Matching triples; any part may be omitted. Names are resolved to entities first."""
-    subjects = resolver.ids_for(subject) if subject else None
-    objects = resolver.ids_for(object) if object else None
+    subjects = names.ids("subject", subject) if subject else None
+    objects = names.ids("object", object) if object else None
     page = lookups.fact_page(
         graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
         provenance=provenance, as_of=as_of, undated=undated == "include", offset=offset,
@@ -57,6 +59,7 @@ def facts(
     return FactPage(
         total=total, offset=offset, limit=limit, as_of=_as_of(as_of, undated, undated_matched),
         items=[Fact.model_validate(item) for item in items],
+        resolved=names.resolved, warnings=names.warnings,
     )  # fmt: skip
 
 

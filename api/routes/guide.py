@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from api.deps import CatalogueDep
+from api.errors import problems
 from kgraph import guide
 
 router = APIRouter(tags=["browser"])
@@ -28,14 +29,14 @@ def preflight() -> Response:
     return Response(status_code=204, headers=_PREFLIGHT)
 
 
-@router.get("/guide", response_class=HTMLResponse)
+@router.get("/guide", response_class=HTMLResponse, responses=problems(422))
 def browser_guide(catalogue: CatalogueDep, request: Request) -> HTMLResponse:
     """The Browser guide: the style (loaded from this API), parameters, the model, graph views
     and every question."""
     return HTMLResponse(guide.render(catalogue, str(request.base_url)), headers=_OPEN)
 
 
-@router.get("/guide/style.grass", response_class=PlainTextResponse)
+@router.get("/guide/style.grass", response_class=PlainTextResponse, responses=problems(422))
 def browser_style() -> PlainTextResponse:
     """The Browser style sheet (GRASS): colours, sizes and captions per label."""
     return PlainTextResponse(guide.STYLE_FILE.read_text(encoding="utf-8"), headers=_OPEN)

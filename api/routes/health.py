@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.deps import GraphDep, SettingsDep
+from api.errors import problems
 from api.models import Health, Neo4jHealth
 from kgraph import __version__
 from kgraph.db.status import graph_status
@@ -13,7 +14,7 @@ from kgraph.errors import GraphUnavailable
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+@router.get("/health", response_model=Health, responses={**problems(422), 503: {"model": Health}})
 def health(graph: GraphDep, settings: SettingsDep, response: Response) -> Health:
     """API and Neo4j status, graph counts, and when the graph was last loaded."""
     try:

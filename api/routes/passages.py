@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.cached import cached_json
-from api.deps import GraphDep
+from api.deps import GraphDep, StateDep
 from api.models import PassageDetail, PassagePage
 from api.params import Limit, Offset
 from kgraph.query import corpus
@@ -45,12 +45,12 @@ def search_passages(
     responses={404: {"description": "No such passage; the body lists close ids"}},
 )
 def get_passage(
-    request: Request, graph: GraphDep, passage_id: Annotated[str, Path(max_length=200)]
+    state: StateDep, graph: GraphDep, passage_id: Annotated[str, Path(max_length=200)]
 ) -> Response:
     """A passage's text and document, the entities it mentions, the facts and property values
     whose evidence it holds, and the oddities it evidences."""
     return cached_json(
-        request,
+        state,
         ("passage", passage_id),
         lambda: PassageDetail.model_validate(corpus.passage(graph, passage_id)),
     )

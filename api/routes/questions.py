@@ -1,18 +1,33 @@
-"""``/questions``: the catalogue of named analyst questions, and running one."""
+"""``/questions``: the catalogue of named analyst questions, one typed operation each.
+
+Each question's operation (``GET /questions/<name>``) is generated from its ``.cypher``
+file's header: the parameters' names, types, enums, defaults and an example that answers on
+the corpus, so the OpenAPI document lists them and FastAPI validates them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import WithJsonSchema
 
 from api.cached import cached_json
-from api.deps import CatalogueDep, GraphDep, ResolverDep, SettingsDep
+from api.deps import CatalogueDep, StateDep
+from api.errors import problems
 from api.models import QuestionAnswer, QuestionInfo, QuestionParam
+from api.naming import Names, NamesDep
+from api.state import AppState
+from kgraph.errors import NotFound
 from kgraph.query import questions
-from kgraph.query.questions import Question
+from kgraph.query.questions import Catalogue, ParamSpec, Question
 
-router = APIRouter(tags=["questions"])
+# Dates stay text here: the question's own check answers a bad one with a QuestionError that
+# says "an ISO date YYYY-MM-DD"; the schema still says format: date.
+_ISO_DATE = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
+_PYTHON_TYPE: dict[str, Any] = {"string": str, "entity": str, "date": _ISO_DATE, "int": int}
 
 
 def info(question: Question) -> QuestionInfo:
@@ -26,48 +41,101 @@ def info(question: Question) -> QuestionInfo:
     )
 
 
-@router.get("/questions", response_model=list[QuestionInfo])
-def catalogue(catalogue: CatalogueDep) -> list[QuestionInfo]:
-    """Every named question with its description, parameters and the Cypher it runs."""
-    return [info(q) for q in catalogue]
+#: Every question takes it: only rows whose facts are all of these kinds.
+PROVENANCE_PARAM = "provenance"
 
 
-@router.get(
-    "/questions/{name}",
-    response_model=QuestionAnswer,
-    responses={404: {"description": "No such question; the body lists close names"}},
-)
-def ask(
-    name: Annotated[str, Path(max_length=80)],
-    request: Request,
-    graph: GraphDep,
-    resolver: ResolverDep,
-    settings: SettingsDep,
-    catalogue: CatalogueDep,
-) -> Response:
-    """Run a question; its parameters are query parameters (entity names are resolved).
-
-    Every question also takes `provenance` (curated, extracted, inferred; comma-separated):
-    only rows whose facts are all of those kinds.
-    """
-    question = catalogue.get(name)
+def _answer(question: Question, request: Request, state: AppState, names: Names) -> Response:
     given = dict(request.query_params)
-    # Reserved for every question: only rows whose facts are all of these kinds.
-    kinds = given.pop("provenance", None)
+    kinds = given.pop(PROVENANCE_PARAM, None)
     provenance = frozenset(k.strip() for k in kinds.split(",") if k.strip()) if kinds else None
+    key = ("question", question.name, tuple(sorted(given.items())), kinds)
 
     def answer() -> QuestionAnswer:
         params, rows, truncated = questions.run(
-            graph, question, given, resolver.ids_for, row_cap=settings.row_cap,
+            state.graph, question, given, names.ids, row_cap=state.settings.row_cap,
             provenance=provenance,
         )  # fmt: skip
         return QuestionAnswer(
-            question=info(question),
-            params=params,
-            rows=rows,
-            row_count=len(rows),
-            truncated=truncated,
+            question=info(question), params=params, rows=rows, row_count=len(rows),
+            truncated=truncated, resolved=names.resolved, warnings=names.warnings,
+        )  # fmt: skip
+
+    return cached_json(state, key, answer)
+
+
+def _query_parameter(name: str, spec: ParamSpec) -> inspect.Parameter:
+    """One keyword parameter of a question's endpoint, typed and documented for OpenAPI."""
+    kind: Any = Literal.__getitem__(spec.enum) if spec.enum else _PYTHON_TYPE[spec.type]
+    description = spec.description
+    if spec.entity_type:
+        description += f" (resolved as a {spec.entity_type})"
+    examples = {"corpus": {"summary": "answers on the corpus", "value": spec.example}}
+    query = Query(
+        description=description,
+        max_length=200 if spec.type in ("string", "entity") and not spec.enum else None,
+        openapi_examples=examples if spec.example is not None else None,  # type: ignore[arg-type]
+    )
+    default: Any = inspect.Parameter.empty if spec.required else spec.default
+    annotation = Annotated[kind if spec.required else kind | None, query]  # type: ignore[valid-type]
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+    )
+
+
+def _operation(question: Question) -> Callable[..., Response]:
+    def ask(request: Request, state: StateDep, names: NamesDep, **_: Any) -> Response:
+        return _answer(question, request, state, names)
+
+    fixed = [
+        inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=a)
+        for n, a in (("request", Request), ("state", StateDep), ("names", NamesDep))
+    ]
+    typed = [_query_parameter(n, spec) for n, spec in question.params.items()]
+    typed.append(
+        inspect.Parameter(
+            PROVENANCE_PARAM, inspect.Parameter.KEYWORD_ONLY, default=None,
+            annotation=Annotated[str | None, Query(
+                max_length=40,
+                description="curated, extracted, inferred (comma-separated): only rows whose "
+                "facts are all of those kinds",
+            )],
+        )
+    )  # fmt: skip
+    ask.__signature__ = inspect.Signature([*fixed, *typed])  # type: ignore[attr-defined]
+    ask.__name__ = f"question_{question.name}"
+    ask.__doc__ = question.description
+    return ask
+
+
+def router_for(catalogue: Catalogue) -> APIRouter:
+    """The catalogue's routes: the list, one operation per question, then unknown names."""
+    router = APIRouter(tags=["questions"])
+
+    @router.get("/questions", response_model=list[QuestionInfo], responses=problems(422))
+    def list_questions(catalogue: CatalogueDep) -> list[QuestionInfo]:
+        """Every named question with its description, parameters and the Cypher it runs."""
+        return [info(q) for q in catalogue]
+
+    for question in catalogue:
+        router.add_api_route(
+            f"/questions/{question.name}",
+            _operation(question),
+            methods=["GET"],
+            response_model=QuestionAnswer,
+            summary=question.title,
+            operation_id=f"question_{question.name}",
+            responses=problems(422, 503, s404="No entity of the expected type for a name given"),
         )
 
-    key = ("question", name, tuple(sorted(given.items())), tuple(sorted(provenance or ())))
-    return cached_json(request, key, answer)
+    @router.get("/questions/{name}", include_in_schema=False)
+    def unknown_question(name: Annotated[str, Path(max_length=80)]) -> None:
+        """Every known question has its own route above; any other name is a 404."""
+        catalogue.get(name)
+        raise NotFound("question", name)
+
+    return router
+
+
+CATALOGUE = Catalogue()
+router = router_for(CATALOGUE)

@@ -8,13 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import ResolverDep
+from api.errors import problems
 from api.models import Match
 from kgraph.ontology import EntityType
 
 router = APIRouter(tags=["entities"])
 
 
-@router.get("/resolve", response_model=list[Match])
+@router.get("/resolve", response_model=list[Match], responses=problems(422, 503))
 def resolve(
     resolver: ResolverDep,
     name: Annotated[

@@ -8,10 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, ResolverDep
+from api.deps import GraphDep
+from api.errors import problems
 from api.models import SearchHit, SearchPage
+from api.naming import NamesDep
 from api.params import Limit, Offset
-from kgraph.names.resolve import Resolver
 from kgraph.ontology import ProjectStatus
 from kgraph.query.search import Kind, SearchFilter, search
 
@@ -23,16 +24,10 @@ Names = Annotated[
 ]
 
 
-def _ids(resolver: Resolver, names: list[str] | None, type: str) -> list[str] | None:
-    if not names:
-        return None
-    return list(dict.fromkeys(i for n in names for i in resolver.ids_for(n[:200], type)))
-
-
-@router.get("/search", response_model=SearchPage)
+@router.get("/search", response_model=SearchPage, responses=problems(404, 422, 503))
 def search_entities(
     graph: GraphDep,
-    resolver: ResolverDep,
+    names: NamesDep,
     kind: Annotated[Kind, Query(description="What to find")] = "City",
     stage: Names = None,
     topic: Names = None,
@@ -51,13 +46,17 @@ def search_entities(
     """E.g. cities that cover recycling and sit in funded Horizon projects:
     ``/search?kind=City&stage=recycling&programme=Horizon Europe&funded=true``."""
     filters = SearchFilter(
-        kind=kind, stage=_ids(resolver, stage, "ValueChainStage"),
-        topic=_ids(resolver, topic, "Topic"),
-        programme=_ids(resolver, programme, "FundingProgramme"),
-        funder=_ids(resolver, funder, "Organisation"),
+        kind=kind, stage=names.ids_of_all("stage", stage, "ValueChainStage"),
+        topic=names.ids_of_all("topic", topic, "Topic"),
+        programme=names.ids_of_all("programme", programme, "FundingProgramme"),
+        funder=names.ids_of_all("funder", funder, "Organisation"),
         status=list(status) if status else None, funded=funded, as_of=as_of,
-        city=_ids(resolver, city, "City"), network=_ids(resolver, network, "Network"),
+        city=names.ids_of_all("city", city, "City"),
+        network=names.ids_of_all("network", network, "Network"),
         offset=offset, limit=limit,
     )  # fmt: skip
     total, hits = search(graph, filters)
-    return SearchPage(total=total, offset=offset, limit=limit, items=[SearchHit(**h) for h in hits])
+    return SearchPage(
+        total=total, offset=offset, limit=limit, items=[SearchHit(**h) for h in hits],
+        resolved=names.resolved, warnings=names.warnings,
+    )  # fmt: skip

@@ -97,11 +97,13 @@ class MentionIndexError(KGraphError):
 class NotFound(KGraphError):
     """An entity, question or other named thing does not exist."""
 
-    def __init__(self, what: str, key: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self, what: str, key: str, suggestions: list[str] | None = None, *, where: str = ""
+    ) -> None:
         self.what = what
         self.key = key
         self.suggestions = suggestions or []
-        super().__init__(f"no {what} '{key}'")
+        super().__init__(f"no {what} '{key}'" + (f" ({where})" if where else ""))
 
 
 class AccessDenied(KGraphError):

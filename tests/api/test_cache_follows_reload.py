@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from api import state as app_state
 from api.main import create_app
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
@@ -100,7 +101,7 @@ def test_cached_answers_are_served_until_a_load_lands_then_follow_it(
     with TestClient(create_app(settings, graph=empty_graph)) as client:
         # Check the generation on every read instead of every ~2 s: answers must still come
         # from the cache as long as no newer load has landed, and not one read longer.
-        state = client.app.state
+        state = app_state.of(client.app)  # type: ignore[arg-type]
         caches: list[GenerationCache[Any]] = [state.answers, state.analytics, state.passages]
         for cache in caches:
             cache.ttl_s = 0.0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from api import state as app_state
 from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
@@ -68,7 +69,7 @@ def test_a_reload_gives_a_new_etag_and_the_old_one_the_new_answer(
     registry = write_registry(tmp_path / "first", ENTITIES, FUNDING)
     load(empty_graph, settings.corpus_dir, registry, settings.schema_file)
     with TestClient(create_app(settings, graph=empty_graph)) as client:
-        client.app.state.answers.ttl_s = 0.0  # look the generation up on every request
+        app_state.of(client.app).answers.ttl_s = 0.0  # type: ignore[arg-type]  # every request
         before = client.get(ASKED)
         assert before.status_code == 200
         assert [row["amount_eur"] for row in before.json()["rows"]] == [13_400_000]

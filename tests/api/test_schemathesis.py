@@ -1,4 +1,4 @@
-"""Property-based requests from the OpenAPI schema: no input may yield a server error.
+"""Property-based requests from the OpenAPI schema: no server error, no answer off its schema.
 
 Schemathesis generates valid and invalid parameters for every operation (hostile strings,
 huge numbers, unknown enum values) and they are sent to the real app on the real corpus
@@ -15,6 +15,8 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import response_schema_conformance
+from schemathesis.core.failures import FailureGroup
 
 from api.main import create_app
 from kgraph.db.graph import Graph
@@ -24,7 +26,9 @@ EXAMPLES_PER_OPERATION = 110
 MINIMUM_REQUESTS = 1000
 
 
-def _probe(operation: Any, sent: dict[str, int], failures: list[str]) -> Callable[[], None]:
+def _probe(
+    operation: Any, sent: dict[str, int], failures: list[str], broken: list[str]
+) -> Callable[[], None]:
     """A Hypothesis test that sends the operation's generated cases and records 5xx."""
     label = f"{operation.method.upper()} {operation.path}"
 
@@ -44,6 +48,10 @@ def _probe(operation: Any, sent: dict[str, int], failures: list[str]) -> Callabl
                 f"{label} {case.path_parameters} {case.query} {case.body}: "
                 f"{response.status_code} {response.text[:200]}"
             )
+        try:  # the answer, whatever its status, fits the schema the operation declares
+            case.validate_response(response, checks=[response_schema_conformance])
+        except FailureGroup as error:  # schemathesis groups its findings in one exception
+            broken.append(f"{label} {case.query}: {response.status_code} {str(error)[:300]}")
 
     return probe  # type: ignore[no-any-return]
 
@@ -54,11 +62,16 @@ def test_no_generated_request_yields_a_server_error(
     app = create_app(settings, graph=corpus_graph)
     sent: dict[str, int] = {}
     failures: list[str] = []
+    broken: list[str] = []
     with TestClient(app):  # runs the lifespan: caches and catalogue
         schema = schemathesis.openapi.from_asgi("/openapi.json", app)
         for result in schema.get_all_operations():
-            _probe(result.ok(), sent, failures)()
+            _probe(result.ok(), sent, failures, broken)()
     total = sum(sent.values())
-    print(f"schemathesis: {total} requests over {len(sent)} operations, {len(failures)} 5xx")
+    print(
+        f"schemathesis: {total} requests over {len(sent)} operations, {len(failures)} 5xx, "
+        f"{len(broken)} answers off their schema"
+    )
     assert failures == []
+    assert broken == []
     assert total >= MINIMUM_REQUESTS, sent

@@ -60,7 +60,7 @@ def test_export_declares_the_media_types_it_sends(spec: dict[str, Any]) -> None:
 
 def test_paths_answers_with_from_as_the_public_name(spec: dict[str, Any]) -> None:
     properties = spec["components"]["schemas"]["PathsAnswer"]["properties"]
-    assert set(properties) == {"from", "to", "paths"}
+    assert set(properties) == {"from", "to", "paths", "resolved", "warnings"}
 
 
 def test_one_router_per_resource() -> None:

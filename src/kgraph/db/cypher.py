@@ -435,7 +435,8 @@ def search(kind: str, given: Collection[str]) -> str:
 ENTITIES_TO_RESOLVE = """
 MATCH (e:Entity)
 RETURN e.id AS id, e.type AS type, e.name AS name, e.name_fi AS name_fi,
-       e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases
+       e.name_sv AS name_sv, coalesce(e.aliases, []) AS aliases,
+       [key IN $identifiers WHERE e[key] IS NOT NULL | toString(e[key])] AS identifiers
 ORDER BY e.id
 """
 #: Every entity with what a network tool shows of it: names, dates (ISO text), status, amounts.

@@ -6,12 +6,15 @@ A question file starts with a YAML header in ``//`` comments, between ``// ---``
     // title: Who funds a project, and with how much?
     // description: Funders of a project with amounts and programmes, with evidence.
     // params:
-    //   project: {type: entity, default: "project:batcircle3", description: "project id or name"}
+    //   project: {type: entity, entity_type: Project, default: "project:batcircle3",
+//             example: "BATCircle 3.0", description: "project id or name"}
     // ---
     MATCH ...
 
-Parameter types: ``string``, ``entity`` (an id or any name, resolved before running),
-``date`` (ISO), ``int``. The same files feed the API, the Browser guide and the tests.
+Parameter types: ``string`` (``enum`` may list its values), ``entity`` (an id or any name,
+resolved before running as its ``entity_type``), ``date`` (ISO), ``int``. ``example`` is a value
+that answers with rows on the corpus. The same files feed the API (one typed operation per
+question), the Browser guide and the tests.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
@@ -37,6 +40,7 @@ from kgraph.ontology import (
     PROP_EVIDENCE_PASSAGES,
     PROP_SOURCE_PROPS,
     PROVENANCES,
+    EntityType,
 )
 from kgraph.query.lookups import (
     PassageSource,
@@ -54,12 +58,31 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class ParamSpec(BaseModel):
+    """One parameter of a question, as its file's header declares it."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: Literal["string", "entity", "date", "int"]
     description: str
+    #: For ``entity``: the type a name is resolved as (None: any type).
+    entity_type: EntityType | None = None
+    #: For ``string``: the only values allowed.
+    enum: tuple[str, ...] | None = None
     default: str | int | None = None
+    #: A value that answers with rows on the corpus (shown in the API's documentation).
+    example: str | int | None = None
     required: bool = False
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> ParamSpec:
+        if self.entity_type is not None and self.type != "entity":
+            raise ValueError("entity_type is for entity parameters only")
+        if self.enum is not None and self.type != "string":
+            raise ValueError("enum is for string parameters only")
+        for value in (self.default, self.example):
+            if self.enum is not None and value is not None and value not in self.enum:
+                raise ValueError(f"{value!r} is not one of the enum's values")
+        return self
 
 
 class Header(BaseModel):
@@ -99,6 +122,10 @@ class Question:
             bound[name] = _convert(name, spec, value)
         return bound
 
+    def examples(self) -> dict[str, Any]:
+        """The parameters of the header's examples (the defaults where none is given)."""
+        return {n: spec.example for n, spec in self.params.items() if spec.example is not None}
+
 
 def _convert(name: str, spec: ParamSpec, value: Any) -> Any:
     try:
@@ -111,6 +138,10 @@ def _convert(name: str, spec: ParamSpec, value: Any) -> Any:
         raise QuestionError(
             f"parameter '{name}' must be {wanted}, got {str(value)[:40]!r}"
         ) from error
+    if spec.enum is not None and str(value) not in spec.enum:
+        raise QuestionError(
+            f"parameter '{name}' must be one of {', '.join(spec.enum)}, got {str(value)[:40]!r}"
+        )
     return str(value)
 
 
@@ -166,12 +197,14 @@ def run(
     graph: Graph,
     question: Question,
     given: dict[str, Any],
-    resolve_entity: Callable[[str], list[str]],
+    resolve_entity: Callable[[str, str, str | None], list[str]],
     *,
     row_cap: int = 5000,
     provenance: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Run a question in a read transaction; entity parameters become lists of ids.
+
+    ``resolve_entity(parameter, text, entity_type)`` gives the ids a name denotes.
 
     Returns the parameters as run, at most ``row_cap`` rows, and whether more rows exist.
     With ``provenance``, only rows whose facts are all of those kinds are kept.
@@ -185,7 +218,7 @@ def run(
     params: dict[str, Any] = {}
     for name, value in bound.items():
         if question.params[name].type == "entity" and value is not None:
-            params[name] = resolve_entity(str(value))
+            params[name] = resolve_entity(name, str(value), question.params[name].entity_type)
         else:
             params[name] = value
     found = graph.read(question.cypher, params, cap=row_cap)

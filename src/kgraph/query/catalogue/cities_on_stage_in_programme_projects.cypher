@@ -7,8 +7,10 @@
 //   stated, or inferred from an organisation located in it. Funded means the project got
 //   its funding (status funded, ongoing or ended).
 // params:
-//   stage: {type: entity, default: "stage:recycling", description: "value-chain stage (id or name)"}
-//   programme: {type: entity, default: "programme:horizon-europe", description: "funding programme (id or name)"}
+//   stage: {type: entity, entity_type: ValueChainStage, example: "Recycling and reuse",
+//     default: "stage:recycling", description: "value-chain stage (id or name)"}
+//   programme: {type: entity, entity_type: FundingProgramme, example: "Horizon Europe",
+//     default: "programme:horizon-europe", description: "funding programme (id or name)"}
 // tags: [cities, stages, programmes, funding]
 // ---
 MATCH (stage:Entity) WHERE stage.id IN $stage

@@ -2,7 +2,8 @@
 // title: A city's profile
 // description: Names, specialisations, stages, organisations located there, projects and networks of one city.
 // params:
-//   city: {type: entity, default: "city:kokkola", description: "city (id or name)"}
+//   city: {type: entity, entity_type: City, example: "Vaasa",
+//     default: "city:kokkola", description: "city (id or name)"}
 // tags: [cities]
 // ---
 MATCH (city:City) WHERE city.id IN $city

@@ -2,7 +2,8 @@
 // title: What does each city specialise in, and which stages does that cover?
 // description: City specialisations (topics) with the value-chain stages they map to.
 // params:
-//   city: {type: entity, description: "only this city (id or name); all when omitted"}
+//   city: {type: entity, entity_type: City, example: "Kokkola",
+//     description: "only this city (id or name); all when omitted"}
 // tags: [cities, topics, stages]
 // ---
 MATCH (city:City)-[spec:SPECIALISES_IN]->(topic:Topic)

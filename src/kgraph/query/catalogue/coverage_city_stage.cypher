@@ -5,7 +5,8 @@
 //   the city covers the stage (stated and inferred), the documents behind them, and whether
 //   it rests on a single source. A row with no facts means "no evidence", not "no".
 // params:
-//   city: {type: entity, description: "only this city (id or name); all when omitted"}
+//   city: {type: entity, entity_type: City, example: "Kokkola",
+//     description: "only this city (id or name); all when omitted"}
 // tags: [coverage, cities, stages]
 // ---
 MATCH (city:City)

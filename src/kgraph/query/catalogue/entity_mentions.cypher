@@ -2,7 +2,8 @@
 // title: Where is an entity mentioned?
 // description: Passages naming the entity in any inflected form, with the count per passage.
 // params:
-//   entity: {type: entity, default: "city:kokkola", description: "entity (id or name)"}
+//   entity: {type: entity, example: "Oulun yliopisto",
+//     default: "city:kokkola", description: "entity (id or name)"}
 // tags: [mentions, sources]
 // ---
 MATCH (entity:Entity) WHERE entity.id IN $entity

@@ -2,7 +2,8 @@
 // title: The evidence of a fact, down to its passages
 // description: One fact by its id, with its evidence passages (stated) or the facts it was inferred from.
 // params:
-//   fact_id: {type: string, default: "project:batcircle3|FUNDED_BY|org:business-finland", description: "the fact's id (subject|PREDICATE|object)"}
+//   fact_id: {type: string, example: "org:university-of-oulu|PARTICIPATES_IN|project:batcircle3",
+//     default: "project:batcircle3|FUNDED_BY|org:business-finland", description: "the fact's id (subject|PREDICATE|object)"}
 // tags: [sources]
 // ---
 // A fact id is subject|PREDICATE|object: start from the subject's index entry. Only the

@@ -2,7 +2,8 @@
 // title: Who belongs to which network?
 // description: Networks (EERA, BEPA, Battery 2030+, InnoCities, ECSPP, ...) with their members, stated or inferred.
 // params:
-//   network: {type: entity, description: "only this network (id or name); all when omitted"}
+//   network: {type: entity, entity_type: Network, example: "EERA",
+//     description: "only this network (id or name); all when omitted"}
 // tags: [networks]
 // ---
 MATCH (member:Entity)-[membership:MEMBER_OF]->(network:Network)

@@ -2,7 +2,8 @@
 // title: Which projects does an organisation take part in?
 // description: Projects of one organisation with role, status, dates and funders.
 // params:
-//   organisation: {type: entity, default: "org:university-of-oulu", description: "organisation (id or name)"}
+//   organisation: {type: entity, entity_type: Organisation, example: "Oulun yliopisto",
+//     default: "org:university-of-oulu", description: "organisation (id or name)"}
 // tags: [organisations, projects]
 // ---
 MATCH (org:Entity) WHERE org.id IN $organisation

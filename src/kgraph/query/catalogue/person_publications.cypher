@@ -2,7 +2,8 @@
 // title: What has a person published, and with whom?
 // description: Publications of one person with year, venue, DOI, author position and co-authors in order.
 // params:
-//   person: {type: entity, default: "person:ulla-lassi", description: "person (id or name)"}
+//   person: {type: entity, entity_type: Person, example: "Ulla Lassi",
+//     default: "person:ulla-lassi", description: "person (id or name)"}
 // tags: [people, publications]
 // ---
 MATCH (person:Person) WHERE person.id IN $person

@@ -2,7 +2,8 @@
 // title: Who funds a project, and with how much?
 // description: Funders of a project with the amount in euros and the programme, each with its evidence.
 // params:
-//   project: {type: entity, default: "project:batcircle3", description: "project (id or name)"}
+//   project: {type: entity, entity_type: Project, example: "BATCircle 3.0",
+//     default: "project:batcircle3", description: "project (id or name)"}
 // tags: [funding, projects]
 // ---
 MATCH (project:Project) WHERE project.id IN $project

@@ -2,7 +2,8 @@
 // title: Who implements what?
 // description: Organisations and cities taking part in each project, with their role.
 // params:
-//   project: {type: entity, description: "only this project (id or name); all when omitted"}
+//   project: {type: entity, entity_type: Project, example: "BATCircle3.0",
+//     description: "only this project (id or name); all when omitted"}
 // tags: [projects, organisations]
 // ---
 MATCH (actor:Entity)-[part:PARTICIPATES_IN]->(project:Project)

@@ -6,7 +6,8 @@
 //   says where each date and the status come from (props_evidence), and which values the
 //   curator reasoned (derived; status_note says how).
 // params:
-//   date: {type: date, default: "2025-06-15", description: "the date, YYYY-MM-DD"}
+//   date: {type: date, example: "2025-06-15",
+//     default: "2025-06-15", description: "the date, YYYY-MM-DD"}
 // tags: [projects, dates]
 // ---
 MATCH (project:Project)

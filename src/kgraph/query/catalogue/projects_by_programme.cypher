@@ -2,7 +2,8 @@
 // title: Which projects belong to a funding programme?
 // description: Projects of a programme (Horizon Europe, M-ERA.NET, Business Finland's programme, ...) with their status and participants.
 // params:
-//   programme: {type: entity, default: "programme:horizon-europe", description: "programme (id or name)"}
+//   programme: {type: entity, entity_type: FundingProgramme, example: "Horizon Europe",
+//     default: "programme:horizon-europe", description: "programme (id or name)"}
 // tags: [programmes, projects]
 // ---
 MATCH (programme:Entity) WHERE programme.id IN $programme

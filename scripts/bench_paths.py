@@ -40,7 +40,8 @@ def timed(graph: Graph, sources: list[str], targets: list[str], hops: int, runs:
             times.append((time.perf_counter() - started) * 1000)
     except QueryTimeout:
         return "timeout"
-    return f"{statistics.median(times):8.1f} ms median, {max(times):8.1f} ms max, {len(found)} paths"
+    median = statistics.median(times)
+    return f"{median:8.1f} ms median, {max(times):8.1f} ms max, {len(found)} paths"
 
 
 def main() -> None:

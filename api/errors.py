@@ -9,6 +9,7 @@ error class, or for the framework's own answers the kind of HTTP error. ``NotFou
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -25,6 +26,7 @@ from kgraph.errors import (
     ConfigError,
     CorpusError,
     GraphUnavailable,
+    InputOutOfBounds,
     KGraphError,
     LoadInterrupted,
     MentionIndexError,
@@ -49,6 +51,7 @@ STATUS: dict[type[KGraphError], int] = {
     NotFound: 404,
     QuestionError: 422,
     ReadOnlyViolation: 403,
+    InputOutOfBounds: 422,
     QueryTimeout: 503,
     GraphUnavailable: 503,
     LoadInterrupted: 503,
@@ -108,6 +111,26 @@ def problems(*statuses: int, **described: str) -> dict[int | str, dict[str, Any]
     }
 
 
+#: The most characters of a detail: enough to name a problem, too few to echo an input back.
+MAX_DETAIL_CHARS = 300
+#: Java or Scala internals in Neo4j's messages: "Caused by: org.apache...ParseException: ...".
+_CAUSED_BY = re.compile(r"\s*Caused by:.*", re.DOTALL)
+_JVM_CLASS = re.compile(r"\b(?:[a-z][\w$]*\.){2,}[A-Z][\w$]*(?:Exception|Error)?\b:?\s*")
+
+
+def safe_detail(text: str) -> str:
+    """A detail fit to show: its first line, no JVM internals, at most MAX_DETAIL_CHARS."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    uncaused = _CAUSED_BY.sub("", first)
+    cleaned = _JVM_CLASS.sub("", uncaused).strip().rstrip(":")
+    if uncaused != first:
+        cleaned += " (the cause is in Neo4j's log)"
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in cleaned) or "no detail given"
+    if len(cleaned) > MAX_DETAIL_CHARS:
+        cleaned = cleaned[: MAX_DETAIL_CHARS - 1] + "…"
+    return cleaned
+
+
 def status_for(kind: type[KGraphError]) -> int:
     """The HTTP status of a kgraph error class: its own entry, else its nearest ancestor's."""
     return next(STATUS[k] for k in kind.__mro__ if k in STATUS)
@@ -148,7 +171,7 @@ async def _kgraph_error(request: Request, error: Exception) -> JSONResponse:
     return problem(
         request,
         status_for(kind),
-        str(error),
+        safe_detail(str(error)),
         error=kind.__name__,
         type_=f"urn:kgraph:error:{kind.__name__}",
         title=_title(kind),
@@ -168,7 +191,7 @@ async def _invalid_request(request: Request, error: Exception) -> JSONResponse:
     return problem(
         request,
         422,
-        detail or "the request is invalid",
+        safe_detail(detail) if detail else "the request is invalid",
         error="RequestValidationError",
         errors=jsonable_encoder(errors),
     )

@@ -281,11 +281,33 @@ class CypherRequest(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
+class CypherWarning(BaseModel):
+    """A notification Neo4j gave about the query (an unknown label, a deprecated form...)."""
+
+    code: str = Field(description="The GQL status code, e.g. 01N50 for a label that does not exist")
+    description: str = Field(description="What Neo4j says, for a person to read")
+    severity: str | None = Field(None, description="WARNING or INFORMATION")
+    classification: str | None = Field(None, description="UNRECOGNIZED, DEPRECATION, ...")
+    position: dict[str, int] | None = Field(
+        None, description="Where in the query: line, column (from 1) and offset (from 0)"
+    )
+
+
 class CypherResponse(BaseModel):
-    columns: list[str] = Field(description="The result's column names")
-    rows: list[dict[str, Any]] = Field(description="The rows, one object per row")
-    row_count: int = Field(description="Rows returned")
-    truncated: bool = Field(description="True when the row cap cut the result")
+    """Rows of a read-only query. Nodes come as {element_id, labels, properties},
+    relationships as {element_id, type, start, end, properties} (start and end are element
+    ids), paths as {nodes, relationships}; temporal values as ISO 8601 strings."""
+
+    columns: list[str] = Field(description="The query's columns, in order")
+    rows: list[dict[str, Any]] = Field(description="One object per row, keyed by column")
+    row_count: int = Field(description="How many rows are in this answer")
+    truncated: bool = Field(description="True when a cap cut the answer short")
+    truncated_reason: str | None = Field(
+        None, description="Which caps cut it: rows, bytes, list items or nesting"
+    )
+    warnings: list[CypherWarning] = Field(
+        default_factory=list, description="Neo4j's notifications about the query"
+    )
 
 
 class Match(EntitySummary):

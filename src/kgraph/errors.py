@@ -7,7 +7,8 @@
     ├── GraphUnavailable       Neo4j does not answer (network, auth, database not there)
     ├── QueryError             Neo4j refused a query (syntax, semantics, constraint)
     │   ├── QueryTimeout       a query ran past its time limit
-    │   └── ReadOnlyViolation  a write or administration attempt through a read-only path
+    │   ├── ReadOnlyViolation  a write or administration attempt through a read-only path
+    │   └── InputOutOfBounds   a query or its parameters exceed a bound checked before Neo4j
     ├── LoadInterrupted        a load stopped before it committed; the graph is unchanged
     ├── SchemaError            graph/schema.cypher is malformed
     ├── CorpusError            a document or the manifest is missing, changed or unreadable
@@ -57,6 +58,10 @@ class QueryTimeout(QueryError):
 
 class ReadOnlyViolation(QueryError):
     """A write or administration attempt through a read-only path."""
+
+
+class InputOutOfBounds(QueryError):
+    """A query or its parameters exceed a bound checked before Neo4j sees them."""
 
 
 class LoadInterrupted(KGraphError):

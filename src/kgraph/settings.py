@@ -87,6 +87,12 @@ class Settings(BaseSettings):
         default=3600.0, gt=0, description="Time limit of a load's one write transaction."
     )
     row_cap: int = Field(default=5000, gt=0)
+    cypher_max_bytes: int = Field(
+        default=4_000_000, gt=1000, description="The most bytes of JSON one POST /cypher answers."
+    )
+    cypher_max_list_items: int = Field(
+        default=10_000, gt=0, description="The most items of any one list POST /cypher answers."
+    )
 
     api_host: str = Field(default="127.0.0.1", description="Loopback: only this machine.")
     api_port: int = Field(default=8000, ge=1, le=65535)

@@ -17,7 +17,8 @@ def test_cypher_reads_with_parameters(corpus_client: TestClient) -> None:
         },
     )
     assert response.json() == {"columns": ["sv"], "rows": [{"sv": "Vasa"}], "row_count": 1,
-                               "truncated": False}  # fmt: skip
+                               "truncated": False, "truncated_reason": None,
+                               "warnings": []}  # fmt: skip
 
 
 def test_paths_connect_a_person_to_a_funder_with_evidence(corpus_client: TestClient) -> None:

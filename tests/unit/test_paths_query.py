@@ -12,7 +12,7 @@ from kgraph.query import lookups
 
 
 def bound(text: str) -> str:
-    [found] = re.findall(r"\[\*\.\.(\w+)\]", text)
+    [found] = re.findall(r"\)\{1,(\w+)\}", text)
     return found
 
 
@@ -35,6 +35,14 @@ def test_hops_outside_one_to_max_are_refused(max_hops: int) -> None:
 def test_hops_that_are_not_integers_are_refused(max_hops: object) -> None:
     with pytest.raises(QueryError, match="must be an integer"):
         cypher.paths(max_hops)  # type: ignore[arg-type]
+
+
+def test_only_entities_are_on_the_way_and_the_search_knows_it() -> None:
+    """The Entity condition is in the pattern the shortest-path search walks, not a filter
+    applied after it (which can turn the search exhaustive)."""
+    text = cypher.paths(2)
+    assert "ALL SHORTEST (a) (()-[]-(:Entity)){1,2} (b)" in text
+    assert "allShortestPaths" not in text and "WHERE all(" not in text
 
 
 def test_entities_and_the_limit_are_parameters() -> None:

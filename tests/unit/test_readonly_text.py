@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.errors import ReadOnlyViolation
-from kgraph.query.readonly import check_text
+from kgraph.query.readonly import check_plan, check_text, cypher_code
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,70 @@ def test_a_refusal_tells_the_user_what_is_allowed(query: str, message: str) -> N
     with pytest.raises(ReadOnlyViolation) as caught:
         check_text(query)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # Neo4j decodes \uXXXX before it reads the query: code, names and comment ends alike.
+        ("CALL db.l\\u0061bels()", "CALL db.labels()"),
+        ("RETURN 1 // x\\u000aCALL dbms.x()", "RETURN 1   CALL dbms.x()"),
+        # An escaped backslash is not the start of an escape.
+        ("RETURN '\\\\u0027' AS x", "RETURN   AS x"),
+        # A // comment ends at \r too (the gap of issue #11), and at every other line end.
+        ("RETURN 1 // x\rCALL dbms.x()", "RETURN 1  CALL dbms.x()"),
+        ("RETURN 1 // x\u2028CALL dbms.x()", "RETURN 1  CALL dbms.x()"),
+        ("RETURN\u3000`db`.`x`", "RETURN  db . x "),
+    ],
+)
+def test_the_screen_reads_the_text_as_cypher_does(query: str, code: str) -> None:
+    assert " ".join(cypher_code(query).split()) == " ".join(code.split())
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "// harmless\rCALL dbms.listConfig()",
+        "// harmless\r\nSHOW SETTINGS",
+        "/* x */ TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+        "CALL dbms\\u002elistConfig()",
+        "\\u004cOAD CSV FROM 'http://127.0.0.1:9/x' AS l RETURN l",
+        "CALL db.cl\\u0065arQueryCaches()",
+    ],
+)
+def test_hidden_attacks_are_refused_by_the_screen(query: str) -> None:
+    with pytest.raises(ReadOnlyViolation, match="refused"):
+        check_text(query)
+
+
+def _plan(*operators: str, details: str = "") -> dict[str, object]:
+    leaf = operators[-1] + "@neo4j"
+    plan: dict[str, object] = {"operatorType": leaf, "args": {"Details": details}}
+    for name in reversed(operators[:-1]):
+        plan = {"operatorType": name + "@neo4j", "args": {}, "children": [plan]}
+    return plan
+
+
+@pytest.mark.parametrize(
+    ("query_type", "plan", "message"),
+    [
+        ("w", _plan("ProduceResults", "Create"), "plans this query as one that writes"),
+        ("s", _plan("ProduceResults", "ProcedureCall"), "changes the schema or the server"),
+        ("r", _plan("ProduceResults", "ShowSettings"), "operator ShowSettings"),
+        ("r", _plan("ProduceResults", "TerminateTransactions"), "operator TerminateTransactions"),
+        ("r", _plan("ProduceResults", "Filter", "LoadCSV"), "operator LoadCSV"),
+        ("r", _plan("ProduceResults", "ProcedureCall", details="db.stats.retrieve(x) :: (a)"),
+         "procedure 'db.stats.retrieve'"),
+        ("r", None, "no plan"),
+    ],
+)  # fmt: skip
+def test_the_plan_check_refuses_what_is_not_a_plain_read(
+    query_type: str, plan: dict[str, object] | None, message: str
+) -> None:
+    with pytest.raises(ReadOnlyViolation, match=message):
+        check_plan(query_type, plan)
+
+
+def test_the_plan_check_admits_reads_and_the_allowed_procedures() -> None:
+    check_plan("r", _plan("ProduceResults", "Sort", "Expand(All)", "NodeByLabelScan"))
+    check_plan("r", _plan("ProduceResults", "ProcedureCall", details="db.labels() :: (label)"))

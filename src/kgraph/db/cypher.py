@@ -216,8 +216,12 @@ MAX_HOPS = 6
 def paths(max_hops: int) -> str:
     """Shortest paths of at most ``max_hops`` facts between ``$from`` and ``$to`` entities.
 
-    The bound of a variable-length pattern cannot be a parameter, so it is checked to be an
-    integer from 1 to MAX_HOPS and written into the text; ``$limit`` caps the paths.
+    Every node on the way must be an Entity (facts, not passages, connect them), and that
+    condition is inside the pattern, so the shortest-path search applies it while it
+    searches: ``allShortestPaths`` with the same condition as a WHERE may fall back to an
+    exhaustive search of every path when the shortest one fails it. The bound of a
+    quantified pattern cannot be a parameter, so it is checked to be an integer from 1 to
+    MAX_HOPS and written into the text; ``$limit`` caps the paths.
     """
     if isinstance(max_hops, bool) or not isinstance(max_hops, int):
         raise QueryError(f"max_hops must be an integer, not {max_hops!r}")
@@ -226,8 +230,7 @@ def paths(max_hops: int) -> str:
     return f"""
 MATCH (a:Entity) WHERE a.id IN $from
 MATCH (b:Entity) WHERE b.id IN $to AND a <> b
-MATCH path = allShortestPaths((a)-[*..{max_hops}]-(b))
-WHERE all(n IN nodes(path) WHERE n:Entity)
+MATCH path = ALL SHORTEST (a) (()-[]-(:Entity)){{1,{max_hops}}} (b)
 WITH path LIMIT $limit
 RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
        [r IN relationships(path) | r {{.*, predicate: type(r),

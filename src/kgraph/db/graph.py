@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -34,6 +35,15 @@ from kgraph.errors import (
 
 T = TypeVar("T")
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """What Neo4j planned for a query it did not run: type (r, w, rw, s), plan, warnings."""
+
+    query_type: str | None
+    plan: dict[str, Any] | None
+    warnings: list[dict[str, Any]]
 
 
 class Rows(list[Row]):
@@ -84,6 +94,9 @@ def translate(error: Exception) -> KGraphError:
             return QueryTimeout(f"query stopped at its time limit ({code})")
         if code in _READ_ONLY_CODES:
             return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
+        if code.endswith("Transaction.Terminated"):
+            # Someone or something ended the query: the service, not the request, failed.
+            return GraphUnavailable("Neo4j terminated the query before it finished")
         if code == "Neo.ClientError.Database.DatabaseNotFound":
             return GraphUnavailable(f"database not found: {error.message}")
         if isinstance(error, nx.TransientError):
@@ -187,6 +200,36 @@ class Graph:
             )
         plan: dict[str, Any] = summary.plan or {}
         return plan
+
+    def explain(
+        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> Explained:
+        """EXPLAIN ``text`` in a READ transaction (nothing runs), warnings on whatever the
+        driver's default; their positions are those in ``text``."""
+
+        @neo4j.unit_of_work(timeout=timeout_s if timeout_s is not None else self.timeout_s)
+        def _unit(tx: ManagedTransaction) -> neo4j.ResultSummary:
+            return tx.run("EXPLAIN\n" + text, dict(params or {})).consume()
+
+        with (
+            translated(),
+            self.driver.session(
+                database=self.database,
+                default_access_mode=neo4j.READ_ACCESS,
+                notifications_min_severity=neo4j.NotificationMinimumSeverity.WARNING,
+            ) as session,
+        ):
+            summary = session.execute_read(_unit)
+        warnings = [
+            {"code": status.gql_status, "description": status.status_description,
+             "severity": status.raw_severity, "classification": status.raw_classification,
+             "position": None if status.position is None else {
+                 # One line ("EXPLAIN") of eight characters came before the query.
+                 "line": status.position.line - 1, "column": status.position.column,
+                 "offset": status.position.offset - 8}}
+            for status in summary.gql_status_objects if status.is_notification
+        ]  # fmt: skip
+        return Explained(summary.query_type, summary.plan, warnings)
 
     def run_autocommit(self, text: str, params: Mapping[str, Any] | None = None) -> None:
         """Run one auto-commit query: schema commands and CALL {...} IN TRANSACTIONS need it."""

@@ -153,7 +153,11 @@ def patient(corpus_graph: Graph, settings: Settings) -> Iterator[TestClient]:
 
 
 def test_a_terminated_query_answers_503(patient: TestClient, corpus_graph: Graph) -> None:
-    slow = "WITH 'probe-terminate' AS tag MATCH (a), (b), (c) WHERE a.id <> c.id RETURN count(*)"
+    # Far longer than the limit (509^4 rows), so only the termination can end it.
+    slow = (
+        "WITH 'probe-terminate' AS tag MATCH (a), (b), (c), (d) WHERE a.id <> d.id "
+        "RETURN count(*)"
+    )
     answer: dict[str, object] = {}
     worker = threading.Thread(
         target=lambda: answer.update(r=patient.post("/cypher", json={"query": slow}))

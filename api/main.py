@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 
@@ -26,18 +27,31 @@ from api.routes import (
 from kgraph import __version__
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph, connect
+from kgraph.db.server import SUPERVISION_FILE, ServerConfig
 from kgraph.names.resolve import ResolverCache
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 
-def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
-    """Build the app; tests may hand in their own settings and graph."""
+def create_app(
+    settings: Settings | None = None,
+    graph: Graph | None = None,
+    *,
+    supervision: Path | None = None,
+) -> FastAPI:
+    """Build the app; tests may hand in their own settings and graph.
+
+    ``supervision`` is the managed server's supervisor report that ``/health`` shows; by
+    default that of the managed instance ``server`` when kgraph manages Neo4j, else none.
+    """
     settings = settings or Settings()
+    if supervision is None and settings.managed:
+        supervision = ServerConfig.from_settings(settings).instance_dir / SUPERVISION_FILE
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.supervision = supervision
         owned = graph is None
         app.state.graph = graph or Graph(
             connect(

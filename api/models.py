@@ -9,6 +9,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from kgraph.query import readonly
 
 
+class SupervisorHealth(BaseModel):
+    """The managed server's supervisor: how often it started Neo4j again, and why."""
+
+    supervised: bool = Field(description="A supervisor process is watching the server now")
+    restarts: int = Field(description="Restarts since the supervisor started")
+    last_reason: str | None = Field(
+        default=None, description="Why the server last exited unasked (signal, exit status)"
+    )
+    last_exit_at: str | None = Field(default=None, description="When, in UTC (ISO 8601)")
+    gave_up: bool = Field(description="It exited too often right after starting: not restarted")
+
+
 class Neo4jHealth(BaseModel):
     up: bool
     uri: str
@@ -19,6 +31,7 @@ class Neo4jHealth(BaseModel):
     relationships: int | None = None
     labels: dict[str, int] = {}
     error: str | None = None
+    supervisor: SupervisorHealth | None = None
 
 
 class Health(BaseModel):

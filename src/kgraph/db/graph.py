@@ -145,6 +145,10 @@ class Graph:
         self.timeout_s = timeout_s
         self.margin_s = margin_s
 
+    def limited(self, timeout_s: float) -> Graph:
+        """The same database and driver with another time limit (a quick route's own)."""
+        return Graph(self.driver, self.database, timeout_s, margin_s=self.margin_s)
+
     def _query(self, text: str, timeout_s: float | None) -> Query:
         return Query(text, timeout=self._limit(timeout_s))
 

@@ -24,6 +24,8 @@ class ServerConfig:
     password: str
     start_timeout_s: float
     guide_url: str | None = None
+    tx_memory_max: str | None = None
+    tx_memory_total_max: str | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, instance: str = "server") -> ServerConfig:
@@ -40,6 +42,8 @@ class ServerConfig:
             password=settings.neo4j_password.get_secret_value(),
             start_timeout_s=settings.start_timeout_s,
             guide_url=f"http://localhost:{settings.api_port}/guide",
+            tx_memory_max=settings.tx_memory_max,
+            tx_memory_total_max=settings.tx_memory_total_max,
         )
 
     @property

@@ -7,6 +7,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from neo4j import exceptions as nx
 
 from kgraph.db.server import jars, neo4j_conf
 from kgraph.db.server.config import ServerConfig, ServerStatus
+from kgraph.db.server.supervisor import Spec, alive
 from kgraph.errors import ServerError
 
 
@@ -24,19 +26,18 @@ def port_open(host: str, port: int) -> bool:
         return sock.connect_ex((host, port)) == 0
 
 
-def alive(pid: int) -> bool:
+#: The supervisor's report, in the instance's folder.
+SUPERVISION_FILE = "supervision.json"
+
+
+def _live_pid(pid_file: Path) -> int | None:
+    if not pid_file.is_file():
+        return None
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A zombie (our own exited child not yet reaped) is not alive.
-    stat = Path(f"/proc/{pid}/stat")
-    if stat.exists():
-        fields = stat.read_text().rsplit(")", 1)[-1].split()
-        return bool(fields) and fields[0] != "Z"
-    return True
+        pid = int(pid_file.read_text().strip())
+    except ValueError:
+        return None
+    return pid if alive(pid) else None
 
 
 class ManagedNeo4j:
@@ -68,6 +69,15 @@ class ManagedNeo4j:
     def console_log(self) -> Path:
         return self.logs_dir / "console.log"
 
+    @property
+    def supervisor_pid_file(self) -> Path:
+        return self.config.instance_dir / "supervisor.pid"
+
+    @property
+    def supervision_file(self) -> Path:
+        """What the supervisor counts: restarts and the last reason (read by ``/health``)."""
+        return self.config.instance_dir / SUPERVISION_FILE
+
     # -- jars --------------------------------------------------------------------------------
     def jars_present(self) -> bool:
         return jars.jars_present(self.config.lib_dir, self.config.pom)
@@ -93,17 +103,15 @@ class ManagedNeo4j:
 
     def running_pid(self) -> int | None:
         """The pid of this instance's server, if one is running."""
-        if not self.pid_file.is_file():
-            return None
-        try:
-            pid = int(self.pid_file.read_text().strip())
-        except ValueError:
-            return None
-        return pid if alive(pid) else None
+        return _live_pid(self.pid_file)
+
+    def supervisor_pid(self) -> int | None:
+        """The pid of the supervisor that keeps this instance's server running, if any."""
+        return _live_pid(self.supervisor_pid_file)
 
     def _prepare(self) -> str:
         """Check nothing runs or holds the ports, write the configuration; return java's path."""
-        pid = self.running_pid()
+        pid = self.running_pid() or self.supervisor_pid()
         if pid is not None:
             raise ServerError(f"Neo4j is already running (pid {pid}); stop it first")
         c = self.config
@@ -121,25 +129,50 @@ class ManagedNeo4j:
         return java
 
     def start(self) -> int:
-        """Start the server and wait until Bolt accepts our credentials; return its pid."""
+        """Start the server under its supervisor, wait until Bolt accepts our credentials;
+        return the server's pid. The supervisor (kgraph.db.server.supervisor) starts it again
+        whenever it exits unasked, until ``stop``."""
         java = self._prepare()
         self._log_offset = self.console_log.stat().st_size if self.console_log.exists() else 0
-        with self.console_log.open("ab") as log:
+        spec_file = self.config.instance_dir / "supervisor-spec.json"
+        Spec(
+            command=neo4j_conf.server_command(java, self.config),
+            console_log=self.console_log,
+            pid_file=self.pid_file,
+            state_file=self.supervision_file,
+        ).dump(spec_file)
+        self.pid_file.unlink(missing_ok=True)
+        self.supervision_file.unlink(missing_ok=True)
+        with (self.logs_dir / "supervisor.log").open("ab") as log:
             self._child = subprocess.Popen(
-                neo4j_conf.server_command(java, self.config),
+                [sys.executable, "-m", "kgraph.db.server", str(spec_file)],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 env=neo4j_conf.java_env(self.config),
                 start_new_session=True,
             )
-        self.pid_file.write_text(str(self._child.pid))
+        self.supervisor_pid_file.write_text(str(self._child.pid))
         try:
-            self._wait_until_ready(self._child.pid)
+            pid = self._wait_for_pid()
+            self._wait_until_ready(pid)
         except BaseException:
             self.stop()
             raise
-        return self._child.pid
+        return pid
+
+    def _wait_for_pid(self) -> int:
+        """The server's pid, once the supervisor has started it."""
+        deadline = time.monotonic() + self.config.start_timeout_s
+        while time.monotonic() < deadline:
+            pid = self.running_pid()
+            if pid is not None:
+                return pid
+            if self._child is not None and self._child.poll() is not None:
+                log = (self.logs_dir / "supervisor.log").read_text()[-2000:]
+                raise ServerError(f"the supervisor of Neo4j exited at once:\n{log}")
+            time.sleep(0.05)
+        raise ServerError("the supervisor did not start Neo4j")
 
     def _wait_until_ready(self, pid: int) -> None:
         c = self.config
@@ -168,11 +201,19 @@ class ManagedNeo4j:
                 time.sleep(0.3)
 
     def stop(self, timeout_s: float = 60.0) -> bool:
-        """Stop the server (SIGTERM, then SIGKILL after ``timeout_s``); False if none ran."""
-        pid = self.running_pid()
-        if pid is None:
-            self.pid_file.unlink(missing_ok=True)
-            return False
+        """Stop the supervisor and the server (SIGTERM, then SIGKILL after ``timeout_s``);
+        False if neither ran."""
+        supervisor = self.supervisor_pid()
+        if supervisor is not None:
+            self._end(supervisor, timeout_s + 5)  # it stops the server itself, in timeout_s
+        self.supervisor_pid_file.unlink(missing_ok=True)
+        pid = self.running_pid()  # a server whose supervisor was killed, or of an old kgraph
+        if pid is not None:
+            self._end(pid, timeout_s)
+        self.pid_file.unlink(missing_ok=True)
+        return supervisor is not None or pid is not None
+
+    def _end(self, pid: int, timeout_s: float) -> None:
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout_s
         while alive(pid) and time.monotonic() < deadline:
@@ -183,8 +224,6 @@ class ManagedNeo4j:
             os.kill(pid, signal.SIGKILL)
         if self._child is not None and self._child.pid == pid:
             self._child.wait(timeout=10)
-        self.pid_file.unlink(missing_ok=True)
-        return True
 
     def reset(self) -> None:
         """Stop the server and delete its data (the jars stay)."""
@@ -194,7 +233,10 @@ class ManagedNeo4j:
     def status(self) -> ServerStatus:
         c = self.config
         pid = self.running_pid()
-        if pid is None:
+        supervisor = self.supervisor_pid()
+        if pid is None and supervisor is not None:
+            message = f"restarting (supervisor pid {supervisor}): Neo4j exited and starts again"
+        elif pid is None:
             message = "stopped"
         elif port_open(c.host, c.bolt_port):
             message = f"running (pid {pid}), Bolt on {c.bolt_uri}, Browser at {c.http_url}/browser/"

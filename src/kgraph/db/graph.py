@@ -257,7 +257,16 @@ class Graph:
         return deadline.within(timeout_s, self.margin_s, run)
 
     def ping(self) -> dict[str, Any]:
-        """Server version and edition, or GraphUnavailable (the read itself is the check)."""
+        """Server version and edition, or GraphUnavailable.
+
+        Connectivity is checked first, without the driver's retries: an unreachable server
+        answers "unreachable" at once instead of retrying until the deadline."""
+
+        def verify(call: deadline.Call) -> None:
+            with translated():
+                self.driver.verify_connectivity()
+
+        deadline.within(self.timeout_s, self.margin_s, verify)
         rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 

@@ -15,7 +15,7 @@ from kgraph.analysis import analytics
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import Resolver
-from kgraph.query.lookups import TextSource, all_passage_texts
+from kgraph.query.lookups import PassageSource, TextSource, all_passage_texts
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
@@ -36,12 +36,15 @@ def get_resolver(request: Request) -> Resolver:
 
 
 async def get_texts(request: Request) -> TextSource:
-    """Passage texts for excerpts, from a cache the next load replaces."""
+    """Passage texts (and their documents' titles) for excerpts, from a cache the next load
+    replaces."""
     graph: Graph = request.app.state.graph
     cache = request.app.state.passages
 
-    def texts(_ids: Iterable[str]) -> Mapping[str, str]:
-        found: Mapping[str, str] = cache.get(graph, "texts", lambda: all_passage_texts(graph))
+    def texts(_ids: Iterable[str]) -> Mapping[str, PassageSource]:
+        found: Mapping[str, PassageSource] = cache.get(
+            graph, "texts", lambda: all_passage_texts(graph)
+        )
         return found
 
     return texts

@@ -12,14 +12,18 @@ from api import access, errors
 from api.cached import answer_cache
 from api.routes import (
     analytics,
+    coverage,
     cypher,
+    documents,
     entities,
     export,
     facts,
     guide,
     health,
     loads,
+    passages,
     paths,
+    proposals,
     questions,
     resolve,
     search,
@@ -29,6 +33,7 @@ from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import SUPERVISION_FILE, ServerConfig
 from kgraph.names.resolve import ResolverCache
+from kgraph.query.lookups import PassageSource
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
@@ -68,7 +73,7 @@ def create_app(
         )
         app.state.resolvers = ResolverCache()
         app.state.analytics = GenerationCache[object]()
-        app.state.passages = GenerationCache[dict[str, str]]()
+        app.state.passages = GenerationCache[dict[str, PassageSource]]()
         app.state.answers = answer_cache()
         app.state.catalogue = Catalogue()
         try:
@@ -99,6 +104,10 @@ def create_app(
         analytics,
         export,
         guide,
+        documents,
+        passages,
+        coverage,
+        proposals,
     ):
         app.include_router(module.router)
     return app

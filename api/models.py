@@ -48,10 +48,15 @@ class EntityRef(BaseModel):
 
 
 class EvidenceItem(BaseModel):
-    doc_id: str
-    passage_id: str
-    anchor: str | None = None
-    excerpt: str | None = None
+    """Where something is stated: a document, the passage in it and the anchor quoted."""
+
+    doc_id: str = Field(description="The document's id (GET /documents/{id})")
+    doc_title: str | None = Field(None, description="The document's title, from the manifest")
+    doc_kind: str | None = Field(None, description="report, web page, news article, ...")
+    passage_id: str = Field(description="The passage that holds the anchor")
+    passage_url: str | None = Field(None, description="Where to read the passage whole")
+    anchor: str | None = Field(None, description="The phrase the loader found in the passage")
+    excerpt: str | None = Field(None, description="The passage around the anchor")
 
 
 class Fact(BaseModel):
@@ -61,7 +66,13 @@ class Fact(BaseModel):
     subject: EntityRef
     predicate: str
     object: EntityRef
-    stated: bool
+    stated: bool = Field(description="Stated in a document (curated or extracted), not inferred")
+    provenance: Literal["curated", "extracted", "inferred"] = Field(
+        description="curated: the registry; extracted: an unreviewed proposal; inferred: a rule"
+    )
+    confidence: float | None = Field(
+        default=None, description="How sure the extractor was (extracted facts only)"
+    )
     rule: str | None = None
     derived_from: list[str] = []
     premise_passages: list[str] = []
@@ -77,7 +88,19 @@ class Page(BaseModel):
     limit: int
 
 
+class AsOf(BaseModel):
+    """What an ``as_of`` filter did, undated facts included."""
+
+    date: str = Field(description="The date asked for (ISO)")
+    undated: Literal["include", "exclude"] = Field(
+        description="Whether facts the sources give no period count as valid on the date"
+    )
+    undated_matched: int = Field(description="How many of the matching facts are undated")
+    note: str = Field(description="The rule, in words")
+
+
 class FactPage(Page):
+    as_of: AsOf | None = Field(None, description="Set when the answer is filtered by as_of")
     items: list[Fact]
 
 
@@ -101,9 +124,22 @@ class EntityDetail(BaseModel):
     name_fi: str | None = None
     name_sv: str | None = None
     aliases: list[str] = []
+    provenance: Literal["curated", "extracted"] = Field(
+        default="curated", description="curated: the registry; extracted: an unreviewed proposal"
+    )
     props: dict[str, Any] = {}
     mentions: int = 0
     mentioned_in_documents: int = 0
+    evidence: list[EvidenceItem] = Field(
+        default=[], description="Where the entity itself is stated (for entities no fact names)"
+    )
+    props_evidence: dict[str, list[EvidenceItem]] = Field(
+        default={}, description="For each property a document gives: where it says so"
+    )
+    derived: list[str] = Field(
+        default=[],
+        description="Properties the curator reasoned rather than read; <prop>_note says how",
+    )
     facts: list[Fact] = []
 
 
@@ -230,3 +266,187 @@ class Problem(BaseModel):
     errors: list[dict[str, Any]] | None = Field(
         None, description="Each invalid request field and why, for a 422 validation error"
     )
+
+
+# -- the corpus over HTTP (/documents, /passages, /coverage, /omissions) ------------------------
+class DocumentInfo(BaseModel):
+    """A source document as the manifest describes it, with the hash the load read."""
+
+    id: str = Field(description="The document's id (the corpus file's stem)")
+    title: str | None = Field(None, description="Descriptive title, from the manifest")
+    language: str | None = Field(None, description="fi or en")
+    kind: str | None = Field(None, description="report, web page, news article, ...")
+    publisher: str | None = None
+    year: int | None = None
+    file: str | None = Field(None, description="The file's name in the corpus folder")
+    sha256: str | None = Field(None, description="SHA-256 of the raw file as loaded")
+    passage_count: int | None = Field(None, description="How many passages cleaning made")
+
+
+class PassageSummary(BaseModel):
+    id: str
+    ordinal: int = Field(description="The passage's place in its document, from 0")
+    kind: str | None = Field(None, description="paragraph, heading, bullet, caption, ...")
+    text: str
+    url: str = Field(description="GET this for the passage with what it backs")
+
+
+class DocumentDetail(DocumentInfo):
+    passages: list[PassageSummary] = Field(description="Every passage, in document order")
+
+
+class MentionRef(EntityRef):
+    count: int = Field(description="How many times the passage names the entity")
+
+
+class PassageFact(BaseModel):
+    """A fact whose evidence (stated) or whose premises' evidence (inferred) is this passage."""
+
+    fact_id: str | None
+    predicate: str
+    stated: bool
+    subject: EntityRef
+    object: EntityRef
+    anchors: list[str] = Field(description="The anchors of the fact found in this passage")
+
+
+class PropAnchor(BaseModel):
+    prop: str = Field(description="The property whose value the passage states")
+    anchor: str
+
+
+class PassageEntity(BaseModel):
+    """An entity this passage states, itself (anchors) or by its values (values)."""
+
+    entity: EntityRef
+    anchors: list[str] = []
+    values: list[PropAnchor] = []
+
+
+class OddityRef(BaseModel):
+    id: str
+    kind: str | None = None
+    description: str | None = None
+
+
+class PassageDetail(BaseModel):
+    """A passage whole: its text, its document, and everything in the graph that rests on it."""
+
+    id: str
+    doc_id: str
+    ordinal: int
+    kind: str | None = None
+    text: str
+    start: int | None = Field(None, description="Offset in the document's cleaned text")
+    end: int | None = None
+    document: DocumentInfo | None = None
+    mentions: list[MentionRef] = Field(description="Entities the passage names, most first")
+    facts: list[PassageFact] = Field(description="Facts whose evidence is (or rests on) it")
+    entities: list[PassageEntity] = Field(description="Entities and values it states")
+    oddities: list[OddityRef] = Field(description="Oddities of the sources it evidences")
+
+
+class PassageHit(PassageSummary):
+    doc_id: str
+    score: float = Field(description="Lucene's relevance score; higher is better")
+
+
+class PassagePage(Page):
+    query: str = Field(description="The Lucene query run: each word escaped, with stem prefixes")
+    items: list[PassageHit]
+
+
+class CoverageFinding(BaseModel):
+    kind: str = Field(description="name, acronym, doi, amount, date_range or year_range")
+    text: str = Field(description="What the passage says")
+    passage_id: str
+
+
+class NeverMentioned(BaseModel):
+    entity_id: str
+    backed: bool = Field(description="True when a fact or an anchor of its own backs it")
+
+
+class CoverageReport(BaseModel):
+    """How much of the corpus the graph accounts for, as the newest load measured it."""
+
+    load_id: str
+    finished_at: str | None = None
+    ok: bool = Field(description="Nothing unexplained and every document-given value sourced")
+    accounted: int = Field(description="Findings the graph accounts for")
+    explained_by_omission: list[CoverageFinding] = Field(
+        description="Findings left out on purpose (GET /omissions says why)"
+    )
+    unexplained: list[CoverageFinding] = Field(description="Findings nothing accounts for")
+    anchors_verified: int = Field(description="Evidence anchors found in their documents")
+    never_mentioned: list[NeverMentioned] = Field(
+        description="Entities no passage names by any of their names"
+    )
+    unsourced_values: list[str] = Field(
+        description="entity.prop values a document should give with no evidence or derived mark"
+    )
+
+
+class Omission(BaseModel):
+    text: str = Field(description="What the corpus names")
+    doc: str | None = Field(None, description="The document it is in, when one is given")
+    reason: str = Field(description="Why it is not in the graph")
+    where: str = Field(description="The registry file and line that record the decision")
+
+
+class OmissionList(BaseModel):
+    load_id: str
+    total: int
+    items: list[Omission]
+
+
+class ProposedEntity(BaseModel):
+    """An entity an extractor proposed, not yet reviewed (provenance 'extracted')."""
+
+    id: str
+    type: str | None = None
+    name: str | None = None
+    name_fi: str | None = None
+    name_sv: str | None = None
+    aliases: list[str] = []
+    confidence: float | None = Field(default=None, description="How sure the extractor was")
+    rule: str | None = Field(default=None, description="The extractor rule or model")
+    evidence: list[EvidenceItem] = Field(default=[], description="Verified anchors, by passage")
+    props: dict[str, Any] = {}
+
+
+class Disagreement(BaseModel):
+    """A proposal that curation (or an earlier proposal) overruled: both versions."""
+
+    kind: Literal["entity_differs", "fact_differs", "proposals_differ"]
+    key: str = Field(description="The entity id or fact key both speak of")
+    doc: str = Field(description="The document whose proposals said otherwise")
+    where: str = Field(description="The proposals file and line")
+    kept: dict[str, Any] = Field(description="What the graph holds (curation wins)")
+    proposed: dict[str, Any] = Field(description="What the proposal said")
+
+
+class DocumentProposals(BaseModel):
+    """One document's proposals waiting for review."""
+
+    loaded: bool | None = Field(
+        default=None, description="Whether the latest load included proposals at all"
+    )
+    load_id: str | None = None
+    doc_id: str
+    entities: list[ProposedEntity]
+    facts: list[Fact] = Field(description="Proposed facts, each with provenance 'extracted'")
+    disagreements: list[Disagreement]
+
+
+class ProposalsAnswer(BaseModel):
+    """What waits for review in the latest load, by document."""
+
+    loaded: bool = Field(
+        description="False when the latest load left proposals out (KGRAPH_LOAD_PROPOSALS)"
+    )
+    load_id: str | None = Field(description="The load these proposals came with")
+    entities: int
+    facts: int
+    disagreements: int
+    documents: list[DocumentProposals]

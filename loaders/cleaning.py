@@ -12,7 +12,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-import simplemma
+from kgraph.names import finnish
 
 #: Skip-to-content links and the like: navigation, never content.
 _BOILERPLATE = frozenset(
@@ -259,7 +259,7 @@ def _keeps_hyphen(left: str, right: str, layout: _Layout) -> bool:
 
 
 def _known(word: str) -> bool:
-    return bool(word) and bool(simplemma.is_known(word, lang="fi"))
+    return finnish.is_known(word)
 
 
 def is_heading(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from loaders.corpus import Document
@@ -46,6 +46,9 @@ class CoverageReport:
     accounted: int = 0
     never_mentioned: list[str] = field(default_factory=list)
     anchors_verified: int = 0
+    #: Values a document should give (ontology.SOURCED_PROPS) with no evidence and no
+    #: ``derived`` mark, as ``entity_id.prop``.
+    unsourced_values: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -166,4 +169,37 @@ def measure(documents: list[Document], registry: Registry, anchors: int) -> Cove
     report.never_mentioned = sorted(
         e.item.id for e in registry.entities if e.item.id not in mentioned
     )
+    report.unsourced_values = [
+        f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()
+    ]
     return report
+
+
+def backed_entities(registry: Registry) -> set[str]:
+    """Entities a fact names or that carry evidence of their own."""
+    backed = {f.item.s for f in registry.facts} | {f.item.o for f in registry.facts}
+    return backed | {e.item.id for e in registry.entities if e.item.evidence}
+
+
+def summary(report: CoverageReport, registry: Registry) -> dict[str, Any]:
+    """The report as plain data: what ``kgraph coverage`` prints and a load records."""
+    backed = backed_entities(registry)
+    return {
+        "ok": report.ok and not report.unsourced_values,
+        "accounted": report.accounted,
+        "explained_by_omission": [asdict(f) for f in report.explained_by_omission],
+        "unexplained": [asdict(f) for f in report.unexplained],
+        "anchors_verified": report.anchors_verified,
+        "never_mentioned": [
+            {"entity_id": e, "backed": e in backed} for e in report.never_mentioned
+        ],
+        "unsourced_values": report.unsourced_values,
+    }
+
+
+def omissions(registry: Registry) -> list[dict[str, Any]]:
+    """The registry's deliberate omissions as plain data, with where each is written."""
+    return [
+        {"text": o.item.text, "doc": o.item.doc, "reason": o.item.reason, "where": o.where}
+        for o in registry.omissions
+    ]

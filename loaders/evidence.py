@@ -7,6 +7,7 @@ anchor cannot be found is refused with the file and line of the entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,43 +51,87 @@ def owner_key(item: EntitySpec | FactSpec | OdditySpec) -> str:
     return item.key if isinstance(item, FactSpec) else item.id
 
 
+def prop_owner(entity_id: str, prop: str) -> str:
+    """The key a property's evidence is filed under (``#`` occurs in no id)."""
+    return f"{entity_id}#{prop}"
+
+
 def _entries_with_evidence(registry: Registry) -> list[Located[Any]]:
     return [*registry.entities, *registry.facts, *registry.oddities]
+
+
+#: One evidence item of an entry: the owner it is filed under, the item, and where it was written.
+_Claim = tuple[str, Evidence, tuple[str, int]]
+
+
+def _claims(entry: Located[Any]) -> list[_Claim]:
+    """Every evidence item of an entry: its own, then (an entity's) each property's."""
+    owner = owner_key(entry.item)
+    # A fact stated in several files: blame the file that gave this evidence.
+    claims = [(owner, e, entry.stated_at(n)) for n, e in enumerate(entry.item.evidence)]
+    if isinstance(entry.item, EntitySpec):
+        for prop, items in entry.item.props_evidence.items():
+            lines = entry.prop_lines.get(prop, ())
+            claims += [
+                (prop_owner(owner, prop), e,
+                 (entry.file, lines[n] if n < len(lines) else entry.line))
+                for n, e in enumerate(items)
+            ]  # fmt: skip
+    return claims
+
+
+def _passages(claim: _Claim, documents: dict[str, Document]) -> list[Passage]:
+    _, evidence, (file, line) = claim
+    document = documents.get(evidence.doc)
+    if document is None:
+        raise RegistryError(
+            file, f"evidence names document '{evidence.doc}', which is not in the manifest", line
+        )
+    passages = anchor_passages(document, evidence.anchor)
+    if not passages:
+        raise RegistryError(
+            file, f"anchor '{evidence.anchor}' does not occur in document {evidence.doc}", line
+        )
+    return passages
 
 
 def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> EvidenceIndex:
     """Find every anchor in its document; raise RegistryError at the first that is missing.
 
-    An anchor that occurs in several passages (the same implementer line under two projects)
-    resolves to the occurrence nearest to the entry's unambiguous evidence in that document.
+    The anchors of facts, oddities, entities and entities' property values are all checked
+    here, by the same code. An anchor that occurs in several passages (the same implementer
+    line under two projects) resolves to the occurrence nearest to the entry's unambiguous
+    evidence in that document.
     """
-    index = EvidenceIndex()
-    for entry in _entries_with_evidence(registry):
-        candidates: list[tuple[Evidence, list[Passage]]] = []
-        for number, evidence in enumerate(entry.item.evidence):
-            # A fact stated in several files: blame the file that gave this evidence.
-            file, line = entry.stated_at(number)
-            document = documents.get(evidence.doc)
-            if document is None:
-                raise RegistryError(
-                    file,
-                    f"evidence names document '{evidence.doc}', which is not in the manifest",
-                    line,
-                )
-            passages = anchor_passages(document, evidence.anchor)
-            if not passages:
-                raise RegistryError(
-                    file,
-                    f"anchor '{evidence.anchor}' does not occur in document {evidence.doc}",
-                    line,
-                )
-            candidates.append((evidence, passages))
-        fixed = {(e.doc, p[0].ordinal) for e, p in candidates if len(p) == 1}
-        owner = owner_key(entry.item)
-        for evidence, passages in candidates:
+    return resolve_entries(_entries_with_evidence(registry), documents)
+
+
+def resolve_entries(
+    entries: Iterable[Located[Any]],
+    documents: dict[str, Document],
+    index: EvidenceIndex | None = None,
+) -> EvidenceIndex:
+    """Find the anchors of the given entries (registry or proposals) into ``index``.
+
+    The one verification of evidence: a proposal's anchors are checked by this same code.
+    """
+    index = index if index is not None else EvidenceIndex()
+    for entry in entries:
+        candidates = [(claim, _passages(claim, documents)) for claim in _claims(entry)]
+        fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
+        for (owner, evidence, _), passages in candidates:
             passage = _nearest(evidence.doc, passages, fixed)
             index.add(owner, Resolved(evidence.doc, passage.id, evidence.anchor))
     return index
+
+
+def prop_evidence(index: EvidenceIndex, entity: EntitySpec) -> list[tuple[str, Resolved]]:
+    """An entity's property evidence, resolved: (property, anchor found) in registry order."""
+    return [
+        (prop, resolved)
+        for prop, items in entity.props_evidence.items()
+        for resolved in index.all(prop_owner(entity.id, prop), items)
+    ]
 
 
 def _nearest(doc: str, passages: list[Passage], fixed: set[tuple[str, int]]) -> Passage:

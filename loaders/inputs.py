@@ -31,11 +31,14 @@ class Inputs:
     registry: str
     schema: str
     code: str
+    #: The proposals folder, when the load includes unreviewed proposals; else None.
+    proposals: str | None = None
 
     @property
     def digest(self) -> str:
         parts = json.dumps(
-            [self.documents, self.manifest, self.registry, self.schema, self.code],
+            [self.documents, self.manifest, self.registry, self.schema, self.code]
+            + ([] if self.proposals is None else [self.proposals]),
             sort_keys=True,
         )
         return hashlib.sha256(parts.encode()).hexdigest()
@@ -72,7 +75,15 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def read_inputs(corpus_dir: Path, registry_dir: Path, schema_file: Path) -> Inputs:
+def proposals_digest(folder: Path) -> str:
+    """Digest of every proposals file of ``folder`` (of none, when it is missing or empty)."""
+    files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
+    return "proposals:" + _files_digest(folder, files)
+
+
+def read_inputs(
+    corpus_dir: Path, registry_dir: Path, schema_file: Path, proposals_dir: Path | None = None
+) -> Inputs:
     """The digests of everything ``pipeline.build`` would read. Raises what reading raises."""
     manifest = load_manifest(corpus_dir)
     documents = {
@@ -86,4 +97,5 @@ def read_inputs(corpus_dir: Path, registry_dir: Path, schema_file: Path) -> Inpu
         registry=registry_digest(registry_dir),
         schema=hashlib.sha256(schema_file.read_bytes()).hexdigest(),
         code=code_digest(),
+        proposals=None if proposals_dir is None else proposals_digest(proposals_dir),
     )

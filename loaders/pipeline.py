@@ -8,21 +8,24 @@ load()   builds, then syncs the result into Neo4j and records the LoadRun.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from kgraph import __version__
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
-from loaders import rows
+from kgraph.ontology import EntitySpec, FactSpec
+from loaders import coverage, rows
 from loaders.corpus import Document, load_corpus
-from loaders.evidence import EvidenceIndex, resolve_evidence
+from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
+from loaders.extracted import Extracted, read_extracted
 from loaders.inference import InferredFact, infer
 from loaders.inputs import INPUTS_DIGEST, Inputs, read_inputs
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
-from loaders.registry import Registry, load_registry
+from loaders.registry import Located, Registry, load_registry
 
 
 @dataclass
@@ -36,6 +39,10 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
+    #: What ``kgraph coverage`` reports (loaders.coverage.summary), recorded on the LoadRun.
+    coverage: dict[str, Any] = field(default_factory=dict)
+    #: The unreviewed proposals loaded with the registry, when the load was asked to.
+    extracted: Extracted | None = None
 
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
@@ -45,11 +52,25 @@ def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
     ]
 
 
-def build(corpus_dir: Path, registry_dir: Path) -> Build:
-    """Read, validate, verify, infer and match; return the desired graph. Writes nothing."""
+def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None) -> Build:
+    """Read, validate, verify, infer and match; return the desired graph. Writes nothing.
+
+    With ``proposals_dir``, the unreviewed proposals there join the registry's entities and
+    facts as provenance *extracted*, below curation (``loaders.extracted``).
+    """
     documents = load_corpus(corpus_dir)
     registry = load_registry(registry_dir)
-    evidence = resolve_evidence(registry, {doc.entry.id: doc for doc in documents})
+    by_doc = {doc.entry.id: doc for doc in documents}
+    evidence = resolve_evidence(registry, by_doc)
+    extracted = None
+    if proposals_dir is not None:
+        extracted = read_extracted(proposals_dir, registry, by_doc, evidence)
+        registry = dataclasses.replace(
+            registry,
+            # A proposal is its registry spec plus confidence and rule: it loads as one.
+            entities=[*registry.entities, *cast(list[Located[EntitySpec]], extracted.entities)],
+            facts=[*registry.facts, *cast(list[Located[FactSpec]], extracted.facts)],
+        )
     entities = registry.by_id()
     facts = [entry.item for entry in registry.facts]
     inferred = infer(facts, entities)
@@ -63,7 +84,9 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
-        row = rows.entity_row(entry.item, resolved, names.get(entry.item.id, []))
+        row = rows.entity_row(
+            entry.item, resolved, names.get(entry.item.id, []), prop_evidence(evidence, entry.item)
+        )
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
         graph_input.nodes.append(row)
@@ -92,7 +115,19 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
         "mentioned_pairs": len(mentions),
         "evidence_anchors": len(evidence),
     }
-    return Build(documents, registry, evidence, inferred, mentions, graph_input, stats)
+    if extracted is not None:
+        stats |= {
+            "entities_extracted": len(extracted.entities),
+            "facts_extracted": len(extracted.facts),
+            "proposals_already_curated": extracted.already_curated,
+            "proposals_rejected": extracted.rejected,
+            "proposal_disagreements": len(extracted.disagreements),
+        }
+    report = coverage.measure(documents, registry, len(evidence))
+    return Build(
+        documents, registry, evidence, inferred, mentions, graph_input, stats,
+        coverage=coverage.summary(report, registry), extracted=extracted,
+    )  # fmt: skip
 
 
 def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
@@ -105,22 +140,40 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "code_digest": inputs.code,
         INPUTS_DIGEST: inputs.digest,
         "stats": json.dumps(result.stats, sort_keys=True),
-    }
+        # The corpus's coverage and the registry's omissions as of this load: the API serves
+        # them (/coverage, /omissions) without reading the corpus or the registry itself.
+        "coverage": json.dumps(result.coverage, sort_keys=True),
+        "omissions": json.dumps(coverage.omissions(result.registry)),
+        **(
+            {"proposal_disagreements": json.dumps(
+                [d.as_dict() for d in result.extracted.disagreements], ensure_ascii=False)}
+            if result.extracted is not None else {}
+        ),
+    }  # fmt: skip
 
 
 def load(
-    graph: Graph, corpus_dir: Path, registry_dir: Path, schema_file: Path
+    graph: Graph,
+    corpus_dir: Path,
+    registry_dir: Path,
+    schema_file: Path,
+    proposals_dir: Path | None = None,
 ) -> tuple[Build, SyncReport]:
-    """Build the desired graph and sync it into Neo4j in one transaction (a full diff)."""
-    inputs = read_inputs(corpus_dir, registry_dir, schema_file)
-    return load_inputs(graph, corpus_dir, registry_dir, inputs)
+    """Build the desired graph (with the proposals of ``proposals_dir``, when given) and sync
+    it into Neo4j in one transaction (a full diff)."""
+    inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
+    return load_inputs(graph, corpus_dir, registry_dir, inputs, proposals_dir)
 
 
 def load_inputs(
-    graph: Graph, corpus_dir: Path, registry_dir: Path, inputs: Inputs
+    graph: Graph,
+    corpus_dir: Path,
+    registry_dir: Path,
+    inputs: Inputs,
+    proposals_dir: Path | None = None,
 ) -> tuple[Build, SyncReport]:
     """``load`` with the inputs' digests already read (the LoadRun records them)."""
-    result = build(corpus_dir, registry_dir)
+    result = build(corpus_dir, registry_dir, proposals_dir)
     wanted = result.graph_input
     report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, inputs))
     return result, report

@@ -119,3 +119,16 @@ def write_proposals(path: Path, proposals: Proposals) -> None:
     tmp = path.with_suffix(".yaml.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def filter_rejected(proposals: Proposals) -> Proposals:
+    """The proposals without what review rejected: rejected entities, rejected facts, and facts
+    that name a rejected entity. The extractor calls it before writing; the load before reading.
+    """
+    keys = proposals.rejected_keys()
+    return proposals.model_copy(
+        update={
+            "entities": [e for e in proposals.entities if e.id not in keys],
+            "facts": [f for f in proposals.facts if not {f.key, f.s, f.o} & keys],
+        }
+    )

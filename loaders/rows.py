@@ -8,9 +8,17 @@ from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
+    DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
+    EXTRACTION_RULE_PROP,
+    PROP_EVIDENCE_ANCHORS,
+    PROP_EVIDENCE_DOCS,
+    PROP_EVIDENCE_KEYS,
+    PROP_EVIDENCE_PASSAGES,
+    PROVENANCE_PROP,
     EntitySpec,
     FactSpec,
     OdditySpec,
@@ -38,6 +46,20 @@ def _evidence_props(resolved: Iterable[Resolved]) -> dict[str, list[str]]:
         EVIDENCE_PASSAGES: [r.passage_id for r in items],
         EVIDENCE_ANCHORS: [r.anchor for r in items],
     }
+
+
+def _prop_evidence_props(entity: EntitySpec, found: list[tuple[str, Resolved]]) -> dict[str, Any]:
+    """A node's property evidence as four parallel lists, and its derived properties.
+
+    Nodes without either get neither key (most entities have no sourced properties).
+    """
+    out: dict[str, Any] = {DERIVED_PROPS: list(entity.derived)} if entity.derived else {}
+    if found:
+        out[PROP_EVIDENCE_KEYS] = [prop for prop, _ in found]
+        out[PROP_EVIDENCE_DOCS] = [r.doc_id for _, r in found]
+        out[PROP_EVIDENCE_PASSAGES] = [r.passage_id for _, r in found]
+        out[PROP_EVIDENCE_ANCHORS] = [r.anchor for _, r in found]
+    return out
 
 
 def document_rows(documents: Iterable[Document]) -> tuple[list[NodeRow], list[RelRow]]:
@@ -86,7 +108,24 @@ def mention_row(passage_id: str, entity_id: str, count: int) -> RelRow:
                   "Entity", entity_id, {"count": count})  # fmt: skip
 
 
-def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[str]) -> NodeRow:
+def extraction_marks(item: object) -> dict[str, Any]:
+    """Provenance of a registry item (curated), or of a proposal with its confidence and rule.
+
+    Duck-typed on the proposal's fields, so the rows need not know the proposals module.
+    """
+    confidence, rule = getattr(item, "confidence", None), getattr(item, "rule", None)
+    if confidence is None or rule is None:
+        return {PROVENANCE_PROP: "curated"}
+    return {PROVENANCE_PROP: "extracted", CONFIDENCE_PROP: confidence, EXTRACTION_RULE_PROP: rule}
+
+
+def entity_row(
+    entity: EntitySpec,
+    evidence: list[Resolved],
+    extra_names: list[str],
+    prop_evidence: list[tuple[str, Resolved]] | None = None,
+) -> NodeRow:
+    """An entity's node: its properties, names, and the evidence of it and of its values."""
     names = list(dict.fromkeys([*entity.all_names(), *extra_names]))
     aliases = [n for n in names if n not in (entity.name, entity.name_fi, entity.name_sv)]
     props: dict[str, Any] = {
@@ -99,13 +138,18 @@ def entity_row(entity: EntitySpec, evidence: list[Resolved], extra_names: list[s
         "aliases": aliases,
         "aliases_text": " | ".join(aliases),
         **_evidence_props(evidence),
+        **_prop_evidence_props(entity, prop_evidence or []),
+        **extraction_marks(entity),
     }
     return NodeRow("Entity", entity.id, props, (entity.type,))
 
 
 def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
-    return fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
-                    fact.valid_from, fact.valid_to)  # fmt: skip
+    """A curated fact's relationship, or an extracted one's (a ``ProposedFact``) with its marks."""
+    row = fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
+                   fact.valid_from, fact.valid_to)  # fmt: skip
+    row.props.update(extraction_marks(fact))
+    return row
 
 
 def fact_row(
@@ -123,6 +167,7 @@ def fact_row(
         **_dated(props),
         "fact_id": key,
         "stated": True,
+        PROVENANCE_PROP: "curated",
         "valid_from": valid_from,
         "valid_to": valid_to,
         **_evidence_props(evidence),
@@ -141,6 +186,7 @@ def inferred_row(fact: InferredFact, premise_passages: list[str]) -> RelRow:
         **fact.props,
         "fact_id": fact.key,
         "stated": False,
+        PROVENANCE_PROP: "inferred",
         "rule": fact.rule,
         "derived_from": fact.derived_from,
         "premise_passages": list(dict.fromkeys(premise_passages)),

@@ -37,13 +37,17 @@ def unchanged_since(graph: Graph, inputs: Inputs) -> Unchanged | None:
 
 
 def load_if_changed(
-    graph: Graph, corpus_dir: Path, registry_dir: Path, schema_file: Path
+    graph: Graph,
+    corpus_dir: Path,
+    registry_dir: Path,
+    schema_file: Path,
+    proposals_dir: Path | None = None,
 ) -> Unchanged | tuple[Build, SyncReport]:
-    """``pipeline.load``, unless the newest load read exactly these inputs."""
-    inputs = read_inputs(corpus_dir, registry_dir, schema_file)
+    """``pipeline.load``, unless the newest load read exactly these inputs (proposals too)."""
+    inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
     found = unchanged_since(graph, inputs)
     if found is not None:
         return found
     from loaders.pipeline import load_inputs
 
-    return load_inputs(graph, corpus_dir, registry_dir, inputs)
+    return load_inputs(graph, corpus_dir, registry_dir, inputs, proposals_dir)

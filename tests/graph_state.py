@@ -38,17 +38,33 @@ def _visible(labels: list[str], skip: frozenset[str]) -> bool:
     return not skip.intersection(labels)
 
 
-def graph_state(graph: Graph, *, skip_labels: frozenset[str] = frozenset()) -> GraphState:
+def _without(props: dict[str, Any], ignore: frozenset[str]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in ignore} if ignore else props
+
+
+def graph_state(
+    graph: Graph,
+    *,
+    skip_labels: frozenset[str] = frozenset(),
+    ignore_props: frozenset[str] = frozenset(),
+    timeout_s: float | None = None,
+) -> GraphState:
     """Counts and a SHA-256 of the graph's content; nodes with a label in ``skip_labels`` and
-    their relationships are left out (e.g. ``LoadRun``, which records when a load ran)."""
+    their relationships are left out (e.g. ``LoadRun``, which records when a load ran), and so
+    are the properties named in ``ignore_props`` (with them, the ``_hash`` that covers them)."""
     nodes = [
-        {**row, "labels": sorted(row["labels"])}
-        for row in graph.read(_NODES)
+        {**row, "labels": sorted(row["labels"]), "props": _without(row["props"], ignore_props)}
+        for row in graph.read(_NODES, timeout_s=timeout_s)
         if _visible(row["labels"], skip_labels)
     ]
     rels = [
-        {**row, "a_labels": sorted(row["a_labels"]), "b_labels": sorted(row["b_labels"])}
-        for row in graph.read(_RELS)
+        {
+            **row,
+            "a_labels": sorted(row["a_labels"]),
+            "b_labels": sorted(row["b_labels"]),
+            "props": _without(row["props"], ignore_props),
+        }
+        for row in graph.read(_RELS, timeout_s=timeout_s)
         if _visible(row["a_labels"], skip_labels) and _visible(row["b_labels"], skip_labels)
     ]
     digest = hashlib.sha256()

@@ -45,14 +45,22 @@ def ask(
     settings: SettingsDep,
     catalogue: CatalogueDep,
 ) -> Response:
-    """Run a question; its parameters are query parameters (entity names are resolved)."""
+    """Run a question; its parameters are query parameters (entity names are resolved).
+
+    Every question also takes `provenance` (curated, extracted, inferred; comma-separated):
+    only rows whose facts are all of those kinds.
+    """
     question = catalogue.get(name)
     given = dict(request.query_params)
+    # Reserved for every question: only rows whose facts are all of these kinds.
+    kinds = given.pop("provenance", None)
+    provenance = frozenset(k.strip() for k in kinds.split(",") if k.strip()) if kinds else None
 
     def answer() -> QuestionAnswer:
         params, rows, truncated = questions.run(
-            graph, question, given, resolver.ids_for, row_cap=settings.row_cap
-        )
+            graph, question, given, resolver.ids_for, row_cap=settings.row_cap,
+            provenance=provenance,
+        )  # fmt: skip
         return QuestionAnswer(
             question=info(question),
             params=params,
@@ -61,4 +69,5 @@ def ask(
             truncated=truncated,
         )
 
-    return cached_json(request, ("question", name, tuple(sorted(given.items()))), answer)
+    key = ("question", name, tuple(sorted(given.items())), tuple(sorted(provenance or ())))
+    return cached_json(request, key, answer)

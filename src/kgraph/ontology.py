@@ -87,6 +87,12 @@ PREDICATES: dict[str, str] = {
 #: Where a fact comes from: the curated registry, an extractor's unreviewed proposal, or a rule.
 Provenance = Literal["curated", "extracted", "inferred"]
 PROVENANCE_PROP = "provenance"
+PROVENANCES: tuple[str, ...] = get_args(Provenance)
+#: What an extracted entity or fact carries besides its provenance: how sure the extractor
+#: was and which rule or model proposed it. Accepting it into the registry drops them.
+CONFIDENCE_PROP = "confidence"
+EXTRACTION_RULE_PROP = "extraction_rule"
+EXTRACTION_PROPS = (PROVENANCE_PROP, CONFIDENCE_PROP, EXTRACTION_RULE_PROP)
 
 ProjectStatus = Literal["prepared", "funded", "ongoing", "ended"]
 OrganisationKind = Literal[
@@ -136,6 +142,10 @@ class EntitySpec(Strict):
     aliases: list[str] = Field(default_factory=list)
     props: dict[str, PropValue] = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list)
+    #: Where a property's value is stated: ``{start: [{doc, anchor}], ...}``, verified like facts.
+    props_evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+    #: Properties whose value the curator reasoned rather than read (the ``<prop>_note`` says how).
+    derived: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check(self) -> EntitySpec:
@@ -145,7 +155,17 @@ class EntitySpec(Strict):
                 f"id '{self.id}' of a {self.type} must start with '{ID_PREFIX[self.type]}:'"
             )
         _check_props(self.type, self.props)
+        _check_sources(self.props, self.props_evidence, self.derived)
         return self
+
+    def unsourced(self) -> list[str]:
+        """Properties a document should give (``SOURCED_PROPS``) with neither evidence nor a
+        ``derived`` mark: values whose origin an answer could not name."""
+        wanted = SOURCED_PROPS.get(self.type, frozenset())
+        return sorted(
+            key for key in self.props
+            if key in wanted and key not in self.props_evidence and key not in self.derived
+        )  # fmt: skip
 
     def all_names(self) -> list[str]:
         """Every surface form in base form: English, Finnish, Swedish and aliases, deduplicated."""
@@ -179,10 +199,31 @@ EVIDENCE_ANCHORS = "evidence_anchors"
 PREMISE_PASSAGES = "premise_passages"
 EVIDENCE_PROPS = (EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS, PREMISE_PASSAGES)
 
+#: How a node carries the evidence of its property values: four parallel lists, one item per
+#: anchor (the property it backs, its document, passage and anchor), and the properties the
+#: curator reasoned (``derived``). One set of lists per node, so any number of properties fit.
+PROP_EVIDENCE_KEYS = "prop_evidence_keys"
+PROP_EVIDENCE_DOCS = "prop_evidence_docs"
+PROP_EVIDENCE_PASSAGES = "prop_evidence_passages"
+PROP_EVIDENCE_ANCHORS = "prop_evidence_anchors"
+DERIVED_PROPS = "derived_props"
+PROP_SOURCE_PROPS = (PROP_EVIDENCE_KEYS, PROP_EVIDENCE_DOCS, PROP_EVIDENCE_PASSAGES,
+                     PROP_EVIDENCE_ANCHORS, DERIVED_PROPS)  # fmt: skip
+
+#: Per entity type, the properties whose values come from the documents: each should carry
+#: evidence (``props_evidence``) or be marked ``derived``. ``EntitySpec.unsourced`` lists those
+#: that do neither; the registry's own test keeps that list empty for the corpus.
+SOURCED_PROPS: dict[str, frozenset[str]] = {
+    "Project": frozenset({"start", "end", "start_year", "end_year", "status", "budget_eur",
+                          "grant_eur", "acronym"}),
+    "Publication": frozenset({"title", "doi", "year", "date", "venue"}),
+}  # fmt: skip
+
 #: Properties the loader sets itself; the registry's props may not override them.
 RESERVED_PROPS = frozenset(
     {"id", "type", "name", "name_fi", "name_sv", "aliases", "aliases_text", "fact_id", "stated",
-     "rule", "derived_from", "valid_from", "valid_to", "identity_notes", *EVIDENCE_PROPS}
+     "rule", "derived_from", "valid_from", "valid_to", "identity_notes", *EVIDENCE_PROPS,
+     *PROP_SOURCE_PROPS, *EXTRACTION_PROPS}
 )  # fmt: skip
 _PROP_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -211,6 +252,22 @@ def _check_props(kind: str, props: dict[str, PropValue]) -> None:
     doi = props.get("doi")
     if kind == "Publication" and doi is not None and not (isinstance(doi, str) and _DOI.match(doi)):
         raise ValueError(f"props.doi '{doi}' is not a DOI (10.xxxx/...)")
+
+
+def _check_sources(
+    props: dict[str, PropValue], evidence: dict[str, list[Evidence]], derived: list[str]
+) -> None:
+    """Evidence and ``derived`` marks name properties the entity has."""
+    for key, items in evidence.items():
+        if key not in props:
+            raise ValueError(f"props_evidence.{key} backs a property the entity does not have")
+        if not items:
+            raise ValueError(f"props_evidence.{key} lists no evidence")
+    for key in derived:
+        if key not in props:
+            raise ValueError(f"derived names '{key}', a property the entity does not have")
+        if not props.get(f"{key}_note"):
+            raise ValueError(f"derived names '{key}': give the reasoning in props.{key}_note")
 
 
 class FactSpec(Strict):

@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     registry_dir: Path = Field(default=PROJECT_ROOT / "loaders" / "registry")
     schema_file: Path = Field(default=PROJECT_ROOT / "graph" / "schema.cypher")
     neo4j_pom: Path = Field(default=PROJECT_ROOT / "neo4j-server" / "pom.xml")
+    proposals_dir: Path = PROJECT_ROOT / "proposals"
+    load_proposals: bool = Field(
+        default=False,
+        description="Load unreviewed extraction proposals too, as facts of provenance 'extracted'.",
+    )
 
     host: str = Field(default="127.0.0.1", description="Address the managed server binds to.")
     bolt_port: int = Field(default=7687, ge=1, le=65535)

@@ -10,16 +10,61 @@ import typer
 
 from kgraph.db import schema
 from kgraph.db.graph import Graph
+from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
-from kgraph_cli.common import load_settings, open_graph, reports_errors
+from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
 
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
 
-def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> None:
+def _bulk_server(settings: Settings) -> ManagedNeo4j:
+    if not settings.managed:
+        raise fail(
+            "--bulk imports into the managed server's store on this machine; NEO4J_URI names "
+            "another server, where `kgraph load` syncs as ever"
+        )
+    return managed_server(settings)
+
+
+def _proposals(settings: Settings, with_proposals: bool | None) -> Path | None:
+    """The proposals folder when the load includes them (default: ``load_proposals``)."""
+    include = settings.load_proposals if with_proposals is None else with_proposals
+    return settings.proposals_dir if include else None
+
+
+def bulk_load_corpus(
+    settings: Settings, graph: Graph, server: ManagedNeo4j, with_proposals: bool | None = None
+) -> None:
+    """A first load of the corpus through neo4j-admin import (the database must be empty)."""
+    import time
+
+    from kgraph.db.bulk import bulk_load
+    from loaders.inputs import read_inputs
+    from loaders.pipeline import build, run_properties
+
+    started = time.perf_counter()
+    proposals = _proposals(settings, with_proposals)
+    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file,
+                         proposals)  # fmt: skip
+    result = build(settings.corpus_dir, settings.registry_dir, proposals)
+    wanted = result.graph_input
+    report = bulk_load(
+        server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
+        settings.schema_file, database=settings.neo4j_database,
+    )  # fmt: skip
+    typer.echo(
+        f"imported in {time.perf_counter() - started:.2f} s ({report.load_id}): "
+        f"{report.counts['nodes']} nodes, {report.counts['relationships']} relationships"
+    )
+
+
+def load_corpus(
+    settings: Settings, graph: Graph, *, verify: bool = False, with_proposals: bool | None = None
+) -> None:
     """Sync the corpus and the registry into ``graph`` and say what changed.
 
     Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there.
+    Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
     """
     import time
 
@@ -27,7 +72,8 @@ def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> No
     from loaders.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
-    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
+            _proposals(settings, with_proposals))  # fmt: skip
     outcome = load(*args) if verify else load_if_changed(*args)
     seconds = time.perf_counter() - started
     if isinstance(outcome, Unchanged):
@@ -45,6 +91,10 @@ def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> No
         f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
         + (" (nothing changed)" if report.unchanged else "")
     )
+    if result.extracted is not None:
+        for d in result.extracted.disagreements:
+            typer.echo(f"  curation wins ({d.kind}) {d.key} at {d.where}: "
+                       f"kept {d.kept}, proposed {d.proposed}")  # fmt: skip
 
 
 @reports_errors
@@ -53,6 +103,21 @@ def load_command(
         bool,
         typer.Option(help="Build and diff the whole graph even when the inputs are unchanged"),
     ] = False,
+    with_proposals: Annotated[
+        bool | None,
+        typer.Option(
+            "--with-proposals/--without-proposals",
+            help="Load unreviewed extraction proposals too (default: KGRAPH_LOAD_PROPOSALS)",
+            show_default=False,
+        ),
+    ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            help="First load into an empty managed database through neo4j-admin import "
+            "(the server is stopped for the import and started again)"
+        ),
+    ] = False,
 ) -> None:
     """Sync the corpus and the registry into the graph (one transaction; idempotent).
 
@@ -60,9 +125,13 @@ def load_command(
     newest load read; when nothing changed the load says so and writes nothing.
     """
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        load_corpus(settings, graph, verify=verify)
+        if server is not None:
+            bulk_load_corpus(settings, graph, server, with_proposals)
+        else:
+            load_corpus(settings, graph, verify=verify, with_proposals=with_proposals)
 
 
 @reports_errors
@@ -73,6 +142,9 @@ def synth_command(
     seed: Annotated[int, typer.Option(help="The same seed gives the same graph")] = 7,
     batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND query")] = 5000,
     progress: Annotated[bool, typer.Option(help="Show progress bars with rates")] = True,
+    bulk: Annotated[
+        bool, typer.Option(help="Import into an empty managed database with neo4j-admin")
+    ] = False,
 ) -> None:
     """Load a synthetic ecosystem of the given scale in place of the corpus (for scale tests).
 
@@ -86,16 +158,25 @@ def synth_command(
     from loaders.synth import Synth
 
     settings = load_settings()
+    server = _bulk_server(settings) if bulk else None
     synth = Synth(scale, seed)
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
         totals: dict[str, int | None] = {"nodes": synth.node_count(), "relationships": None}
         started = time.perf_counter()
-        with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
-            report = sync(
-                graph, synth.nodes(), synth.relationships(), synth.run_properties(),
-                timeout_s=settings.load_timeout_s, batch_size=batch_size, progress=tell,
+        if server is not None:
+            from kgraph.db.bulk import bulk_load
+
+            report = bulk_load(
+                server, graph, synth.nodes(), synth.relationships(),
+                synth.run_properties(), settings.schema_file, database=settings.neo4j_database,
             )  # fmt: skip
+        else:
+            with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
+                report = sync(
+                    graph, synth.nodes(), synth.relationships(), synth.run_properties(),
+                    timeout_s=settings.load_timeout_s, batch_size=batch_size, progress=tell,
+                )  # fmt: skip
         seconds = time.perf_counter() - started
     rels = report.counts["relationships"]
     typer.echo(
@@ -124,30 +205,36 @@ def registry_check(
 def coverage_command(
     show: Annotated[int, typer.Option(help="How many findings of each list to print")] = 50,
 ) -> None:
-    """What the corpus names that the graph does not account for (exit 1 if unexplained)."""
-    from loaders.coverage import measure
+    """What the corpus names that the graph does not account for (exit 1 if unexplained).
+
+    The same report every load records on its LoadRun (``GET /coverage``).
+    """
     from loaders.pipeline import build
 
     settings = load_settings()
     result = build(settings.corpus_dir, settings.registry_dir)
-    report = measure(result.documents, result.registry, len(result.evidence))
-    backed = {f.item.s for f in result.registry.facts} | {f.item.o for f in result.registry.facts}
-    backed |= {e.item.id for e in result.registry.entities if e.item.evidence}
-    silent = [e for e in report.never_mentioned if e not in backed]
+    report = result.coverage
+    never = report["never_mentioned"]
+    silent = [e["entity_id"] for e in never if not e["backed"]]
     typer.echo("graph: " + ", ".join(f"{k} {v}" for k, v in result.stats.items()))
     typer.echo(
-        f"corpus findings: {report.accounted} accounted for, "
-        f"{len(report.explained_by_omission)} deliberately left out (omissions.yaml), "
-        f"{len(report.unexplained)} unexplained"
+        f"corpus findings: {report['accounted']} accounted for, "
+        f"{len(report['explained_by_omission'])} deliberately left out (omissions.yaml), "
+        f"{len(report['unexplained'])} unexplained"
     )
-    typer.echo(f"anchors verified: {report.anchors_verified}, not found: 0")
+    typer.echo(f"anchors verified: {report['anchors_verified']}, not found: 0")
     typer.echo(
-        f"entities never named in a passage: {len(report.never_mentioned)} "
-        f"({len(report.never_mentioned) - len(silent)} of them backed by facts or anchors)"
+        f"entities never named in a passage: {len(never)} "
+        f"({len(never) - len(silent)} of them backed by facts or anchors)"
     )
-    for entity_id in report.never_mentioned[:show]:
-        typer.echo(f"  {'backed  ' if entity_id in backed else 'SILENT  '}{entity_id}")
-    for finding in report.unexplained[:show]:
-        typer.echo(f"  UNEXPLAINED {finding.kind:<10} {finding.text!r} in {finding.passage_id}")
-    if report.unexplained or silent:
+    typer.echo(f"values without evidence or a derived mark: {len(report['unsourced_values'])}")
+    for entry in never[:show]:
+        typer.echo(f"  {'backed  ' if entry['backed'] else 'SILENT  '}{entry['entity_id']}")
+    for finding in report["unexplained"][:show]:
+        typer.echo(
+            f"  UNEXPLAINED {finding['kind']:<10} {finding['text']!r} in {finding['passage_id']}"
+        )
+    for value in report["unsourced_values"][:show]:
+        typer.echo(f"  UNSOURCED   {value}")
+    if report["unexplained"] or silent or report["unsourced_values"]:
         raise typer.Exit(code=1)

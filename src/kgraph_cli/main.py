@@ -10,6 +10,7 @@ from kgraph.settings import Settings
 from kgraph_cli.analysis import centrality_command
 from kgraph_cli.common import load_settings, managed_server, open_graph, reports_errors
 from kgraph_cli.database import neo4j_app, schema_app
+from kgraph_cli.ingesting import ingest_command
 from kgraph_cli.loading import (
     coverage_command,
     load_command,
@@ -17,6 +18,7 @@ from kgraph_cli.loading import (
     registry_app,
     synth_command,
 )
+from kgraph_cli.review import review_command
 
 app = typer.Typer(help="The Finnish battery value chain as a Neo4j knowledge graph.")
 app.add_typer(neo4j_app, name="neo4j")
@@ -26,6 +28,8 @@ app.command("load")(load_command)
 app.command("synth")(synth_command)
 app.command("coverage")(coverage_command)
 app.command("centrality")(centrality_command)
+app.command("review")(review_command)
+app.command("ingest")(ingest_command)
 
 
 def _serve(settings: Settings) -> None:

@@ -37,7 +37,7 @@ def test_a_node_comes_back_as_the_dict_of_its_properties(corpus_client: TestClie
     assert SHA1.fullmatch(node.pop("_hash"))
     assert node == {
         "id": "city:vaasa", "type": "City", "name": "Vaasa", "name_fi": "Vaasa",
-        "name_sv": "Vasa", "country": "Finland", "aliases_text": "",
+        "name_sv": "Vasa", "country": "Finland", "aliases_text": "", "provenance": "curated",
     }  # fmt: skip
 
 

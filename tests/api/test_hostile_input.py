@@ -57,6 +57,9 @@ VALID = {
     ("/paths", "to"): "Business Finland",
     ("/entities/{entity_id}", "entity_id"): "city:vaasa",
     ("/questions/{name}", "name"): "project_funding",
+    ("/passages", "q"): "Kokkolassa",
+    ("/documents/{doc_id}", "doc_id"): "002_c0e370ccb1799bf0",
+    ("/passages/{passage_id}", "passage_id"): "002_c0e370ccb1799bf0:p017",
 }
 
 

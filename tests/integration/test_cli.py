@@ -146,6 +146,18 @@ def test_the_server_commands_refuse_when_neo4j_uri_is_set(tmp_path: Path, comman
     ), refused
 
 
+@pytest.mark.parametrize("command", [["load", "--bulk"], ["synth", "--bulk"]])
+def test_bulk_loads_refuse_a_server_kgraph_does_not_manage(
+    tmp_path: Path, command: list[str]
+) -> None:
+    refused = kgraph(*command, cwd=tmp_path, NEO4J_URI="bolt://127.0.0.1:7999")
+    assert failed_with(
+        refused,
+        "--bulk imports into the managed server's store on this machine; NEO4J_URI names "
+        "another server, where `kgraph load` syncs as ever",
+    ), refused
+
+
 # -- schema, registry, coverage ------------------------------------------------------------------
 def test_schema_apply_creates_what_is_missing_and_drops_what_is_retired(
     empty_graph: Graph, target: Target, settings: Settings, tmp_path: Path

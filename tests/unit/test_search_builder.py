@@ -24,9 +24,19 @@ SUPPORT_SHARED = (
     "stage: [(e)-[r:COVERS_STAGE]->(s) WHERE s.id IN coalesce($stage, []) "
     "| r {.*, stage: s.name}], "
     "topic: [(e)-[r:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN coalesce($topic, []) "
-    "| r {.*, topic: t.name}], "
-    "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+    "| r {.*, topic: t.name}]"
+)
+NETWORK = (
+    ", network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
     "| r {.*, network: n.name}]"
+)
+CITY_ITSELF = (
+    ", city: [c IN [e] WHERE c.id IN coalesce($city, []) | {city: c.name, is_the_city: true}]"
+)
+VALUES = (
+    "{.id, .name, .status, .status_note, .start, .end, .start_year, .end_year, "
+    ".prop_evidence_keys, .prop_evidence_docs, .prop_evidence_passages, "
+    ".prop_evidence_anchors, .derived_props}"
 )
 ACTIVE = """
   coalesce(p.start, CASE WHEN p.start_year IS NOT NULL
@@ -36,11 +46,32 @@ ACTIVE = """
 
 
 def _projects_support(predicate: str) -> str:
+    """The support of a City or Organisation hit from its projects: the participation (with
+    the project's values), and the programme and funder facts of the same projects."""
     return (
         ", projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND "
         + predicate
-        + " | r {.*, project: p.name, status: p.status}]"
-    )
+        + " | r {.*, project: p.name, status: p.status, values: p " + VALUES + "}]"
+        ", programme: [(e)-[:PARTICIPATES_IN]->(p:Project)-[r:PART_OF_PROGRAMME]->(g) "
+        "WHERE g.id IN coalesce($programme, []) AND " + predicate
+        + " | r {.*, project: p.name, programme: g.name}]"
+        ", funder: [(e)-[:PARTICIPATES_IN]->(p:Project)-[r:FUNDED_BY]->(f) "
+        "WHERE f.id IN coalesce($funder, []) AND " + predicate
+        + " | r {.*, project: p.name, funder: f.name}]"
+    )  # fmt: skip
+
+
+PROJECT_SUPPORT = (
+    ", network: [(m)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+    "AND EXISTS { (m)-[:PARTICIPATES_IN]->(e) } | r {.*, network: n.name, member: m.name}]"
+    ", city: [(c:City)-[r:PARTICIPATES_IN]->(e) WHERE c.id IN coalesce($city, []) "
+    "| r {.*, city: c.name}]"
+    ", programme: [(e)-[r:PART_OF_PROGRAMME]->(g) WHERE g.id IN coalesce($programme, []) "
+    "| r {.*, programme: g.name}]"
+    ", funder: [(e)-[r:FUNDED_BY]->(f) WHERE f.id IN coalesce($funder, []) "
+    "| r {.*, funder: f.name}]"
+    ", values: e " + VALUES
+)
 
 
 def _where(query: str) -> str:
@@ -55,14 +86,16 @@ def test_a_kind_alone_matches_every_entity_of_it_one_page_at_a_time() -> None:
         + SHELL_END
         + "{"
         + SUPPORT_SHARED
+        + NETWORK
+        + CITY_ITSELF
         + _projects_support("true")
         + "} AS because"
     )
 
 
-def test_a_project_search_reports_no_projects_behind_a_project() -> None:
+def test_a_project_search_reports_the_project_itself_not_projects_behind_it() -> None:
     assert build_query(SearchFilter(kind="Project")) == (
-        "MATCH (e:Project)\n" + SHELL_END + "{" + SUPPORT_SHARED + "} AS because"
+        "MATCH (e:Project)\n" + SHELL_END + "{" + SUPPORT_SHARED + PROJECT_SUPPORT + "} AS because"
     )
 
 

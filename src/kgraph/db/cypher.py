@@ -136,26 +136,55 @@ def drop_labels(label: str) -> str:
 
 
 # -- lookups: passages, facts, entities, loads, paths (query.lookups) ---------------------------
-ALL_PASSAGE_TEXTS = "MATCH (p:Passage) RETURN p.id AS id, p.text AS text"
-PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text"
+#: Passages with what evidence items say of their document (its title and kind).
+_PASSAGE_SOURCE = """
+OPTIONAL MATCH (d:Document {id: p.doc_id})
+RETURN p.id AS id, p.text AS text, d.title AS doc_title, d.kind AS doc_kind
+"""
+ALL_PASSAGE_TEXTS = "MATCH (p:Passage)" + _PASSAGE_SOURCE
+PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids" + _PASSAGE_SOURCE
 
 # Facts: every relationship between two entities. The WHERE clauses keep the query one text
 # with parameters; the start point differs so that a given subject or object uses the index.
-_FACT_RETURN = """
+# With ``$as_of``, an undated fact (neither valid_from nor valid_to) is kept when
+# ``$undated_too`` is true: the sources give it no period, not a period that excludes the date.
+_FACT_FILTER = """
 WITH s, r, o
 WHERE ($predicate IS NULL OR type(r) = $predicate)
   AND ($stated IS NULL OR r.stated = $stated)
+  AND ($provenance IS NULL OR coalesce(r.provenance,
+       CASE WHEN r.stated THEN 'curated' ELSE 'inferred' END) = $provenance)
   AND ($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of)
-                      AND (r.valid_to IS NULL OR r.valid_to >= $as_of)))
+                      AND (r.valid_to IS NULL OR r.valid_to >= $as_of)
+                      AND ($undated_too OR r.valid_from IS NOT NULL OR r.valid_to IS NOT NULL)))
+"""
+_FACT_RETURN = (
+    _FACT_FILTER
+    + """
 WITH s, r, o ORDER BY s.id, type(r), o.id, r.fact_id SKIP $offset LIMIT $limit
 RETURN r.fact_id AS fact_id, type(r) AS predicate, properties(r) AS props,
        s {.id, .name, .type} AS subject, o {.id, .name, .type} AS object
 """
-FACTS_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
-    "AND ($objects IS NULL OR o.id IN $objects)" + _FACT_RETURN
 )
-FACTS_FROM_OBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE o.id IN $objects" + _FACT_RETURN
-FACTS_ALL = "MATCH (s:Entity)-[r]->(o:Entity)" + _FACT_RETURN
+#: How many facts the same filter matches in all, and how many of them are undated.
+_FACT_COUNT = (
+    _FACT_FILTER
+    + """
+RETURN count(r) AS total,
+       count(CASE WHEN r.valid_from IS NULL AND r.valid_to IS NULL THEN 1 END) AS undated
+"""
+)
+_FROM_SUBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $subjects " + (
+    "AND ($objects IS NULL OR o.id IN $objects)"
+)
+_FROM_OBJECT = "MATCH (s:Entity)-[r]->(o:Entity) WHERE o.id IN $objects"
+_ALL_FACTS = "MATCH (s:Entity)-[r]->(o:Entity)"
+FACTS_FROM_SUBJECT = _FROM_SUBJECT + _FACT_RETURN
+FACTS_FROM_OBJECT = _FROM_OBJECT + _FACT_RETURN
+FACTS_ALL = _ALL_FACTS + _FACT_RETURN
+COUNT_FACTS_FROM_SUBJECT = _FROM_SUBJECT + _FACT_COUNT
+COUNT_FACTS_FROM_OBJECT = _FROM_OBJECT + _FACT_COUNT
+COUNT_FACTS_ALL = _ALL_FACTS + _FACT_COUNT
 
 ENTITY_LIST = """
 MATCH (e:Entity)
@@ -174,6 +203,12 @@ RETURN properties(e) AS props, labels(e) AS labels,
        sum(m.count) AS mentions, count(DISTINCT p.doc_id) AS documents
 """
 ENTITY_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name"
+#: Entities an extractor proposed and the latest load included (provenance 'extracted').
+PROPOSED_ENTITIES = """
+MATCH (e:Entity) WHERE e.provenance = 'extracted'
+RETURN properties(e) AS props ORDER BY e.id
+"""
+DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY d.id"
 LOAD_RUNS = """
 MATCH (run:LoadRun)
 RETURN run {.*} AS run ORDER BY run.started_at DESC SKIP $offset LIMIT $limit
@@ -202,6 +237,61 @@ WITH path LIMIT $limit
 RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
        [r IN relationships(path) | r {{.*, predicate: type(r),
                                       from: startNode(r).id, to: endNode(r).id}}] AS hops
+"""
+
+
+# -- the corpus: documents, passages, full-text search, the load's reports (query.corpus) ------
+_DOCUMENT_FIELDS = "{.id, .title, .language, .kind, .publisher, .year, .file, .sha256, " \
+    ".passage_count}"  # fmt: skip
+DOCUMENTS = "MATCH (d:Document) RETURN d " + _DOCUMENT_FIELDS + " AS doc ORDER BY d.id"
+DOCUMENT = (
+    "MATCH (d:Document {id: $id}) RETURN d " + _DOCUMENT_FIELDS + " AS doc, "
+    "COLLECT { MATCH (d)-[:HAS_PASSAGE]->(p:Passage) RETURN p {.id, .ordinal, .kind, .text} "
+    "ORDER BY p.ordinal } AS passages"
+)
+DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id"
+#: A passage with what points at it: the entities it mentions, the facts whose evidence (or
+#: whose premises' evidence) it holds, the entities whose values it states, and the oddities.
+PASSAGE = """
+MATCH (p:Passage {id: $id})
+OPTIONAL MATCH (d:Document {id: p.doc_id})
+RETURN p {.id, .doc_id, .ordinal, .kind, .text, .start, .end} AS passage,
+       d {.id, .title, .language, .kind, .publisher, .year, .file, .sha256, .passage_count}
+         AS document,
+       COLLECT { MATCH (p)-[m:MENTIONS]->(e:Entity)
+                 RETURN e {.id, .name, .type, count: m.count} ORDER BY m.count DESC, e.id
+               } AS mentions,
+       COLLECT { MATCH (s:Entity)-[r]->(o:Entity)
+                 WHERE p.id IN coalesce(r.evidence_passages, [])
+                    OR p.id IN coalesce(r.premise_passages, [])
+                 RETURN {fact_id: r.fact_id, predicate: type(r), stated: r.stated,
+                         subject: s {.id, .name, .type}, object: o {.id, .name, .type},
+                         passages: coalesce(r.evidence_passages, []),
+                         anchors: coalesce(r.evidence_anchors, [])}
+                 ORDER BY r.fact_id } AS facts,
+       COLLECT { MATCH (e:Entity)
+                 WHERE p.id IN coalesce(e.evidence_passages, [])
+                    OR p.id IN coalesce(e.prop_evidence_passages, [])
+                 RETURN e {.id, .name, .type, .evidence_passages, .evidence_anchors,
+                           .prop_evidence_keys, .prop_evidence_passages, .prop_evidence_anchors}
+                 ORDER BY e.id } AS entities,
+       COLLECT { MATCH (x:Oddity)-[:EVIDENCED_BY]->(p)
+                 RETURN x {.id, .kind, .description} ORDER BY x.id } AS oddities
+"""
+#: Passages by full-text search (index kg_passage_text, graph/schema.cypher); ``$query`` is
+#: Lucene syntax built by query.corpus from escaped words, never the user's text as given.
+SEARCH_PASSAGES = """
+CALL db.index.fulltext.queryNodes('kg_passage_text', $query) YIELD node, score
+WHERE $doc IS NULL OR node.doc_id = $doc
+WITH collect(node {.id, .doc_id, .ordinal, .kind, .text, score: score}) AS hits
+RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS items
+"""
+#: What the newest load recorded of the corpus's coverage and the registry's omissions.
+LOAD_REPORTS = """
+MATCH (run:LoadRun)
+RETURN run.id AS load_id, run.finished_at AS finished_at, run.coverage AS coverage,
+       run.omissions AS omissions
+ORDER BY run.finished_at DESC LIMIT 1
 """
 
 
@@ -261,23 +351,62 @@ def _search_conditions(kind: str, given: Collection[str], project: str) -> list[
     return out
 
 
+#: A project's own values that the status, funded and as_of filters test, with their evidence.
+_PROJECT_VALUES = (
+    "{.id, .name, .status, .status_note, .start, .end, .start_year, .end_year, "
+    ".prop_evidence_keys, .prop_evidence_docs, .prop_evidence_passages, "
+    ".prop_evidence_anchors, .derived_props}"
+)
+
+
 def _search_support(kind: str, project: str) -> str:
-    """Pattern comprehensions collecting the facts that made each hit match."""
+    """Pattern comprehensions collecting the facts (and values) that made each hit match: one
+    entry per filter, empty for a filter not given."""
     parts = [
         "stage: [(e)-[r:COVERS_STAGE]->(s) WHERE s.id IN coalesce($stage, []) "
         "| r {.*, stage: s.name}]",
         "topic: [(e)-[r:SPECIALISES_IN|ADDRESSES_TOPIC]->(t) WHERE t.id IN coalesce($topic, []) "
         "| r {.*, topic: t.name}]",
-        "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
-        "| r {.*, network: n.name}]",
     ]
-    if kind != "Project":
-        parts.append(
-            "projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND "
-            + project
-            + " | r {.*, project: p.name, status: p.status}]"
-        )
+    if kind == "Project":
+        return "{" + ", ".join([*parts, *_project_support()]) + "}"
+    parts.append(
+        "network: [(e)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+        "| r {.*, network: n.name}]"
+    )
+    parts.append(
+        "city: [c IN [e] WHERE c.id IN coalesce($city, []) | {city: c.name, is_the_city: true}]"
+        if kind == "City"
+        else "city: [(e)-[r:LOCATED_IN]->(c) WHERE c.id IN coalesce($city, []) "
+        "| r {.*, city: c.name}]"
+    )
+    parts += [
+        "projects: [(e)-[r:PARTICIPATES_IN]->(p:Project) WHERE $any_project AND " + project
+        + " | r {.*, project: p.name, status: p.status, values: p " + _PROJECT_VALUES + "}]",
+        "programme: [(e)-[:PARTICIPATES_IN]->(p:Project)-[r:PART_OF_PROGRAMME]->(g) "
+        "WHERE g.id IN coalesce($programme, []) AND " + project
+        + " | r {.*, project: p.name, programme: g.name}]",
+        "funder: [(e)-[:PARTICIPATES_IN]->(p:Project)-[r:FUNDED_BY]->(f) "
+        "WHERE f.id IN coalesce($funder, []) AND " + project
+        + " | r {.*, project: p.name, funder: f.name}]",
+    ]  # fmt: skip
     return "{" + ", ".join(parts) + "}"
+
+
+def _project_support() -> list[str]:
+    """What made a project a hit: its members in the network, its cities, programmes, funders
+    and its own values."""
+    return [
+        "network: [(m)-[r:MEMBER_OF]->(n) WHERE n.id IN coalesce($network, []) "
+        "AND EXISTS { (m)-[:PARTICIPATES_IN]->(e) } | r {.*, network: n.name, member: m.name}]",
+        "city: [(c:City)-[r:PARTICIPATES_IN]->(e) WHERE c.id IN coalesce($city, []) "
+        "| r {.*, city: c.name}]",
+        "programme: [(e)-[r:PART_OF_PROGRAMME]->(g) WHERE g.id IN coalesce($programme, []) "
+        "| r {.*, programme: g.name}]",
+        "funder: [(e)-[r:FUNDED_BY]->(f) WHERE f.id IN coalesce($funder, []) "
+        "| r {.*, funder: f.name}]",
+        "values: e " + _PROJECT_VALUES,
+    ]
 
 
 def search(kind: str, given: Collection[str]) -> str:

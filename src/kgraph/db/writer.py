@@ -212,7 +212,7 @@ def _delete_nodes(tx: ManagedTransaction, keys: Iterable[str], kept: dict[str, l
         _run_batch(tx, cypher.drop_labels(label), "rows", rows)
 
 
-def _with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
+def with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> dict[str, Any]:
     clean = {k: v for k, v in props.items() if v is not None and v != []}
     clean["_hash"] = content_hash(clean)
     return {**clean, **(key_prop or {})}
@@ -297,14 +297,14 @@ def sync(
 
         def node_rows() -> Iterator[NodeRow]:
             for row in nodes:
-                props = _with_hash(row.props)
+                props = with_hash(row.props)
                 if node_stream.due(row.key, props["_hash"]):
                     kept[f"{row.label}/{row.id}"] = list(row.extra_labels)
                     yield NodeRow(row.label, row.id, props, row.extra_labels)
 
         def rel_rows() -> Iterator[tuple[str, RelRow]]:
             for row in relationships:
-                props = _with_hash(row.props, {"_key": row.key})
+                props = with_hash(row.props, {"_key": row.key})
                 why = rel_stream.due(row.key, props["_hash"])
                 if why:
                     yield why, RelRow(row.key, row.type, row.start_label, row.start,
@@ -335,13 +335,13 @@ def sync(
             rel_changes,
             counts={"nodes": node_stream.rows, "relationships": rel_stream.rows},
         )
-        _record_run(tx, report, run_props, started)
+        record_run(tx, report, run_props, started)
         return report
 
     return graph.in_write_tx(work, timeout_s=timeout_s)
 
 
-def _record_run(
+def record_run(
     tx: ManagedTransaction, report: SyncReport, run_props: dict[str, Any], started: dt.datetime
 ) -> None:
     def listed(changes: Changes) -> str:

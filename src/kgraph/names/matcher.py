@@ -48,11 +48,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import simplemma
 import snowballstemmer
 from pydantic import BaseModel, ConfigDict, Field
 
 from kgraph.errors import MentionIndexError
+from kgraph.names import finnish
 
 #: How a token is compared: ("x", surface) exactly; ("s", stem) by stem, or ("S", stem) by stem
 #: when the token must be capitalised; ("P", prefix) by the prefix rule for foreign names.
@@ -218,7 +218,7 @@ def _stem(word: str) -> str:
 
 
 def _lemma(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="fi"))
+    return finnish.lemmatize(word)
 
 
 def _name_keys(word: str) -> frozenset[Key]:

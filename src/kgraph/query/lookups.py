@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from kgraph.db import cypher
@@ -13,32 +14,59 @@ from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound
 from kgraph.ontology import (
+    CONFIDENCE_PROP,
+    DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
     PREDICATES,
     PREMISE_PASSAGES,
+    PROP_EVIDENCE_ANCHORS,
+    PROP_EVIDENCE_DOCS,
+    PROP_EVIDENCE_KEYS,
+    PROP_EVIDENCE_PASSAGES,
+    PROP_SOURCE_PROPS,
+    PROVENANCE_PROP,
+    PROVENANCES,
 )
 
-_HIDDEN = frozenset({"_hash", "aliases_text", EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS})
+_HIDDEN = frozenset(
+    {"_hash", "aliases_text", EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS,
+     *PROP_SOURCE_PROPS}
+)  # fmt: skip
 EXCERPT_CHARS = 400
+#: Where an evidence item's passage can be read whole (``GET /passages/{id}``).
+PASSAGE_PATH = "/passages/{}"
 
 
-#: Given passage ids, their texts: the API passes a per-load cache; by default one query.
-TextSource = Callable[[Iterable[str]], Mapping[str, str]]
+@dataclass(frozen=True)
+class PassageSource:
+    """What an evidence item shows of its passage: the text and its document's title and kind."""
+
+    text: str
+    doc_title: str | None = None
+    doc_kind: str | None = None
 
 
-def all_passage_texts(graph: Graph) -> dict[str, str]:
-    """Every passage's text by id (for a per-load cache: passages change only with a load)."""
-    return {row["id"]: row["text"] for row in graph.read(cypher.ALL_PASSAGE_TEXTS)}
+#: Given passage ids, their sources: the API passes a per-load cache; by default one query.
+TextSource = Callable[[Iterable[str]], Mapping[str, PassageSource]]
 
 
-def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, str]:
-    """The texts of the given passages, in one query."""
+def _sources(rows: Iterable[Mapping[str, Any]]) -> dict[str, PassageSource]:
+    return {r["id"]: PassageSource(r["text"], r["doc_title"], r["doc_kind"]) for r in rows}
+
+
+def all_passage_texts(graph: Graph) -> dict[str, PassageSource]:
+    """Every passage's source by id (for a per-load cache: passages change only with a load)."""
+    return _sources(graph.read(cypher.ALL_PASSAGE_TEXTS))
+
+
+def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, PassageSource]:
+    """The sources (text, document title and kind) of the given passages, in one query."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {row["id"]: row["text"] for row in graph.read(cypher.PASSAGE_TEXTS, {"ids": wanted})}
+    return _sources(graph.read(cypher.PASSAGE_TEXTS, {"ids": wanted}))
 
 
 def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) -> str | None:
@@ -53,41 +81,93 @@ def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) ->
     return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
 
 
-def evidence_items(props: Mapping[str, Any], texts: Mapping[str, str]) -> list[dict[str, Any]]:
-    """The evidence of a stated fact, one item per passage, each with its excerpt.
+def evidence_item(
+    doc: str, pid: str, anchor: str | None, texts: Mapping[str, PassageSource]
+) -> dict[str, Any]:
+    """One evidence item, the one shape of evidence in every answer: the document (id, title,
+    kind), the passage (id and where to read it), the anchor and an excerpt around it."""
+    source = texts.get(pid)
+    return {
+        "doc_id": doc, "doc_title": source.doc_title if source else None,
+        "doc_kind": source.doc_kind if source else None, "passage_id": pid,
+        "passage_url": PASSAGE_PATH.format(pid), "anchor": anchor,
+        "excerpt": excerpt(source.text if source else None, anchor),
+    }  # fmt: skip
 
-    The one shape of evidence in every answer: ``doc_id``, ``passage_id``, ``anchor``, ``excerpt``.
-    """
+
+def evidence_items(
+    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
+) -> list[dict[str, Any]]:
+    """The evidence of a stated fact (or entity), one item per anchor."""
     docs = props.get(EVIDENCE_DOCS) or []
     passages = props.get(EVIDENCE_PASSAGES) or []
     anchors = props.get(EVIDENCE_ANCHORS) or []
     return [
-        {"doc_id": doc, "passage_id": pid, "anchor": anchor,
-         "excerpt": excerpt(texts.get(pid), anchor)}
+        evidence_item(doc, pid, anchor, texts)
         for doc, pid, anchor in zip(docs, passages, anchors, strict=False)
-    ]  # fmt: skip
+    ]
 
 
-def premise_items(props: Mapping[str, Any], texts: Mapping[str, str]) -> list[dict[str, Any]]:
+def premise_items(
+    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
+) -> list[dict[str, Any]]:
     """The passages an inferred fact's premises stand on, each with its excerpt."""
     return [
-        {"doc_id": pid.split(":")[0], "passage_id": pid, "excerpt": excerpt(texts.get(pid), None)}
+        evidence_item(pid.split(":")[0], pid, None, texts)
         for pid in props.get(PREMISE_PASSAGES) or []
     ]
 
 
-def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
-    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule."""
+def prop_evidence_items(
+    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
+) -> dict[str, list[dict[str, Any]]]:
+    """A node's property evidence by property: ``{start: [item, ...], status: [...]}``."""
+    by_prop: dict[str, list[dict[str, Any]]] = {}
+    rows = zip(
+        props.get(PROP_EVIDENCE_KEYS) or [], props.get(PROP_EVIDENCE_DOCS) or [],
+        props.get(PROP_EVIDENCE_PASSAGES) or [], props.get(PROP_EVIDENCE_ANCHORS) or [],
+        strict=False,
+    )  # fmt: skip
+    for key, doc, pid, anchor in rows:
+        by_prop.setdefault(key, []).append(evidence_item(doc, pid, anchor, texts))
+    return by_prop
+
+
+def prop_sources(props: Mapping[str, Any], texts: Mapping[str, PassageSource]) -> dict[str, Any]:
+    """Where a node's values come from: ``props_evidence`` by property, and ``derived``, the
+    properties the curator reasoned (their ``<prop>_note`` says how)."""
+    return {
+        "props_evidence": prop_evidence_items(props, texts),
+        "derived": list(props.get(DERIVED_PROPS) or []),
+    }
+
+
+def provenance_of(props: Mapping[str, Any]) -> str:
+    """curated, extracted or inferred; a graph loaded before provenance was recorded holds
+    only curated (stated) and inferred facts."""
+    given = props.get(PROVENANCE_PROP)
+    if given in PROVENANCES:
+        return str(given)
+    return "curated" if props.get("stated") else "inferred"
+
+
+def shape_fact(row: dict[str, Any], texts: Mapping[str, PassageSource]) -> dict[str, Any]:
+    """A fact row as the API shows it: stated facts with evidence, inferred ones with rule;
+    each says its provenance (curated, extracted with its confidence, or inferred)."""
     raw = row["props"]
     evidence = evidence_items(raw, texts)
     props = {k: plain(v) for k, v in raw.items() if k not in _HIDDEN}
     stated = bool(props.pop("stated", False))
+    provenance = provenance_of(raw)
+    props.pop(PROVENANCE_PROP, None)
     return {
         "fact_id": props.pop("fact_id", None),
         "subject": row["subject"],
         "predicate": row["predicate"],
         "object": row["object"],
         "stated": stated,
+        "provenance": provenance,
+        "confidence": props.pop(CONFIDENCE_PROP, None),
         "rule": props.pop("rule", None),
         "derived_from": props.pop("derived_from", []),
         "premise_passages": props.pop(PREMISE_PASSAGES, []),
@@ -98,6 +178,18 @@ def shape_fact(row: dict[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _fact_query(
+    subjects: list[str] | None, objects: list[str] | None, predicate: str | None, count: bool
+) -> str:
+    if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
+        raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
+    if subjects:
+        return cypher.COUNT_FACTS_FROM_SUBJECT if count else cypher.FACTS_FROM_SUBJECT
+    if objects:
+        return cypher.COUNT_FACTS_FROM_OBJECT if count else cypher.FACTS_FROM_OBJECT
+    return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
+
+
 def find_facts(
     graph: Graph,
     *,
@@ -105,26 +197,76 @@ def find_facts(
     predicate: str | None = None,
     objects: list[str] | None = None,
     stated: bool | None = None,
+    provenance: str | None = None,
     as_of: dt.date | None = None,
+    undated: bool = True,
     offset: int = 0,
     limit: int = 100,
     texts: TextSource | None = None,
 ) -> list[dict[str, Any]]:
-    """Triples matching the given parts, sorted by subject, predicate, object."""
-    if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
-        raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
-    query = (
-        cypher.FACTS_FROM_SUBJECT if subjects else cypher.FACTS_FROM_OBJECT if objects
-        else cypher.FACTS_ALL
-    )  # fmt: skip
+    """Triples matching the given parts, sorted by subject, predicate, object.
+
+    With ``as_of``, facts valid on that date; ``undated`` says whether facts the sources give
+    no period (neither ``valid_from`` nor ``valid_to``) count as valid then too.
+    """
+    if provenance is not None and provenance not in PROVENANCES:
+        raise NotFound("provenance", provenance, list(PROVENANCES))
     rows = graph.read(
-        query,
+        _fact_query(subjects, objects, predicate, count=False),
         {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "as_of": as_of, "offset": offset, "limit": limit},
+         "provenance": provenance, "as_of": as_of, "undated_too": undated, "offset": offset,
+         "limit": limit},
     )  # fmt: skip
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return [shape_fact(row, found) for row in rows]
+
+
+def count_facts(
+    graph: Graph,
+    *,
+    subjects: list[str] | None = None,
+    predicate: str | None = None,
+    objects: list[str] | None = None,
+    stated: bool | None = None,
+    provenance: str | None = None,
+    as_of: dt.date | None = None,
+    undated: bool = True,
+) -> tuple[int, int]:
+    """How many facts ``find_facts`` matches with the same filters, and how many are undated."""
+    [row] = graph.read(
+        _fact_query(subjects, objects, predicate, count=True),
+        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
+         "provenance": provenance, "as_of": as_of, "undated_too": undated},
+    )  # fmt: skip
+    return int(row["total"]), int(row["undated"])
+
+
+def fact_page(
+    graph: Graph,
+    *,
+    subjects: list[str] | None,
+    predicate: str | None,
+    objects: list[str] | None,
+    stated: bool | None,
+    as_of: dt.date | None,
+    undated: bool,
+    offset: int,
+    limit: int,
+    texts: TextSource | None = None,
+    provenance: str | None = None,
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """One page of facts with the total the filters match and how many of those are undated."""
+    total, undated_matched = count_facts(
+        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
+        provenance=provenance, as_of=as_of, undated=undated,
+    )  # fmt: skip
+    items = find_facts(
+        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
+        provenance=provenance, as_of=as_of, undated=undated, offset=offset, limit=limit,
+        texts=texts,
+    )  # fmt: skip
+    return total, undated_matched, items
 
 
 def list_entities(
@@ -156,13 +298,19 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
     props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
     outgoing = find_facts(graph, subjects=[entity_id], limit=10_000, texts=texts)
     incoming = find_facts(graph, objects=[entity_id], limit=10_000, texts=texts)
+    raw = row["props"]
+    ids = [*(raw.get(EVIDENCE_PASSAGES) or []), *(raw.get(PROP_EVIDENCE_PASSAGES) or [])]
+    found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return {
+        **prop_sources(raw, found),
+        "evidence": evidence_items(raw, found),
         "id": entity_id,
         "type": props.pop("type", None),
         "name": props.pop("name", None),
         "name_fi": props.pop("name_fi", None),
         "name_sv": props.pop("name_sv", None),
         "aliases": props.pop("aliases", []),
+        "provenance": props.pop(PROVENANCE_PROP, None) or "curated",
         "props": {k: v for k, v in props.items() if k != "id"},
         "mentions": row["mentions"],
         "mentioned_in_documents": row["documents"],
@@ -171,7 +319,8 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
 
 
 def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
-    shaped = {k: plain(v) for k, v in run.items()}
+    # The coverage report and omissions have their own routes (query.corpus).
+    shaped = {k: plain(v) for k, v in run.items() if k not in ("coverage", "omissions")}
     for key in ("documents", "stats"):
         if isinstance(shaped.get(key), str):
             shaped[key] = json.loads(shaped[key])

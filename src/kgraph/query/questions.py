@@ -29,8 +29,25 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
-from kgraph.ontology import EVIDENCE_PASSAGES, EVIDENCE_PROPS, PREMISE_PASSAGES
-from kgraph.query.lookups import evidence_items, passage_texts, premise_items
+from kgraph.ontology import (
+    DERIVED_PROPS,
+    EVIDENCE_PASSAGES,
+    EVIDENCE_PROPS,
+    PREMISE_PASSAGES,
+    PROP_EVIDENCE_PASSAGES,
+    PROP_SOURCE_PROPS,
+    PROVENANCES,
+)
+from kgraph.query.lookups import (
+    PassageSource,
+    evidence_items,
+    passage_texts,
+    premise_items,
+    prop_sources,
+    provenance_of,
+)
+
+_RAW_EVIDENCE = frozenset({*EVIDENCE_PROPS, *PROP_SOURCE_PROPS})
 
 QUERIES_DIR = Path(__file__).resolve().parent / "catalogue"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -152,11 +169,18 @@ def run(
     resolve_entity: Callable[[str], list[str]],
     *,
     row_cap: int = 5000,
+    provenance: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], bool]:
     """Run a question in a read transaction; entity parameters become lists of ids.
 
     Returns the parameters as run, at most ``row_cap`` rows, and whether more rows exist.
+    With ``provenance``, only rows whose facts are all of those kinds are kept.
     """
+    unknown = sorted((provenance or frozenset()) - set(PROVENANCES))
+    if unknown:
+        raise QuestionError(
+            f"provenance {', '.join(unknown)} is not one of {', '.join(PROVENANCES)}"
+        )
     bound = question.bind(given)
     params: dict[str, Any] = {}
     for name, value in bound.items():
@@ -166,13 +190,15 @@ def run(
             params[name] = value
     found = graph.read(question.cypher, params, cap=row_cap)
     rows = attach_evidence(graph, [plain(row) for row in found])
+    if provenance:
+        rows = [row for row in rows if _provenances(row) <= provenance]
     shown = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in params.items()}
     return shown, rows, found.truncated
 
 
 def _passage_ids(value: Any, into: set[str]) -> None:
     if isinstance(value, dict):
-        for key in (EVIDENCE_PASSAGES, PREMISE_PASSAGES):
+        for key in (EVIDENCE_PASSAGES, PREMISE_PASSAGES, PROP_EVIDENCE_PASSAGES):
             into.update(value.get(key) or [])
         for inner in value.values():
             _passage_ids(inner, into)
@@ -181,19 +207,34 @@ def _passage_ids(value: Any, into: set[str]) -> None:
             _passage_ids(inner, into)
 
 
-def _shaped(value: Any, texts: dict[str, str]) -> Any:
-    """Maps holding evidence lists get one ``evidence`` list of passages with excerpts."""
+def _shaped(value: Any, texts: dict[str, PassageSource]) -> Any:
+    """Maps holding evidence lists get one ``evidence`` list of passages with excerpts; maps
+    holding a node's property evidence get ``props_evidence`` by property and ``derived``."""
     if isinstance(value, list):
         return [_shaped(inner, texts) for inner in value]
     if not isinstance(value, dict):
         return value
     out = {k: _shaped(v, texts) for k, v in value.items()
-           if not k.startswith("_") and k not in EVIDENCE_PROPS}  # fmt: skip
+           if not k.startswith("_") and k not in _RAW_EVIDENCE}  # fmt: skip
     if value.get(EVIDENCE_PASSAGES) is not None:
         out["evidence"] = evidence_items(value, texts)
     if value.get(PREMISE_PASSAGES) is not None:
         out["premise_evidence"] = premise_items(value, texts)
+    if any(value.get(key) is not None for key in (PROP_EVIDENCE_PASSAGES, DERIVED_PROPS)):
+        out.update(prop_sources(value, texts))
+    if value.get("fact_id") is not None:
+        out["provenance"] = provenance_of(value)
     return out
+
+
+def _provenances(value: Any) -> set[str]:
+    """The provenance of every fact an answer row shows."""
+    if isinstance(value, list):
+        return {p for inner in value for p in _provenances(inner)}
+    if not isinstance(value, dict):
+        return set()
+    found = {value["provenance"]} if value.get("fact_id") and "provenance" in value else set()
+    return found | {p for inner in value.values() for p in _provenances(inner)}
 
 
 def attach_evidence(graph: Graph, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -83,9 +83,3 @@ def server_command(java: str, c: ServerConfig) -> list[str]:
         ENTRY_POINT, f"--home-dir={c.instance_dir}", f"--config-dir={c.conf_dir}",
         "--console-mode",
     ]  # fmt: skip
-
-
-def initial_password_command(java: str, c: ServerConfig) -> list[str]:
-    return [
-        java, "-cp", classpath(c.lib_dir), ADMIN_TOOL, "dbms", "set-initial-password", c.password,
-    ]  # fmt: skip

@@ -87,17 +87,24 @@ class ManagedNeo4j:
         return jars.fetch_jars(self.config.lib_dir, self.config.pom)
 
     # -- lifecycle ---------------------------------------------------------------------------
-    def _set_initial_password(self, java: str) -> None:
-        """Before the very first start, replace Neo4j's default password with ours."""
-        if (self.data_dir / "databases").exists():
-            return
-        result = subprocess.run(
-            neo4j_conf.initial_password_command(java, self.config),
+    def admin(self, *args: str, java: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Run ``neo4j-admin`` (org.neo4j.cli.AdminTool) on this instance's home and config."""
+        java = java or jars.require("java", "neo4j-admin needs a Java 17 runtime")
+        self.conf_dir.mkdir(parents=True, exist_ok=True)
+        (self.conf_dir / "neo4j.conf").write_text(neo4j_conf.conf_text(self.config))
+        return subprocess.run(
+            [java, "-cp", jars.classpath(self.config.lib_dir), neo4j_conf.ADMIN_TOOL, *args],
             env=neo4j_conf.java_env(self.config),
             capture_output=True,
             text=True,
             check=False,
         )
+
+    def _set_initial_password(self, java: str) -> None:
+        """Before the very first start, replace Neo4j's default password with ours."""
+        if (self.data_dir / "databases").exists():
+            return
+        result = self.admin("dbms", "set-initial-password", self.config.password, java=java)
         if result.returncode != 0:
             raise ServerError(f"neo4j-admin could not set the initial password: {result.stderr}")
 

@@ -18,4 +18,5 @@ CALL () {
 OPTIONAL MATCH (passage:Passage) WHERE passage.id IN coalesce(fact.evidence_passages, fact.premise_passages)
 WITH s, fact, o, collect(passage {.id, .doc_id, .text}) AS passages
 RETURN s.name AS subject, type(fact) AS predicate, o.name AS object, fact.stated AS stated,
+       coalesce(fact.provenance, CASE WHEN fact.stated THEN 'curated' ELSE 'inferred' END) AS provenance,
        fact.rule AS rule, fact.derived_from AS derived_from, passages

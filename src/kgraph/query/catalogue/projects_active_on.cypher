@@ -2,7 +2,9 @@
 // title: Which projects were running on a given date?
 // description: >
 //   Projects whose start and end enclose the date. Exact dates are used where the sources
-//   give them; a year range (2024-2027) counts from 1 January to 31 December.
+//   give them; a year range (2024-2027) counts from 1 January to 31 December. `sources`
+//   says where each date and the status come from (props_evidence), and which values the
+//   curator reasoned (derived; status_note says how).
 // params:
 //   date: {type: date, default: "2025-06-15", description: "the date, YYYY-MM-DD"}
 // tags: [projects, dates]
@@ -15,5 +17,7 @@ WITH project,
                                 THEN date({year: project.end_year, month: 12, day: 31}) END) AS to
 WHERE from IS NOT NULL AND from <= $date AND (to IS NULL OR to >= $date)
 RETURN project.id AS project_id, project.name AS project, project.status AS status,
-       from, to, project {.evidence_docs, .evidence_passages, .evidence_anchors} AS dates
+       project.status_note AS status_note, from, to,
+       project {.prop_evidence_keys, .prop_evidence_docs, .prop_evidence_passages,
+                .prop_evidence_anchors, .derived_props} AS sources
 ORDER BY from, project

@@ -1,0 +1,104 @@
+"""A first load of a synthetic graph both ways, in one run: the writer's sync against
+neo4j-admin import (`kgraph synth --bulk`), each into an empty managed database of its own.
+
+    .venv/bin/python scripts/bench_bulk.py [--scales 100 300] [--heap 4g]
+
+Prints, per scale, seconds and relationships/s of each path, the ratio, the importer's peak
+memory, and whether the two graphs have the same content hash. Starts (and stops) its own
+managed server on ports 15687/15474; needs the jars (`kgraph neo4j fetch`). The writer holds a
+whole first load in one transaction, so its heap must grow with the scale (docs/scaling.md:
+about 12 GB at scale 300); the importer's does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kgraph.db import cypher, schema
+from kgraph.db.bulk import bulk_load
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.db.writer import sync
+from kgraph.settings import Settings
+from loaders.synth import Synth
+from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
+
+
+class _Peak(logging.Handler):
+    peak = "?"
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found = re.search(r"Peak memory usage: (.+)", record.getMessage())
+        if found:
+            self.peak = found[1].strip()
+
+
+def _fresh(server: ManagedNeo4j) -> Graph:
+    server.stop()
+    server.reset()
+    server.start()
+    c = server.config
+    graph = Graph(connect(c.bolt_uri, (c.user, c.password)), "neo4j")
+    graph.read(cypher.COUNTS, timeout_s=300)
+    return graph
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=[100])
+    parser.add_argument("--heap", default="4g", help="The server's heap for both paths")
+    args = parser.parse_args()
+    settings = Settings()
+    config = replace(
+        ServerConfig.from_settings(settings, instance="bench-bulk"),
+        bolt_port=15687, http_port=15474, password="bench-bulk-password", heap=args.heap,
+        guide_url=None,
+    )  # fmt: skip
+    server = ManagedNeo4j(config)
+    peak = _Peak()
+    logging.getLogger("kgraph.db.bulk").addHandler(peak)
+    logging.getLogger("kgraph.db.bulk").setLevel(logging.INFO)
+    try:
+        for scale in args.scales:
+            synth = Synth(scale, 7)
+            graph = _fresh(server)
+            schema.apply(graph, settings.schema_file)
+            started = time.perf_counter()
+            report = sync(graph, synth.nodes(), synth.relationships(), synth.run_properties(),
+                          timeout_s=settings.load_timeout_s)  # fmt: skip
+            writer_s = time.perf_counter() - started
+            writer_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS, timeout_s=600)
+            graph.close()
+
+            graph = _fresh(server)
+            started = time.perf_counter()
+            bulk = bulk_load(server, graph, synth.nodes(), synth.relationships(),
+                             synth.run_properties(), settings.schema_file)  # fmt: skip
+            bulk_s = time.perf_counter() - started
+            bulk_state = graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS, timeout_s=600)
+            graph.close()
+
+            rels = report.counts["relationships"]
+            assert bulk.counts == report.counts
+            print(
+                f"scale {scale}: {report.counts['nodes']:,} nodes, {rels:,} relationships\n"
+                f"  writer (sync): {writer_s:7.1f} s  {rels / writer_s:10,.0f} relationships/s\n"
+                f"  bulk (import): {bulk_s:7.1f} s  {rels / bulk_s:10,.0f} relationships/s "
+                f"(server stop, import, start, schema, LoadRun; importer peak {peak.peak})\n"
+                f"  bulk / writer throughput: {writer_s / bulk_s:.1f}x; "
+                f"same content hash: {writer_state == bulk_state}"
+            )
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

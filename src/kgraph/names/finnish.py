@@ -1,0 +1,33 @@
+"""The Finnish dictionary of simplemma, as a trie cached on disk.
+
+simplemma's default dictionaries are decoded into a dict at first use: for Finnish, 3.5
+million records and about 3 s of every process that cleans a document or matches a name (far
+more on a busy machine). Its ``TrieDictionaryFactory`` (the ``marisa-trie`` extra) builds a
+MARISA trie once, saves it in the user's cache folder (``platformdirs``, per simplemma
+version) and loads it in a fraction of a second afterwards; lookups give the same lemmas.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+from simplemma.utils import normalize_token
+
+_FACTORY = TrieDictionaryFactory()
+_LEMMATIZER = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_FACTORY))
+_LOOKUP = DictionaryLookupStrategy(_FACTORY)
+
+
+@lru_cache(maxsize=65_536)
+def lemmatize(word: str) -> str:
+    """The word's Finnish lemma (the word itself, lower-cased, when the dictionary lacks it)."""
+    return str(_LEMMATIZER.lemmatize(word, "fi"))
+
+
+@lru_cache(maxsize=65_536)
+def is_known(word: str) -> bool:
+    """Whether the Finnish dictionary holds the word as written (NFC)."""
+    return bool(word) and _LOOKUP.get_lemma(normalize_token(word), "fi") is not None

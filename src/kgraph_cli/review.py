@@ -1,0 +1,131 @@
+"""``kgraph review DOC``: accept, reject or edit the proposals of one document.
+
+With flags it runs without asking (``--accept KEY``, ``--reject KEY --reason ...``,
+``--edit KEY field=value``, ``--accept-all``); without any, it asks about each item in turn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kgraph_cli.common import fail, load_settings, reports_errors
+
+if TYPE_CHECKING:
+    from loaders.review import Decisions, Item
+
+_CHOICES = "[a]ccept, [r]eject, [e]dit, [s]kip, [q]uit"
+
+
+def describe(item: Item) -> str:
+    """One proposal in a few lines: what, how sure, which rule, and its anchors."""
+    from loaders.proposals import ProposedEntity
+
+    if isinstance(item, ProposedEntity):
+        head = f"entity {item.id}: {item.type} '{item.name}'"
+        extra = f" aliases {item.aliases}" if item.aliases else ""
+    else:
+        head = f"fact {item.key}"
+        dates = (
+            f" {item.valid_from or '…'} – {item.valid_to or '…'}"
+            if item.valid_from or item.valid_to
+            else ""
+        )
+        extra = (f" props {item.props}" if item.props else "") + dates
+    lines = [f"{head}{extra}", f"  confidence {item.confidence:.2f}, rule {item.rule}"]
+    lines += [f"  evidence {e.doc}: “{e.anchor}”" for e in item.evidence]
+    return "\n".join(lines)
+
+
+def _ask(items: list[Item]) -> Decisions:
+    """One question per pending item; an edit shows the item again and asks again."""
+    from loaders.review import Decisions, edit_item, item_key
+
+    decisions = Decisions()
+    for original in items:
+        item, key = original, item_key(original)
+        while True:
+            typer.echo(describe(item))
+            choice = typer.prompt(_CHOICES, default="s").strip().lower()[:1]
+            if choice == "a":
+                decisions.accept.append(key)
+            elif choice == "r":
+                decisions.reject[key] = typer.prompt("reason")
+            elif choice == "e":
+                assignment = typer.prompt("field=value (props.x=value for a property)")
+                item = edit_item(item, assignment)
+                decisions.edits.setdefault(key, []).append(assignment)
+                continue
+            elif choice == "q":
+                return decisions
+            elif choice != "s":
+                typer.echo(f"  answer one of {_CHOICES}")
+                continue
+            break
+    return decisions
+
+
+def _flags(
+    accept: list[str], reject: list[str], reason: list[str], edit: list[str], accept_all: bool,
+) -> Decisions:  # fmt: skip
+    from loaders.review import Decisions
+
+    if reject and not reason:
+        raise fail("--reject needs --reason (one for all, or one per --reject)")
+    if reason and len(reason) not in (1, len(reject)):
+        raise fail(f"{len(reject)} --reject but {len(reason)} --reason; give one, or one each")
+    reasons = reason * len(reject) if len(reason) == 1 else reason
+    decisions = Decisions(accept=list(accept), reject=dict(zip(reject, reasons, strict=True)),
+                          accept_all=accept_all)  # fmt: skip
+    for given in edit:
+        key, _, assignment = given.strip().partition(" ")
+        if "=" not in assignment:
+            raise fail(f"--edit '{given}': give 'KEY field=value' in one quoted argument")
+        decisions.edits.setdefault(key, []).append(assignment.strip())
+    return decisions
+
+
+@reports_errors
+def review_command(
+    doc: Annotated[str, typer.Argument(help="The document id whose proposals to review")],
+    accept: Annotated[list[str] | None, typer.Option(help="Accept this key (repeatable)")] = None,
+    reject: Annotated[list[str] | None, typer.Option(help="Reject this key (repeatable)")] = None,
+    reason: Annotated[list[str] | None, typer.Option(help="Why (one, or one per --reject)")] = None,
+    edit: Annotated[
+        list[str] | None,
+        typer.Option(help="'KEY field=value' (quoted): change a proposal first (repeatable)"),
+    ] = None,
+    accept_all: Annotated[bool, typer.Option(help="Accept everything not rejected")] = False,
+    list_only: Annotated[
+        bool, typer.Option("--list", help="Show what waits; change nothing")
+    ] = False,
+) -> None:
+    """Accept proposals into the registry (curated from then on), reject them with a reason
+    (never proposed again), or edit them. Without flags, asks about each item."""
+    from loaders.review import open_proposals, pending, review
+
+    settings = load_settings()
+    _, proposals = open_proposals(settings.proposals_dir, doc)
+    waiting = pending(proposals)
+    if list_only or not waiting:
+        for item in waiting:
+            typer.echo(describe(item))
+        typer.echo(f"{len(waiting)} proposals wait for review in {doc}")
+        return
+    given = accept or reject or edit or accept_all
+    decisions = (
+        _flags(accept or [], reject or [], reason or [], edit or [], accept_all) if given
+        else _ask(waiting)
+    )  # fmt: skip
+    outcome = review(settings.proposals_dir, settings.registry_dir, settings.corpus_dir, doc,
+                     decisions)  # fmt: skip
+    typer.echo(
+        f"accepted {len(outcome.accepted)}, rejected {len(outcome.rejected)}, "
+        f"edited {len(outcome.edited)}; {len(outcome.pending)} still wait"
+        + (f"; registry files written: {', '.join(outcome.files)}" if outcome.files else "")
+    )
+    for key in outcome.accepted:
+        typer.echo(f"  curated  {key}")
+    for key in outcome.rejected:
+        typer.echo(f"  rejected {key}")

@@ -1,0 +1,117 @@
+"""A bulk first load (neo4j-admin import) gives the graph a sync gives, and refuses to
+overwrite a database that holds anything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from kgraph.db import schema
+from kgraph.db.bulk import bulk_load
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.db.writer import NodeRow, sync
+from kgraph.errors import LoadInterrupted
+from kgraph.settings import Settings
+from loaders.inputs import read_inputs
+from loaders.pipeline import Build, build, run_properties
+from loaders.unchanged import Unchanged, load_if_changed
+from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
+from tests.ports import shifted_port
+
+
+@pytest.fixture(scope="module")
+def bulk_server(settings: Settings) -> Iterator[ManagedNeo4j]:
+    """An instance of its own: the import stops and starts it."""
+    config = replace(
+        ServerConfig.from_settings(settings, instance="bulk-test"),
+        bolt_port=shifted_port(52687),
+        http_port=shifted_port(52474),
+        password="bulk-test-password",
+        guide_url=None,
+    )
+    server = ManagedNeo4j(config)
+    server.reset()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def bulk_graph(bulk_server: ManagedNeo4j) -> Iterator[Graph]:
+    c = bulk_server.config
+    graph = Graph(connect(c.bolt_uri, (c.user, c.password)), "neo4j")
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_build(settings: Settings) -> Build:
+    return build(settings.corpus_dir, settings.registry_dir)
+
+
+def _props(result: Build, settings: Settings) -> dict[str, object]:
+    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    return run_properties(result, inputs)
+
+
+def test_a_bulk_load_of_the_corpus_is_the_graph_a_sync_loads(
+    bulk_server: ManagedNeo4j,
+    bulk_graph: Graph,
+    corpus_graph: Graph,
+    corpus_build: Build,
+    settings: Settings,
+) -> None:
+    rows = corpus_build.graph_input
+    report = bulk_load(
+        bulk_server, bulk_graph, rows.nodes, rows.relationships,
+        _props(corpus_build, settings), settings.schema_file,
+    )  # fmt: skip
+
+    assert report.counts == {"nodes": len(rows.nodes), "relationships": len(rows.relationships)}
+    assert graph_state(bulk_graph, skip_labels=WITHOUT_LOAD_RUNS) == graph_state(
+        corpus_graph, skip_labels=WITHOUT_LOAD_RUNS
+    )
+    again = sync(bulk_graph, rows.nodes, rows.relationships, _props(corpus_build, settings))
+    assert again.unchanged
+    assert isinstance(
+        load_if_changed(
+            bulk_graph, settings.corpus_dir, settings.registry_dir, settings.schema_file
+        ),
+        Unchanged,
+    )
+    applied = schema.apply(bulk_graph, settings.schema_file)
+    assert applied.created == []
+
+
+def test_a_database_that_holds_anything_is_refused_and_left_as_it_was(
+    bulk_server: ManagedNeo4j, bulk_graph: Graph, corpus_build: Build, settings: Settings
+) -> None:
+    if not bulk_graph.read("MATCH (n) RETURN n LIMIT 1"):
+        rows = corpus_build.graph_input
+        sync(bulk_graph, rows.nodes, rows.relationships, _props(corpus_build, settings))
+    before = graph_state(bulk_graph)
+    pid = bulk_server.running_pid()
+    rows = corpus_build.graph_input
+
+    with pytest.raises(LoadInterrupted, match=r"holds .* nodes"):
+        bulk_load(bulk_server, bulk_graph, rows.nodes, rows.relationships, {}, settings.schema_file)
+
+    assert bulk_server.running_pid() == pid
+    assert graph_state(bulk_graph) == before
+
+
+def test_a_value_the_importer_cannot_take_is_refused_before_the_server_stops(
+    bulk_server: ManagedNeo4j, bulk_graph: Graph, settings: Settings
+) -> None:
+    bulk_graph.run_autocommit("MATCH (n) DETACH DELETE n")
+    pid = bulk_server.running_pid()
+    bad = [NodeRow("Entity", "city:x", {"id": "city:x", "codes": ["a", 1]}, ("City",))]
+
+    with pytest.raises(LoadInterrupted, match=r"node Entity city:x\.codes: a list mixes"):
+        bulk_load(bulk_server, bulk_graph, bad, [], {}, settings.schema_file)
+
+    assert bulk_server.running_pid() == pid
+    assert bulk_graph.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0

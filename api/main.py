@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import Depends, FastAPI
 
@@ -30,6 +31,7 @@ from api.routes import (
 from api.state import AppState, attach
 from kgraph import __version__
 from kgraph.db.graph import Graph, connect
+from kgraph.db.server import SUPERVISION_FILE, ServerConfig
 from kgraph.settings import Settings
 
 
@@ -47,15 +49,29 @@ def _open(settings: Settings) -> Graph:
     return Graph(driver, settings.neo4j_database, settings.query_timeout_s)
 
 
-def create_app(settings: Settings | None = None, graph: Graph | None = None) -> FastAPI:
-    """Build the app; tests may hand in their own settings and graph."""
+def create_app(
+    settings: Settings | None = None,
+    graph: Graph | None = None,
+    *,
+    supervision: Path | None = None,
+) -> FastAPI:
+    """Build the app; tests may hand in their own settings and graph.
+
+    ``supervision`` is the managed server's supervisor report that ``/health`` shows; by
+    default that of the managed instance ``server`` when kgraph manages Neo4j, else none.
+    """
     settings = settings or Settings()
+    if supervision is None and settings.managed:
+        supervision = ServerConfig.from_settings(settings).instance_dir / SUPERVISION_FILE
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = graph is None
         state = AppState(
-            graph=graph or _open(settings), settings=settings, catalogue=questions.CATALOGUE
+            graph=graph or _open(settings),
+            settings=settings,
+            catalogue=questions.CATALOGUE,
+            supervision=supervision,
         )
         attach(app, state)
         try:

@@ -9,6 +9,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from kgraph.query import readonly
 
 
+class SupervisorHealth(BaseModel):
+    """The managed server's supervisor: how often it started Neo4j again, and why."""
+
+    supervised: bool = Field(description="A supervisor process is watching the server now")
+    restarts: int = Field(description="Restarts since the supervisor started")
+    last_reason: str | None = Field(
+        default=None, description="Why the server last exited unasked (signal, exit status)"
+    )
+    last_exit_at: str | None = Field(default=None, description="When, in UTC (ISO 8601)")
+    gave_up: bool = Field(description="It exited too often right after starting: not restarted")
+
+
 class Neo4jHealth(BaseModel):
     up: bool = Field(description="Whether Neo4j answered")
     uri: str = Field(description="The Bolt address the API uses")
@@ -19,6 +31,9 @@ class Neo4jHealth(BaseModel):
     relationships: int | None = Field(default=None, description="Relationships in the graph")
     labels: dict[str, int] = Field(default_factory=dict, description="Nodes per label")
     error: str | None = Field(default=None, description="Why Neo4j did not answer, when it did not")
+    supervisor: SupervisorHealth | None = Field(
+        default=None, description="The managed server's supervisor, when kgraph manages Neo4j"
+    )
 
 
 class Health(BaseModel):

@@ -8,6 +8,7 @@ from ``api.deps``) and get this object, so a typo is a mypy error instead of an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 
@@ -29,6 +30,8 @@ class AppState:
     graph: Graph
     settings: Settings
     catalogue: Catalogue = field(default_factory=Catalogue)
+    #: The managed server's supervisor report (``/health``), when kgraph manages Neo4j.
+    supervision: Path | None = None
     resolvers: ResolverCache = field(default_factory=ResolverCache)
     #: Centrality answers and the networkx graph.
     analytics: GenerationCache[object] = field(default_factory=lambda: GenerationCache[object]())

@@ -80,6 +80,16 @@ class Settings(BaseSettings):
     http_port: int = Field(default=7474, ge=1, le=65535)
     heap: str = Field(default="1g", pattern=r"^\d+[mg]$")
     pagecache: str = Field(default="512m", pattern=r"^\d+[mg]$")
+    tx_memory_max: str | None = Field(
+        default=None,
+        pattern=r"^\d+[mg]$",
+        description="Heap one transaction may use (db.memory.transaction.max); unset: heap/4.",
+    )
+    tx_memory_total_max: str | None = Field(
+        default=None,
+        pattern=r"^\d+[mg]$",
+        description="Heap all transactions together may use; unset: 60% of the heap.",
+    )
     start_timeout_s: float = Field(default=120.0, gt=0)
 
     query_timeout_s: float = Field(default=10.0, gt=0)

@@ -155,8 +155,7 @@ def patient(corpus_graph: Graph, settings: Settings) -> Iterator[TestClient]:
 def test_a_terminated_query_answers_503(patient: TestClient, corpus_graph: Graph) -> None:
     # Far longer than the limit (509^4 rows), so only the termination can end it.
     slow = (
-        "WITH 'probe-terminate' AS tag MATCH (a), (b), (c), (d) WHERE a.id <> d.id "
-        "RETURN count(*)"
+        "WITH 'probe-terminate' AS tag MATCH (a), (b), (c), (d) WHERE a.id <> d.id RETURN count(*)"
     )
     answer: dict[str, object] = {}
     worker = threading.Thread(

@@ -20,10 +20,10 @@ from itertools import islice
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Query, RoutingControl
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
 from neo4j import exceptions as nx
 
-from kgraph.db import cypher, generation
+from kgraph.db import cypher, deadline, generation
 from kgraph.errors import (
     ConfigError,
     GraphUnavailable,
@@ -138,15 +138,52 @@ def connect(uri: str, auth: tuple[str, str], **config: Any) -> Driver:
 
 
 class Graph:
-    """A Neo4j database, through one driver, with time-limited read and write helpers."""
+    """A Neo4j database, through one driver, with time-limited read and write helpers.
 
-    def __init__(self, driver: Driver, database: str = "neo4j", timeout_s: float = 10.0) -> None:
+    Every call has two limits: Neo4j's own (``timeout_s``, the transaction timeout) and the
+    client's deadline ``timeout_s + margin_s`` (kgraph.db.deadline), after which the caller
+    gets ``QueryTimeout`` whatever the server does, and the connection is dropped.
+    """
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str = "neo4j",
+        timeout_s: float = 10.0,
+        *,
+        margin_s: float = deadline.MARGIN_S,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.timeout_s = timeout_s
+        self.margin_s = margin_s
+
+    def limited(self, timeout_s: float) -> Graph:
+        """The same database and driver with another time limit (a quick route's own)."""
+        return Graph(self.driver, self.database, timeout_s, margin_s=self.margin_s)
 
     def _query(self, text: str, timeout_s: float | None) -> Query:
-        return Query(text, timeout=timeout_s if timeout_s is not None else self.timeout_s)
+        return Query(text, timeout=self._limit(timeout_s))
+
+    def _limit(self, timeout_s: float | None) -> float:
+        return timeout_s if timeout_s is not None else self.timeout_s
+
+    def _in_session(
+        self, access: str, timeout_s: float | None, work: Callable[[neo4j.Session], T]
+    ) -> T:
+        """``work`` in a session of its own, in a worker, within the client's deadline."""
+
+        def run(call: deadline.Call) -> T:
+            call.check()
+            with (
+                translated(),
+                self.driver.session(database=self.database, default_access_mode=access) as s,
+            ):
+                call.session = s
+                call.check()
+                return work(s)
+
+        return deadline.within(self._limit(timeout_s), self.margin_s, run)
 
     def read(
         self,
@@ -172,34 +209,29 @@ class Graph:
             kept = records if cap is None else records[:cap]
             return Rows([r.data() for r in kept], columns, truncated=len(records) > len(kept))
 
-        return self.in_read_tx(
-            work, timeout_s=timeout_s if timeout_s is not None else self.timeout_s
-        )
+        return self.in_read_tx(work, timeout_s=self._limit(timeout_s))
 
     def write(
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
     ) -> list[Row]:
         """Run one write query in its own write transaction."""
-        with translated():
-            records, _, _ = self.driver.execute_query(
-                self._query(text, timeout_s),
-                dict(params or {}),
-                database_=self.database,
-                routing_=RoutingControl.WRITE,
-            )
-        return [record.data() for record in records]
+        values = dict(params or {})
+
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [record.data() for record in tx.run(text, values)]
+
+        return self.in_write_tx(work, timeout_s=self._limit(timeout_s))
 
     def plan(self, text: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The planner's plan of a query (EXPLAIN: nothing runs), as nested dicts."""
-        with translated():
-            _, summary, _ = self.driver.execute_query(
-                self._query("EXPLAIN " + text, None),
-                dict(params or {}),
-                database_=self.database,
-                routing_=RoutingControl.READ,
-            )
-        plan: dict[str, Any] = summary.plan or {}
-        return plan
+        values = dict(params or {})
+
+        def work(session: neo4j.Session) -> dict[str, Any]:
+            summary = session.run(self._query("EXPLAIN " + text, None), values).consume()
+            plan: dict[str, Any] = summary.plan or {}
+            return plan
+
+        return self._in_session(neo4j.READ_ACCESS, None, work)
 
     def explain(
         self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
@@ -207,19 +239,27 @@ class Graph:
         """EXPLAIN ``text`` in a READ transaction (nothing runs), warnings on whatever the
         driver's default; their positions are those in ``text``."""
 
-        @neo4j.unit_of_work(timeout=timeout_s if timeout_s is not None else self.timeout_s)
+        limit = self._limit(timeout_s)
+
+        @neo4j.unit_of_work(timeout=limit)
         def _unit(tx: ManagedTransaction) -> neo4j.ResultSummary:
             return tx.run("EXPLAIN\n" + text, dict(params or {})).consume()
 
-        with (
-            translated(),
-            self.driver.session(
-                database=self.database,
-                default_access_mode=neo4j.READ_ACCESS,
-                notifications_min_severity=neo4j.NotificationMinimumSeverity.WARNING,
-            ) as session,
-        ):
-            summary = session.execute_read(_unit)
+        def run(call: deadline.Call) -> neo4j.ResultSummary:
+            # Planning can hang as running can (the parser's stack): the same deadline.
+            call.check()
+            with (
+                translated(),
+                self.driver.session(
+                    database=self.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    notifications_min_severity=neo4j.NotificationMinimumSeverity.WARNING,
+                ) as session,
+            ):
+                call.session = session
+                return session.execute_read(_unit)
+
+        summary = deadline.within(limit, self.margin_s, run)
         warnings = [
             {"code": status.gql_status, "description": status.status_description,
              "severity": status.raw_severity, "classification": status.raw_classification,
@@ -233,39 +273,51 @@ class Graph:
 
     def run_autocommit(self, text: str, params: Mapping[str, Any] | None = None) -> None:
         """Run one auto-commit query: schema commands and CALL {...} IN TRANSACTIONS need it."""
-        with translated(), self.driver.session(database=self.database) as session:
-            session.run(self._query(text, None), dict(params or {})).consume()
+        values = dict(params or {})
+
+        def work(session: neo4j.Session) -> None:
+            session.run(self._query(text, None), values).consume()
+
+        self._in_session(neo4j.WRITE_ACCESS, None, work)
 
     def in_write_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""
-
-        @neo4j.unit_of_work(timeout=timeout_s)
-        def _unit(tx: ManagedTransaction) -> T:
-            return work(tx)
-
-        with translated(), self.driver.session(database=self.database) as session:
-            return session.execute_write(_unit)
+        return self._in_tx(neo4j.WRITE_ACCESS, work, timeout_s)
 
     def in_read_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
         """Run ``work`` in one read transaction (the server refuses writes in it), again if a
         load committed while it ran, so it sees one generation of the graph."""
+        return self._in_tx(neo4j.READ_ACCESS, lambda tx: _unchanged_generation(tx, work), timeout_s)
 
-        @neo4j.unit_of_work(timeout=timeout_s)
-        def _unit(tx: ManagedTransaction) -> T:
-            return _unchanged_generation(tx, work)
+    def _in_tx(self, access: str, work: Callable[[ManagedTransaction], T], timeout_s: float) -> T:
+        def run(call: deadline.Call) -> T:
+            @neo4j.unit_of_work(timeout=timeout_s)
+            def _unit(tx: ManagedTransaction) -> T:
+                call.check()  # the driver retries a failed unit: not once the caller left
+                return work(tx)
 
-        with (
-            translated(),
-            self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session,
-        ):
-            return session.execute_read(_unit)
+            call.check()
+            with (
+                translated(),
+                self.driver.session(database=self.database, default_access_mode=access) as s,
+            ):
+                call.session = s
+                execute = s.execute_read if access == neo4j.READ_ACCESS else s.execute_write
+                return execute(_unit)
+
+        return deadline.within(timeout_s, self.margin_s, run)
 
     def ping(self) -> dict[str, Any]:
-        """Server version and edition, or GraphUnavailable."""
-        with translated():
-            self.driver.verify_connectivity()
+        """Server version and edition, or GraphUnavailable.
+
+        Connectivity is checked first, without the driver's retries: an unreachable server
+        answers "unreachable" at once instead of retrying until the deadline."""
+
+        def verify(call: deadline.Call) -> None:
+            with translated():
+                self.driver.verify_connectivity()
+
+        deadline.within(self.timeout_s, self.margin_s, verify)
         rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 

@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     )
     corpus_dir: Path = Field(default=PROJECT_ROOT.parent / "shared" / "corpus")
     registry_dir: Path = Field(default=PROJECT_ROOT / "loaders" / "registry")
+    proposals_dir: Path = Field(
+        default=PROJECT_ROOT / "proposals",
+        description="What `kgraph extract` proposed, one YAML file per document, for review.",
+    )
     schema_file: Path = Field(default=PROJECT_ROOT / "graph" / "schema.cypher")
     neo4j_pom: Path = Field(default=PROJECT_ROOT / "neo4j-server" / "pom.xml")
 

@@ -1,0 +1,155 @@
+"""Spans that name something new: an organisation, person, project, network, programme or
+event the registry does not hold, with its type and its name in base form.
+
+Finnish names inflect only in their head word: "Vaasan yliopistolle" is "Vaasan yliopisto",
+the genitive attribute "Vaasan" stays as written and the head takes its lemma from spaCy's
+Finnish pipeline. Sources, most trusted first: the Finnish pipeline's named entities typed by
+their head word; project names written "X-hanke"/"X -hankkeen"; a place's genitive before an
+organisation's head word ("Vaasan yliopisto"); English and Swedish name shapes ("University of
+Vaasa", "Vasa universitet", "X University", "City of X"); a person named with a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from loaders.extract.spans import Span, new_id
+from loaders.extract.words import Words
+
+_CAP = r"[A-ZÅÄÖ][\w.+&'’-]*"
+_PROJECT_FI = re.compile(
+    rf"(?P<name>(?:{_CAP}|\d[\w.]*)(?:[ ](?:{_CAP}|\d[\w.]*)){{0,3}})"
+    r"(?:-|\s[-–]\s?)(?:hanke|hankkee\w*|hanketta|projekti\w*)\b"
+)
+_PROJECT_FI_AFTER = re.compile(rf"\b[Hh]anke (?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)")
+_PERSON = rf"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_EN_PERSON_TITLED = re.compile(rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}}), (?P<title>[a-zA-Z ]{{2,40}}?) at ")
+_EN_PERSON_SAYS = re.compile(rf"(?:says|said|according to|explains|reminds us|thinks) (?P<name>{_PERSON}(?: {_PERSON}){{1,2}})\b")
+_EN_ORG = re.compile(
+    rf"(?P<name>(?:University|City|Port|Ministry) of(?: the)? {_CAP}(?: {_CAP})?"
+    rf"|(?:{_CAP} ){{1,3}}(?:University(?: of Applied Sciences)?|Institute|Consortium|Oy|Oyj|Ltd"
+    r"|Foundation|Agency|Association)"
+    rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
+)  # fmt: skip
+_EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
+_STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
+
+
+def _base(tokens: list[Token]) -> str:
+    """A name in base form: the head (last) word's lemma, the words before it as written."""
+    head = tokens[-1]
+    words = [t.text_with_ws for t in tokens[:-1]]
+    lemma = head.lemma_ or head.text
+    inflected = "Case=Nom" not in str(head.morph) and head.pos_ in {"NOUN", "PROPN"}
+    if inflected and lemma:
+        word = lemma[:1].upper() + lemma[1:] if head.text[:1].isupper() else lemma
+    else:
+        word = head.text
+    return ("".join(words) + word).strip()
+
+
+def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
+    found = words.heads.get(head_lemma.lower().rsplit("-", 1)[-1])
+    if found is not None:
+        return found
+    if label == "ORG":
+        return ("Organisation", "other")
+    if label == "PERSON":
+        return ("Person", None)
+    return None
+
+
+def finnish_candidates(doc: Doc, words: Words) -> list[Span]:
+    """New-name spans the Finnish pipeline's entities and the Finnish name shapes give."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "PERSON", "EVENT"}:
+            continue
+        tokens = [t for t in ent if not t.is_punct] or list(ent)
+        typed = _typed(words, tokens[-1].lemma_ or tokens[-1].text, ent.label_)
+        if typed is None:
+            continue
+        kind, org_kind = typed
+        if kind == "Person" and (len(tokens) < 2 or not all(t.text[:1].isupper() for t in tokens)):
+            continue
+        if kind == "Project":
+            continue  # projects come from the "X-hanke" shape, which names them exactly
+        name = _base(tokens)
+        spans.append(_span(ent.start_char, ent.end_char, ent.text, kind, name, org_kind,
+                           f"ner-{ent.label_.lower()}-fi", 0.8))  # fmt: skip
+    spans += _genitive_heads(doc, words)
+    spans += _projects_fi(doc.text)
+    return spans
+
+
+def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
+    """A proper noun in the genitive before an organisation's head word: "Vaasan yliopistolle"."""
+    spans: list[Span] = []
+    for token in doc[:-1]:
+        head = doc[token.i + 1]
+        typed = words.heads.get((head.lemma_ or "").lower())
+        if (
+            token.pos_ == "PROPN"
+            and "Case=Gen" in str(token.morph)
+            and typed is not None
+            and typed[0] == "Organisation"
+        ):
+            name = _base([token, head])
+            spans.append(_span(token.idx, head.idx + len(head.text), doc.text[token.idx:head.idx
+                               + len(head.text)], "Organisation", name, typed[1],
+                               "genitive-head-fi", 0.85))  # fmt: skip
+    return spans
+
+
+def _projects_fi(text: str) -> list[Span]:
+    spans = []
+    for pattern in (_PROJECT_FI, _PROJECT_FI_AFTER):
+        for m in pattern.finditer(text):
+            name = m["name"].strip()
+            if len(name) < 3 or name.lower() in {"hanke", "tämä", "kv"}:
+                continue
+            spans.append(_span(m.start("name"), m.end("name"), m["name"], "Project", name,
+                               None, "project-shape-fi", 0.85))  # fmt: skip
+    return spans
+
+
+def english_candidates(text: str, words: Words) -> list[Span]:
+    """New-name spans of English (and Swedish) name shapes."""
+    spans: list[Span] = []
+    for m in _EN_ORG.finditer(text):
+        name = m["name"]
+        first = name.split(" ", 1)[0]
+        if first in _STOP_FIRST:
+            continue
+        kind, org_kind = _english_type(name, words)
+        spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, "org-shape-en", 0.85))
+    for m in [*_EN_PERSON_TITLED.finditer(text), *_EN_PERSON_SAYS.finditer(text)]:
+        spans.append(_span(m.start("name"), m.end("name"), m["name"], "Person", m["name"], None,
+                           "person-shape-en", 0.8))  # fmt: skip
+    for m in _EN_EVENT.finditer(text):
+        name = m["name"].removeprefix("the ")
+        at = m.start() + (len(m["name"]) - len(name))
+        if name.split(" ", 1)[0] not in _STOP_FIRST:
+            spans.append(_span(at, m.end(), name, "Event", name, None, "event-shape-en", 0.75))
+    return spans
+
+
+def _english_type(name: str, words: Words) -> tuple[str, str | None]:
+    for lead, typed in words.head_first.items():
+        if name.startswith(lead):
+            return typed
+    last = name.rsplit(" ", 1)[-1].lower()
+    if name.endswith("University of Applied Sciences"):
+        return ("Organisation", "university_of_applied_sciences")
+    found = words.heads.get(last)
+    return found if found is not None else ("Organisation", "other")
+
+
+def _span(start: int, end: int, surface: str, kind: str, name: str, org_kind: str | None,
+          rule: str, confidence: float) -> Span:  # fmt: skip
+    if kind == "Organisation" and org_kind is None:
+        org_kind = "other"
+    return Span(start, end, surface, kind, new_id(kind, name), new=True, name=name,
+                kind=org_kind, rule=rule, confidence=confidence)  # fmt: skip

@@ -1,0 +1,99 @@
+"""One document -> its spans and draft facts: the passes over passages and sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from loaders.corpus import Document, Passage
+from loaders.extract import rules_people, rules_places, rules_projects
+from loaders.extract.candidates import english_candidates, finnish_candidates
+from loaders.extract.context import Sentence, State
+from loaders.extract.drafts import Draft
+from loaders.extract.linking import Linker
+from loaders.extract.nlp import Pipelines
+from loaders.extract.references import reference_spans
+from loaders.extract.spans import Span, resolve_overlaps
+from loaders.extract.words import Words
+
+Rule = Callable[[Sentence, State, Words], list[Draft]]
+
+#: The fact rules, in the order they run on each sentence.
+RULES: tuple[Rule, ...] = (
+    rules_projects.implementers,
+    rules_projects.period,
+    rules_projects.status,
+    rules_projects.funders,
+    rules_projects.programmes,
+    rules_projects.coordinators,
+    rules_people.affiliations,
+    rules_places.membership,
+    rules_places.location,
+    rules_places.specialisations,
+)
+
+
+@dataclass
+class Read:
+    """What one document gave: spans per passage, draft facts, and the running state."""
+
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    drafts: list[Draft] = field(default_factory=list)
+    state: State = field(default_factory=State)
+
+
+def read_document(document: Document, linker: Linker, pipelines: Pipelines, words: Words) -> Read:
+    """Every passage of ``document``: its spans, then the rules over its sentences."""
+    language = document.entry.language
+    nlp = pipelines.for_language(language)
+    read = Read()
+    parsed = nlp.pipe([p.text for p in document.passages])
+    for passage, doc in zip(document.passages, parsed, strict=True):
+        spans, drafts = _spans(passage, doc, language, linker, words)
+        read.spans[passage.id] = spans
+        read.drafts += drafts
+        _advance(read.state, passage, spans)
+        for sentence in _sentences(passage, doc, spans, language):
+            for rule in RULES:
+                read.drafts += rule(sentence, read.state, words)
+            projects = sentence.of_type("Project")
+            if projects:
+                read.state.last_project = projects[-1]
+    return read
+
+
+def _spans(passage: Passage, doc: Doc, language: str, linker: Linker, words: Words
+           ) -> tuple[list[Span], list[Draft]]:  # fmt: skip
+    linked = linker.link(passage.text, passage.id, language)
+    references, authored = reference_spans(passage.text, language, linker)
+    if references:
+        return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
+    found = english_candidates(passage.text, words)
+    if language == "fi":
+        found = finnish_candidates(doc, words) + found
+    return resolve_overlaps(linked, found), []
+
+
+def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
+    """A heading starts a section; a list item starts an item, whose project it names first."""
+    if passage.kind == "heading":
+        state.heading = passage.text.casefold()
+        state.new_item()
+        state.last_project = None
+    elif passage.kind == "list_item":
+        state.new_item()
+        projects = [s for s in spans if s.type == "Project"]
+        state.item_project = projects[0] if projects else None
+
+
+def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> list[Sentence]:
+    sentences = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        inside = tuple(s for s in spans if start <= s.start and s.end <= end)
+        lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)
+        sentences.append(Sentence(passage.text, start, end, inside, lemmas, language,
+                                  passage.kind))  # fmt: skip
+    return sentences

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words
 
-_CAP = r"[A-ZÅÄÖ][\w.+&'’-]*"
+_CAP = r"[A-ZÅÄÖ][\w+&'’-]*(?:\.\d+)?"
 _PROJECT_FI = re.compile(
     rf"(?P<name>(?:{_CAP}|\d[\w.]*)(?:[ ](?:{_CAP}|\d[\w.]*)){{0,3}})"
     r"(?:-|\s[-–]\s?)(?:hanke|hankkee\w*|hanketta|projekti\w*)\b"
@@ -34,6 +34,7 @@ _EN_ORG = re.compile(
     rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
 )  # fmt: skip
 _EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
+_EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
 
 
@@ -50,8 +51,17 @@ def _base(tokens: list[Token]) -> str:
     return ("".join(words) + word).strip()
 
 
+def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
+    """The type a head word gives, also at the end of a compound ("akkuverkosto": a network)."""
+    word = head.lower().rsplit("-", 1)[-1]
+    if word in words.heads:
+        return words.heads[word]
+    ends = [w for w in words.heads if len(w) >= 5 and word.endswith(w) and len(word) > len(w) + 2]
+    return words.heads[max(ends, key=len)] if ends else None
+
+
 def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
-    found = words.heads.get(head_lemma.lower().rsplit("-", 1)[-1])
+    found = head_type(words, head_lemma)
     if found is not None:
         return found
     if label == "ORG":
@@ -128,6 +138,13 @@ def english_candidates(text: str, words: Words) -> list[Span]:
     for m in [*_EN_PERSON_TITLED.finditer(text), *_EN_PERSON_SAYS.finditer(text)]:
         spans.append(_span(m.start("name"), m.end("name"), m["name"], "Person", m["name"], None,
                            "person-shape-en", 0.8))  # fmt: skip
+    for m in _EN_PROJECT.finditer(text):
+        first, _, rest = m["name"].partition(" ")
+        name, at = (rest, m.start("name") + len(first) + 1) if first in _STOP_FIRST else (
+            m["name"], m.start("name"))  # fmt: skip
+        if name:
+            spans.append(_span(at, m.end("name"), name, "Project", name, None,
+                               "project-shape-en", 0.8))  # fmt: skip
     for m in _EN_EVENT.finditer(text):
         name = m["name"].removeprefix("the ")
         at = m.start() + (len(m["name"]) - len(name))

@@ -78,14 +78,22 @@ def _spans(passage: Passage, doc: Doc, language: str, linker: Linker, words: Wor
 
 def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
     """A heading starts a section; a list item starts an item, whose project it names first."""
-    if passage.kind == "heading":
+    if passage.kind == "heading" or _looks_like_heading(passage):
         state.heading = passage.text.casefold()
         state.new_item()
         state.last_project = None
     elif passage.kind == "list_item":
         state.new_item()
+        state.last_project = None
         projects = [s for s in spans if s.type == "Project"]
         state.item_project = projects[0] if projects else None
+
+
+def _looks_like_heading(passage: Passage) -> bool:
+    """A short line of its own with no sentence end: "Rahoitetut hankkeet", "Funded projects"."""
+    text = passage.text.strip()
+    return (passage.kind == "paragraph" and len(text) <= 60 and "\n" not in text
+            and not any(c.isdigit() or c in ".:!?”\"" for c in text))  # fmt: skip
 
 
 def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> list[Sentence]:

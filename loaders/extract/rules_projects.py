@@ -34,15 +34,22 @@ def implementers(sentence: Sentence, state: State, words: Words) -> list[Draft]:
 
 
 def period(sentence: Sentence, state: State, words: Words) -> list[Draft]:
-    """ "Toteutusaika 1.3.2024 – 28.2.2025": the item's facts hold then, and the project runs."""
-    project = state.item_project
-    found = find_periods(sentence.words)
-    if project is None or not found or not _PERIOD_LINE.match(sentence.words):
+    """ "Toteutusaika 1.3.2024 – 28.2.2025" under a project's item, "The X project runs from
+    January 2025 until December 2027": the project runs then, and so do the item's facts."""
+    found = [p for p in find_periods(sentence.words) if p.precision != "year"]
+    named = sentence.of_type("Project")
+    if _PERIOD_LINE.match(sentence.words):
+        project = state.item_project
+    elif words.cue("period", set(sentence.lemmas)) and named:
+        project = named[0]
+    else:
+        return []
+    if project is None or not found:
         return []
     first = found[0]
     at = sentence.start + first.at
     quoted = anchors(sentence.text, sentence.start, at + len(first.text))
-    for draft in state.item_facts:
+    for draft in [d for d in state.item_facts if project.entity_id in (d.s, d.o)]:
         draft.valid_from, draft.valid_to = first.start, first.end
         draft.anchors += quoted
     state.periods[project.entity_id] = (first.start.isoformat(), first.end.isoformat())
@@ -68,8 +75,10 @@ def funders(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     if amounts:
         end = max(end, sentence.start + amounts[0].at + len(amounts[0].text))
     start = min(funder.start, project.start if project in projects else funder.start)
-    return [Draft(project.entity_id, "FUNDED_BY", funder.entity_id, "funder-sentence", 0.85,
-                  anchors(sentence.text, start, end), props)]  # fmt: skip
+    draft = Draft(project.entity_id, "FUNDED_BY", funder.entity_id, "funder-sentence", 0.85,
+                  anchors(sentence.text, start, end), props)  # fmt: skip
+    state.item_facts.append(draft)
+    return [draft]
 
 
 _FUNDING_VERB = re.compile(
@@ -113,7 +122,7 @@ def programmes(sentence: Sentence, state: State, words: Words) -> list[Draft]:
                   0.85, quote(sentence.text, *span))]  # fmt: skip
 
 
-_COORD_BY = re.compile(r"(?:sitä koordinoi|koordinoi|coordinated by|led by)\s*$")
+_COORD_BY = re.compile(r"(?:sitä koordinoi|koordinoi|coordinated by|led by)\s*(?:the\s+)?$")
 _COORD_OF = re.compile(r"^(?::n|n)?\s+(?:koordinoima\w*|coordinates|leads)\b")
 
 

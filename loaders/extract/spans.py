@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from kgraph.ontology import ID_PREFIX
 
 PLACE_TYPES = frozenset({"City", "Country", "Region"})
+#: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one
+#: ("VetyPolku-hanke") is a name, not a mention of the concept.
+CONCEPT_TYPES = frozenset({"Topic", "ValueChainStage"})
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,15 @@ def new_id(kind: str, name: str) -> str:
 def resolve_overlaps(linked: list[Span], found: list[Span]) -> list[Span]:
     """One set of spans without overlaps, in order.
 
-    A known name wins over a new one it overlaps, except a place inside a longer new name of
-    something else: "Vaasan yliopisto", "Vasa universitet" and "University of Vaasa" are a
-    university, not mentions of the city (the matcher knows only the city's name).
+    A known name wins over a new one it overlaps, except a place (or a concept word) inside a
+    longer new name of something else: "Vaasan yliopisto", "Vasa universitet" and "University
+    of Vaasa" are a university, not mentions of the city (the matcher knows only the city's
+    name), and "VetyPolku-hanke" is a project, not a mention of hydrogen.
     """
     kept_new: list[Span] = []
     for span in sorted(found, key=lambda s: (s.start, -(s.end - s.start))):
         blockers = [k for k in linked if k.overlaps(span)]
-        if any(k.type not in PLACE_TYPES or not k.inside(span) for k in blockers):
+        if any(k.type not in PLACE_TYPES | CONCEPT_TYPES or not k.inside(span) for k in blockers):
             continue
         if any(k.overlaps(span) for k in kept_new):
             continue

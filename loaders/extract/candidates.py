@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words
@@ -38,17 +39,32 @@ _EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consor
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
 
 
-def _base(tokens: list[Token]) -> str:
+#: Finnish case endings a foreign name takes ("Platformissa"): cut only when what is left is a
+#: known head word, so a Finnish word is never cut by guesswork.
+_FOREIGN_ENDINGS = ("issa", "issä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "lta",
+                    "ltä", "iin", "ia", "in", "n")  # fmt: skip
+
+
+def _base(tokens: list[Token], words: Words | None = None) -> str:
     """A name in base form: the head (last) word's lemma, the words before it as written."""
     head = tokens[-1]
-    words = [t.text_with_ws for t in tokens[:-1]]
+    before = head.doc.text[tokens[0].idx : head.idx] if len(tokens) > 1 else ""
     lemma = head.lemma_ or head.text
     inflected = "Case=Nom" not in str(head.morph) and head.pos_ in {"NOUN", "PROPN"}
-    if inflected and lemma:
+    word = head.text
+    if inflected and lemma and lemma.lower() != head.text.lower():
         word = lemma[:1].upper() + lemma[1:] if head.text[:1].isupper() else lemma
-    else:
-        word = head.text
-    return ("".join(words) + word).strip()
+    elif inflected and words is not None:
+        word = _foreign_base(head.text, words)
+    return (before + word).strip()
+
+
+def _foreign_base(word: str, words: Words) -> str:
+    for ending in _FOREIGN_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem.lower() in words.heads:
+            return stem
+    return word
 
 
 def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
@@ -61,7 +77,7 @@ def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
 
 
 def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
-    found = head_type(words, head_lemma)
+    found = head_type(words, head_lemma) if label != "PERSON" else None
     if found is not None:
         return found
     if label == "ORG":
@@ -73,25 +89,45 @@ def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] 
 
 def finnish_candidates(doc: Doc, words: Words) -> list[Span]:
     """New-name spans the Finnish pipeline's entities and the Finnish name shapes give."""
-    spans: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "PERSON", "EVENT"}:
-            continue
-        tokens = [t for t in ent if not t.is_punct] or list(ent)
-        typed = _typed(words, tokens[-1].lemma_ or tokens[-1].text, ent.label_)
-        if typed is None:
-            continue
-        kind, org_kind = typed
-        if kind == "Person" and (len(tokens) < 2 or not all(t.text[:1].isupper() for t in tokens)):
-            continue
-        if kind == "Project":
-            continue  # projects come from the "X-hanke" shape, which names them exactly
-        name = _base(tokens)
-        spans.append(_span(ent.start_char, ent.end_char, ent.text, kind, name, org_kind,
-                           f"ner-{ent.label_.lower()}-fi", 0.8))  # fmt: skip
+    spans = [span for ent in doc.ents if (span := _from_entity(ent, words)) is not None]
     spans += _genitive_heads(doc, words)
     spans += _projects_fi(doc.text)
     return spans
+
+
+def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
+    """A named entity of the Finnish pipeline as a new-name span, when it looks like a name.
+
+    Refused, for precision: a span across punctuation ("Turku: kiertotalous"), one that starts
+    in lower case or has no proper noun or acronym in it ("Kansallisen verkoston" at the start
+    of a heading), a one-word organisation of unknown kind unless an acronym of at most five
+    letters ("UEF"; not "LinkedIn", "Natriumioniakut"), a person of fewer than two words.
+    """
+    if ent.label_ not in {"ORG", "PERSON", "EVENT"}:
+        return None
+    if any(t.is_punct and t.text not in "-–&" for t in ent) or not ent.text[:1].isupper():
+        return None
+    tokens = list(ent)
+    if not any(t.pos_ == "PROPN" or t.text.isupper() or (t.text[:1].isupper()
+               and not t.is_sent_start) for t in tokens):  # fmt: skip
+        return None
+    head = tokens[-1]
+    known_head = head_type(words, head.lemma_ or head.text) or head_type(
+        words, _foreign_base(head.text, words))  # fmt: skip
+    typed = known_head if ent.label_ != "PERSON" else None
+    typed = typed or _typed(words, head.lemma_ or head.text, ent.label_)
+    if typed is None:
+        return None
+    kind, org_kind = typed
+    if kind == "Project":
+        return None  # projects come from the "X-hanke" shape, which names them exactly
+    if kind == "Person" and (len(tokens) < 2 or any(t.text.isupper() for t in tokens)):
+        return None
+    if len(tokens) == 1 and known_head is None and kind == "Organisation":
+        if not (ent.text.isupper() and 2 <= len(ent.text) <= 5):
+            return None
+    return _span(ent.start_char, ent.end_char, ent.text, kind, _base(tokens, words), org_kind,
+                 f"ner-{ent.label_.lower()}-fi", 0.8)  # fmt: skip
 
 
 def _genitive_heads(doc: Doc, words: Words) -> list[Span]:

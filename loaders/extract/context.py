@@ -37,6 +37,8 @@ class State:
     item_project: Span | None = None
     item_facts: list[Draft] = field(default_factory=list)
     last_project: Span | None = None
+    #: the first project the current passage names: what "it"/"sitä"/"hankkeelle" refer to
+    passage_project: Span | None = None
     #: project id -> (start, end) dates stated for it, for the project's own props
     periods: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: project id -> status stated for it

@@ -4,6 +4,7 @@ evidence code, rejected items left out, everything in a stable order."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kgraph.errors import RegistryError
@@ -54,8 +55,9 @@ def _entities(doc_id: str, read: Read, passages: dict[str, Any], rejected: froze
             if not span.new or span.entity_id in rejected:
                 continue
             entry = merged.setdefault(span.entity_id, _entry(span))
-            if span.surface.casefold() != entry["name"].casefold():
-                entry["aliases"].setdefault(" ".join(span.surface.split()), None)
+            alias = _alias(span)
+            if alias and alias.casefold() != entry["name"].casefold():
+                entry["aliases"].setdefault(alias, None)
             if len(entry["evidence"]) < 2:
                 for anchor in quote(passages[passage_id].text, span)[:1]:
                     entry["evidence"].setdefault(Evidence(doc=doc_id, anchor=anchor), None)
@@ -63,6 +65,18 @@ def _entities(doc_id: str, read: Read, passages: dict[str, Any], rejected: froze
     for entity_id, entry in merged.items():
         entry["props"].update(_project_props(entity_id, read))
     return [_proposed(e) for _, e in sorted(merged.items())]
+
+
+def _alias(span: Span) -> str | None:
+    """The span's words as another base-form name: an acronym ("EERA" of "EERA:n", "EERAn")
+    or a citation form ("Lähde, Anna"); an inflected form ("Vaasan yliopistolle") is not."""
+    surface = " ".join(span.surface.split())
+    if span.type == "Publication":
+        return None
+    bare = re.sub(r"(?::\w+|(?<=[A-ZÅÄÖ])n)$", "", surface)
+    if bare.isupper() and len(bare) >= 2:
+        return bare
+    return surface if ", " in surface and span.type == "Person" else None
 
 
 def _entry(span: Span) -> dict[str, Any]:

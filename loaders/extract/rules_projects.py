@@ -62,7 +62,7 @@ def funders(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     if not words.cue("funder", set(sentence.lemmas)):
         return []
     projects = sentence.of_type("Project")
-    project = projects[0] if projects else state.last_project
+    project = projects[0] if projects else (state.passage_project or state.last_project)
     orgs = [o for o in sentence.of_type(*ORGS) if _before_funding_verb(sentence, o)]
     if project is None or not orgs:
         return []
@@ -134,7 +134,8 @@ def coordinators(sentence: Sentence, state: State, words: Words) -> list[Draft]:
         before = sentence.text[max(sentence.start, org.start - 24) : org.start]
         after = sentence.text[org.end : org.end + 24]
         if _COORD_BY.search(before):
-            target = projects[0] if projects else state.last_project
+            pronoun = re.search(r"\b(?:sitä|sitä myös|it is|it was)\s+\w*\s*$", before)
+            target = (state.passage_project if pronoun or not projects else projects[0])
         elif _COORD_OF.match(after):
             later = [p for p in projects if p.start > org.end]
             target = later[0] if later else None

@@ -31,6 +31,7 @@ class Span:
     #: base-form name of a new entity (the surface of a linked one)
     name: str
     kind: str | None = None
+    name_fi: str | None = None
     rule: str = "link"
     confidence: float = 1.0
     how: str = "exact"
@@ -53,6 +54,14 @@ def new_id(kind: str, name: str) -> str:
     return f"{ID_PREFIX[kind]}:{slug(name)}"
 
 
+def _yields(known: Span, new: Span) -> bool:
+    """Whether a known name gives way to a longer new one around it: a place or concept word
+    always; anything inside a project's own name ("KIP-Kierto -hanke" is not the park KIP)."""
+    if not known.inside(new) or (known.start, known.end) == (new.start, new.end):
+        return False
+    return known.type in PLACE_TYPES | CONCEPT_TYPES or new.rule == "project-shape-fi"
+
+
 def resolve_overlaps(linked: list[Span], found: list[Span]) -> list[Span]:
     """One set of spans without overlaps, in order.
 
@@ -62,9 +71,9 @@ def resolve_overlaps(linked: list[Span], found: list[Span]) -> list[Span]:
     name), and "VetyPolku-hanke" is a project, not a mention of hydrogen.
     """
     kept_new: list[Span] = []
-    for span in sorted(found, key=lambda s: (s.start, -(s.end - s.start))):
+    for span in sorted(found, key=lambda s: (s.start, -(s.end - s.start), s.entity_id)):
         blockers = [k for k in linked if k.overlaps(span)]
-        if any(k.type not in PLACE_TYPES | CONCEPT_TYPES or not k.inside(span) for k in blockers):
+        if any(not _yields(k, span) for k in blockers):
             continue
         if any(k.overlaps(span) for k in kept_new):
             continue

@@ -20,6 +20,8 @@ class Words:
     head_first: dict[str, tuple[str, str | None]]
     titles: frozenset[str]
     cues: dict[str, frozenset[str]]
+    #: (type, English name, Finnish name) of the places of the gazetteers
+    places: tuple[tuple[str, str, str], ...] = ()
 
     def cue(self, name: str, words: set[str]) -> bool:
         """Whether any of ``words`` (lemmas or lower-case words) is a cue of kind ``name``."""
@@ -38,4 +40,6 @@ def load_words() -> Words:
             heads.update({w: (kind, None) for w in words})
     head_first = {k: (v[0], v[1]) for k, v in raw["head_first"].items()}
     cues = {k: frozenset(v) for k, v in raw["cues"].items()}
-    return Words(heads, head_first, frozenset(raw["titles"]), cues)
+    places = tuple((kind, en, fi) for kind, names in raw["places"].items()
+                   for en, fi in names.items())  # fmt: skip
+    return Words(heads, head_first, frozenset(raw["titles"]), cues, places)

@@ -16,6 +16,7 @@ from loaders.extract.context import Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
+from loaders.extract.places import english_cities, finnish_cities, gazetteer_places
 from loaders.extract.references import reference_spans
 from loaders.extract.spans import Span, resolve_overlaps
 from loaders.extract.words import Words
@@ -30,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     rules_projects.funders,
     rules_projects.programmes,
     rules_projects.coordinators,
+    rules_projects.participants,
     rules_people.affiliations,
     rules_places.membership,
     rules_places.location,
@@ -113,9 +115,12 @@ def _spans(passage: Passage, doc: Doc, language: str, linker: Linker, words: Wor
     references, authored = reference_spans(passage.text, language, linker)
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
-    found = english_candidates(passage.text, words)
+    places = gazetteer_places(passage.text, language)
+    found = [*english_candidates(passage.text, words), *places,
+             *english_cities(passage.text, places)]  # fmt: skip
     if language == "fi":
-        found = finnish_candidates(doc, words) + found
+        cities = [c for c in finnish_cities(doc, words) if not any(c.overlaps(p) for p in places)]
+        found = [*finnish_candidates(doc, words), *cities, *found]
     return resolve_overlaps(linked, found), []
 
 

@@ -84,6 +84,7 @@ def _entry(span: Span) -> dict[str, Any]:
     if span.type == "Organisation":
         props["kind"] = span.kind or "other"
     return {"id": span.entity_id, "type": span.type, "name": span.name, "aliases": {},
+            "name_fi": span.name_fi,
             "props": props, "evidence": {}, "confidence": span.confidence, "rule": span.rule}
 
 
@@ -98,7 +99,7 @@ def _project_props(entity_id: str, read: Read) -> dict[str, Any]:
 
 def _proposed(entry: dict[str, Any]) -> ProposedEntity:
     return ProposedEntity(
-        id=entry["id"], type=entry["type"], name=entry["name"],
+        id=entry["id"], type=entry["type"], name=entry["name"], name_fi=entry["name_fi"],
         aliases=[a for a in entry["aliases"] if a != entry["name"]],
         props=entry["props"], evidence=list(entry["evidence"]),
         confidence=round(entry["confidence"], 3), rule=entry["rule"],

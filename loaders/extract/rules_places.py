@@ -63,7 +63,8 @@ def specialisations(sentence: Sentence, state: State, words: Words) -> list[Draf
     for i, city in enumerate(cities):
         end = cities[i + 1].start if i + 1 < len(cities) else sentence.end
         for topic in sentence.of_type("Topic"):
-            if city.end < topic.start < end:
+            lead = sentence.text[max(0, topic.start - 6) : topic.start]
+            if city.end < topic.start < end and re.search(r"(?::|,|\bja|\bsekä) $", lead):
                 drafts.append(Draft(city.entity_id, "SPECIALISES_IN", topic.entity_id,
                                     "city-colon-topics", 0.8, quote(sentence.text, city, topic)))
     return drafts

@@ -135,7 +135,8 @@ def coordinators(sentence: Sentence, state: State, words: Words) -> list[Draft]:
         after = sentence.text[org.end : org.end + 24]
         if _COORD_BY.search(before):
             pronoun = re.search(r"\b(?:sitä|sitä myös|it is|it was)\s+\w*\s*$", before)
-            target = (state.passage_project if pronoun or not projects else projects[0])
+            target = (state.passage_project or state.last_project
+                      if pronoun or not projects else projects[0])
         elif _COORD_OF.match(after):
             later = [p for p in projects if p.start > org.end]
             target = later[0] if later else None
@@ -156,3 +157,25 @@ def status(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     ):
         state.statuses.setdefault(project.entity_id, "funded")
     return []
+
+
+#: "näihin osallistui ...": the places took part in things named before, not in the project.
+_BACK_REFERENCE = re.compile(r"\b(?:näihin|näissä|niihin|niissä|these|them)\b", re.I)
+
+
+def participants(sentence: Sentence, state: State, words: Words) -> list[Draft]:
+    """ "Mukana ovat seuraavat kaupunkiseudut: Kokkola, Vaasa ...", "mukana ovat olleet Kokkola
+    (Oulun yliopisto), Lappeenranta (LUT)", "cities taking part in the X project": the places
+    listed take part in the project the sentence (or its passage, or its section) is about."""
+    if not words.cue("participant", set(sentence.lemmas)) or _BACK_REFERENCE.search(
+        sentence.words):  # fmt: skip
+        return []
+    named = sentence.of_type("Project")
+    project = named[0] if named else (state.passage_project or state.last_project)
+    if project is None:
+        return []
+    return [
+        Draft(place.entity_id, "PARTICIPATES_IN", project.entity_id, "participant-places", 0.8,
+              quote(sentence.text, place), {"role": "participant"})  # fmt: skip
+        for place in sentence.of_type("City", "Region")
+    ]

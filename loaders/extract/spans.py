@@ -57,6 +57,8 @@ def new_id(kind: str, name: str) -> str:
 def _yields(known: Span, new: Span) -> bool:
     """Whether a known name gives way to a longer new one around it: a place or concept word
     always; anything inside a project's own name ("KIP-Kierto -hanke" is not the park KIP)."""
+    if known.type in CONCEPT_TYPES and new.rule.startswith("project-shape"):
+        return known.start >= new.start and known.end <= new.end
     if not known.inside(new) or (known.start, known.end) == (new.start, new.end):
         return False
     return known.type in PLACE_TYPES | CONCEPT_TYPES or new.rule == "project-shape-fi"

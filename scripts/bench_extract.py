@@ -29,7 +29,11 @@ def row(label: str, tally: Tally, key: str | None = None) -> str:
 
 
 def table(title: str, tally: Tally, labels: tuple[str, ...]) -> list[str]:
-    lines = [f"\n{title}\n", "| | P | R | correct | proposed | expected |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"\n{title}\n",
+        "| | P | R | correct | proposed | expected |",
+        "|---|---|---|---|---|---|",
+    ]
     lines += [row(label, tally, label) for label in labels
               if tally.proposed[label] or tally.expected[label]]  # fmt: skip
     lines.append(row("**all**", tally))
@@ -46,7 +50,10 @@ def main() -> None:
     load_s = time.perf_counter() - started
 
     linked, new, facts = Tally(), Tally(), Tally()
-    per_doc = ["| document | entities P | entities R | facts P | facts R |", "|---|---|---|---|---|"]
+    per_doc = [
+        "| document | entities P | entities R | facts P | facts R |",
+        "|---|---|---|---|---|",
+    ]
     for document in documents:
         outcome = leave_one_out(registry, documents, pipelines, document)
         linked.add(outcome.linked)

@@ -11,11 +11,19 @@ import re
 from dataclasses import dataclass
 
 _SCALE = {
-    "miljoonaa": 1_000_000, "miljoonan": 1_000_000, "milj.": 1_000_000, "milj": 1_000_000,
-    "million": 1_000_000, "m": 1_000_000, "mil.": 1_000_000,
-    "miljardia": 1_000_000_000, "miljardin": 1_000_000_000, "billion": 1_000_000_000,
-    "tuhatta": 1_000, "thousand": 1_000,
-}  # fmt: skip
+    "miljoonaa": 1_000_000,
+    "miljoonan": 1_000_000,
+    "milj.": 1_000_000,
+    "milj": 1_000_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mil.": 1_000_000,
+    "miljardia": 1_000_000_000,
+    "miljardin": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "tuhatta": 1_000,
+    "thousand": 1_000,
+}
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
 _SCALE_WORD = r"miljoonaa|miljoonan|milj\.?|million|miljardia|miljardin|billion|tuhatta|thousand|M"
 _EURO = r"euroa|euron|euros?|EUR|€"

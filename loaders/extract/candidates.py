@@ -24,16 +24,21 @@ _PROJECT_FI = re.compile(
     rf"(?P<name>(?:{_CAP}|\d[\w.]*)(?:[ ](?:{_CAP}|\d[\w.]*)){{0,3}})"
     r"(?:-|\s[-–]\s?)(?:hanke|hankkee\w*|hanketta|projekti\w*)\b"
 )
-_PROJECT_FI_AFTER = re.compile(rf"\b[Hh]anke (?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)")
-_PERSON = rf"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-_EN_PERSON_TITLED = re.compile(rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}}), (?P<title>[a-zA-Z ]{{2,40}}?) at ")
-_EN_PERSON_SAYS = re.compile(rf"(?:says|said|according to|explains|reminds us|thinks) (?P<name>{_PERSON}(?: {_PERSON}){{1,2}})\b")
+_PROJECT_FI_AFTER = re.compile(r"\b[Hh]anke (?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)")
+_PERSON = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_EN_PERSON_TITLED = re.compile(
+    rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}}), (?P<title>[a-zA-Z ]{{2,40}}?) at "
+)
+_EN_PERSON_SAYS = re.compile(
+    r"(?:says|said|according to|explains|reminds us|thinks) "
+    rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}})\b"
+)
 _EN_ORG = re.compile(
     rf"(?P<name>(?:University|City|Port|Ministry) of(?: the)? {_CAP}(?: {_CAP})?"
     rf"|(?:{_CAP} ){{1,3}}(?:University(?: of Applied Sciences)?|Institute|Consortium|Oy|Oyj|Ltd"
     r"|Foundation|Agency|Association)"
     rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
-)  # fmt: skip
+)
 _EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
 _EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
@@ -41,8 +46,23 @@ _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When
 
 #: Finnish case endings a foreign name takes ("Platformissa"): cut only when what is left is a
 #: known head word, so a Finnish word is never cut by guesswork.
-_FOREIGN_ENDINGS = ("issa", "issä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "lta",
-                    "ltä", "iin", "ia", "in", "n")  # fmt: skip
+_FOREIGN_ENDINGS = (
+    "issa",
+    "issä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lle",
+    "lta",
+    "ltä",
+    "iin",
+    "ia",
+    "in",
+    "n",
+)
 
 
 def _base(tokens: list[Token], words: Words | None = None) -> str:
@@ -108,12 +128,15 @@ def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
     if any(t.is_punct and t.text not in "-–&" for t in ent) or not ent.text[:1].isupper():
         return None
     tokens = list(ent)
-    if not any(t.pos_ == "PROPN" or t.text.isupper() or (t.text[:1].isupper()
-               and not t.is_sent_start) for t in tokens):  # fmt: skip
+    if not any(
+        t.pos_ == "PROPN" or t.text.isupper() or (t.text[:1].isupper() and not t.is_sent_start)
+        for t in tokens
+    ):
         return None
     head = tokens[-1]
     known_head = head_type(words, head.lemma_ or head.text) or head_type(
-        words, _foreign_base(head.text, words))  # fmt: skip
+        words, _foreign_base(head.text, words)
+    )
     typed = known_head if ent.label_ != "PERSON" else None
     typed = typed or _typed(words, head.lemma_ or head.text, ent.label_)
     if typed is None:
@@ -123,11 +146,19 @@ def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
         return None  # projects come from the "X-hanke" shape, which names them exactly
     if kind == "Person" and (len(tokens) < 2 or any(t.text.isupper() for t in tokens)):
         return None
-    if len(tokens) == 1 and known_head is None and kind == "Organisation":
-        if not (ent.text.isupper() and 2 <= len(ent.text) <= 5):
-            return None
-    return _span(ent.start_char, ent.end_char, ent.text, kind, _base(tokens, words), org_kind,
-                 f"ner-{ent.label_.lower()}-fi", 0.8)  # fmt: skip
+    acronym = ent.text.isupper() and 2 <= len(ent.text) <= 5
+    if len(tokens) == 1 and known_head is None and kind == "Organisation" and not acronym:
+        return None
+    return _span(
+        ent.start_char,
+        ent.end_char,
+        ent.text,
+        kind,
+        _base(tokens, words),
+        org_kind,
+        f"ner-{ent.label_.lower()}-fi",
+        0.8,
+    )
 
 
 def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
@@ -143,9 +174,18 @@ def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
             and typed[0] == "Organisation"
         ):
             name = _base([token, head])
-            spans.append(_span(token.idx, head.idx + len(head.text), doc.text[token.idx:head.idx
-                               + len(head.text)], "Organisation", name, typed[1],
-                               "genitive-head-fi", 0.85))  # fmt: skip
+            spans.append(
+                _span(
+                    token.idx,
+                    head.idx + len(head.text),
+                    doc.text[token.idx : head.idx + len(head.text)],
+                    "Organisation",
+                    name,
+                    typed[1],
+                    "genitive-head-fi",
+                    0.85,
+                )
+            )
     return spans
 
 
@@ -156,8 +196,18 @@ def _projects_fi(text: str) -> list[Span]:
             name = m["name"].strip()
             if len(name) < 3 or name.lower() in {"hanke", "tämä", "kv"}:
                 continue
-            spans.append(_span(m.start("name"), m.end("name"), m["name"], "Project", name,
-                               None, "project-shape-fi", 0.85))  # fmt: skip
+            spans.append(
+                _span(
+                    m.start("name"),
+                    m.end("name"),
+                    m["name"],
+                    "Project",
+                    name,
+                    None,
+                    "project-shape-fi",
+                    0.85,
+                )
+            )
     return spans
 
 
@@ -172,15 +222,29 @@ def english_candidates(text: str, words: Words) -> list[Span]:
         kind, org_kind = _english_type(name, words)
         spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, "org-shape-en", 0.85))
     for m in [*_EN_PERSON_TITLED.finditer(text), *_EN_PERSON_SAYS.finditer(text)]:
-        spans.append(_span(m.start("name"), m.end("name"), m["name"], "Person", m["name"], None,
-                           "person-shape-en", 0.8))  # fmt: skip
+        spans.append(
+            _span(
+                m.start("name"),
+                m.end("name"),
+                m["name"],
+                "Person",
+                m["name"],
+                None,
+                "person-shape-en",
+                0.8,
+            )
+        )
     for m in _EN_PROJECT.finditer(text):
         first, _, rest = m["name"].partition(" ")
-        name, at = (rest, m.start("name") + len(first) + 1) if first in _STOP_FIRST else (
-            m["name"], m.start("name"))  # fmt: skip
+        name, at = (
+            (rest, m.start("name") + len(first) + 1)
+            if first in _STOP_FIRST
+            else (m["name"], m.start("name"))
+        )
         if name:
-            spans.append(_span(at, m.end("name"), name, "Project", name, None,
-                               "project-shape-en", 0.8))  # fmt: skip
+            spans.append(
+                _span(at, m.end("name"), name, "Project", name, None, "project-shape-en", 0.8)
+            )
     for m in _EN_EVENT.finditer(text):
         name = m["name"].removeprefix("the ")
         at = m.start() + (len(m["name"]) - len(name))
@@ -200,9 +264,27 @@ def _english_type(name: str, words: Words) -> tuple[str, str | None]:
     return found if found is not None else ("Organisation", "other")
 
 
-def _span(start: int, end: int, surface: str, kind: str, name: str, org_kind: str | None,
-          rule: str, confidence: float) -> Span:  # fmt: skip
+def _span(
+    start: int,
+    end: int,
+    surface: str,
+    kind: str,
+    name: str,
+    org_kind: str | None,
+    rule: str,
+    confidence: float,
+) -> Span:
     if kind == "Organisation" and org_kind is None:
         org_kind = "other"
-    return Span(start, end, surface, kind, new_id(kind, name), new=True, name=name,
-                kind=org_kind, rule=rule, confidence=confidence)  # fmt: skip
+    return Span(
+        start,
+        end,
+        surface,
+        kind,
+        new_id(kind, name),
+        new=True,
+        name=name,
+        kind=org_kind,
+        rule=rule,
+        confidence=confidence,
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -91,8 +91,9 @@ def _named_again(passage: Passage, language: str, spans: list[Span], read: Read)
             read.named[span.entity_id] = span
             grown = True
     if grown:
-        read.index = MentionIndex(EntityNames(entity_id=i, names=[s.name])
-                                  for i, s in read.named.items())  # fmt: skip
+        read.index = MentionIndex(
+            EntityNames(entity_id=i, names=[s.name]) for i, s in read.named.items()
+        )
     return spans
 
 
@@ -102,22 +103,31 @@ def _rename_acronyms(read: Read) -> None:
     renamed: dict[str, str] = {}
     for passage_id, spans in read.spans.items():
         updated = _acronyms("", spans, read.acronyms)
-        renamed.update({a.entity_id: b.entity_id for a, b in zip(spans, updated, strict=True)
-                        if a.entity_id != b.entity_id})  # fmt: skip
+        renamed.update(
+            {
+                a.entity_id: b.entity_id
+                for a, b in zip(spans, updated, strict=True)
+                if a.entity_id != b.entity_id
+            }
+        )
         read.spans[passage_id] = updated
     for draft in read.drafts:
         draft.s, draft.o = renamed.get(draft.s, draft.s), renamed.get(draft.o, draft.o)
 
 
-def _spans(passage: Passage, doc: Doc, language: str, linker: Linker, words: Words
-           ) -> tuple[list[Span], list[Draft]]:  # fmt: skip
+def _spans(
+    passage: Passage, doc: Doc, language: str, linker: Linker, words: Words
+) -> tuple[list[Span], list[Draft]]:
     linked = linker.link(passage.text, passage.id, language)
     references, authored = reference_spans(passage.text, language, linker)
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
     places = gazetteer_places(passage.text, language)
-    found = [*english_candidates(passage.text, words), *places,
-             *english_cities(passage.text, places)]  # fmt: skip
+    found = [
+        *english_candidates(passage.text, words),
+        *places,
+        *english_cities(passage.text, places),
+    ]
     if language == "fi":
         cities = [c for c in finnish_cities(doc, words) if not any(c.overlaps(p) for p in places)]
         found = [*finnish_candidates(doc, words), *cities, *found]
@@ -161,8 +171,12 @@ def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
 def _looks_like_heading(passage: Passage) -> bool:
     """A short line of its own with no sentence end: "Rahoitetut hankkeet", "Funded projects"."""
     text = passage.text.strip()
-    return (passage.kind == "paragraph" and len(text) <= 60 and "\n" not in text
-            and not any(c.isdigit() or c in ".:!?”\"" for c in text))  # fmt: skip
+    return (
+        passage.kind == "paragraph"
+        and len(text) <= 60
+        and "\n" not in text
+        and not any(c.isdigit() or c in '.:!?”"' for c in text)
+    )
 
 
 def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> list[Sentence]:
@@ -171,6 +185,5 @@ def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> 
         start, end = sent.start_char, sent.end_char
         inside = tuple(s for s in spans if start <= s.start and s.end <= end)
         lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)
-        sentences.append(Sentence(passage.text, start, end, inside, lemmas, language,
-                                  passage.kind))  # fmt: skip
+        sentences.append(Sentence(passage.text, start, end, inside, lemmas, language, passage.kind))
     return sentences

@@ -44,7 +44,9 @@ def anchors(text: str, start: int, end: int) -> list[str]:
         a, b = _widen(text, a, b, line_start, line_end)
         piece = " ".join(text[a:b].split()).strip(" ,;")
         if len(piece) >= 3:
-            quoted.append(piece[:MAX_ANCHOR].rsplit(" ", 1)[0] if len(piece) > MAX_ANCHOR else piece)
+            quoted.append(
+                piece[:MAX_ANCHOR].rsplit(" ", 1)[0] if len(piece) > MAX_ANCHOR else piece
+            )
         line_start = line_end + 1
     return quoted
 

@@ -12,6 +12,7 @@ from kgraph.names.matcher import MentionIndex
 from kgraph.ontology import EntitySpec
 from loaders.extract.spans import Span
 from loaders.mentions import entity_names
+from loaders.proposals import LinkHow
 from loaders.registry import Registry
 from loaders.rows import identity_names
 
@@ -37,9 +38,17 @@ class Linker:
             if entity is None:
                 continue
             names = {n.casefold() for n in entity.all_names()}
-            how = "exact" if mention.surface.casefold() in names else "inflected"
+            how: LinkHow = "exact" if mention.surface.casefold() in names else "inflected"
             spans.append(
-                Span(mention.start, mention.end, mention.surface, entity.type, entity.id,
-                     new=False, name=mention.surface, how=how)  # fmt: skip
+                Span(
+                    mention.start,
+                    mention.end,
+                    mention.surface,
+                    entity.type,
+                    entity.id,
+                    new=False,
+                    name=mention.surface,
+                    how=how,
+                )
             )
         return spans

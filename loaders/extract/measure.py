@@ -27,11 +27,31 @@ from loaders.mentions import find_in_documents, mention_index
 from loaders.proposals import Proposals
 from loaders.registry import Registry
 
-TARGET_TYPES = ("City", "Country", "Region", "Organisation", "IndustrialPark", "Person",
-                "Project", "FundingProgramme", "Network", "Publication", "Event")  # fmt: skip
-TARGET_PREDICATES = ("PARTICIPATES_IN", "COORDINATES", "FUNDED_BY", "PART_OF_PROGRAMME",
-                     "RELATED_TO:prepares_proposal_for", "MEMBER_OF", "LOCATED_IN",
-                     "AFFILIATED_WITH", "AUTHORED", "SPECIALISES_IN")  # fmt: skip
+TARGET_TYPES = (
+    "City",
+    "Country",
+    "Region",
+    "Organisation",
+    "IndustrialPark",
+    "Person",
+    "Project",
+    "FundingProgramme",
+    "Network",
+    "Publication",
+    "Event",
+)
+TARGET_PREDICATES = (
+    "PARTICIPATES_IN",
+    "COORDINATES",
+    "FUNDED_BY",
+    "PART_OF_PROGRAMME",
+    "RELATED_TO:prepares_proposal_for",
+    "MEMBER_OF",
+    "LOCATED_IN",
+    "AFFILIATED_WITH",
+    "AUTHORED",
+    "SPECIALISES_IN",
+)
 
 
 @dataclass
@@ -64,7 +84,9 @@ class Outcome:
 
 def predicate_of(fact: FactSpec) -> str:
     if fact.p == "RELATED_TO" and fact.props.get("relation") in {
-        "prepares_proposal_for", "aims_to_prepare_proposals_for"}:  # fmt: skip
+        "prepares_proposal_for",
+        "aims_to_prepare_proposals_for",
+    }:
         return "RELATED_TO:prepares_proposal_for"
     return fact.p
 
@@ -88,26 +110,35 @@ def hide(registry: Registry, doc: str, hidden: set[str]) -> Registry:
     """The registry less ``hidden`` entities and every fact with evidence in ``doc``."""
     return Registry(
         entities=[e for e in registry.entities if e.item.id not in hidden],
-        facts=[f for f in registry.facts if all(e.doc != doc for e in f.item.evidence)
-               and f.item.s not in hidden and f.item.o not in hidden],  # fmt: skip
-        identities=[i for i in registry.identities
-                    if not set(i.item.same or i.item.distinct or []) & hidden],  # fmt: skip
+        facts=[
+            f
+            for f in registry.facts
+            if all(e.doc != doc for e in f.item.evidence)
+            and f.item.s not in hidden
+            and f.item.o not in hidden
+        ],
+        identities=[
+            i for i in registry.identities if not set(i.item.same or i.item.distinct or []) & hidden
+        ],
     )
 
 
-def leave_one_out(registry: Registry, documents: list[Document], pipelines: Pipelines,
-                  document: Document) -> Outcome:  # fmt: skip
+def leave_one_out(
+    registry: Registry, documents: list[Document], pipelines: Pipelines, document: Document
+) -> Outcome:
     """Extract ``document`` with what only it names hidden; compare with curation."""
     doc = document.entry.id
     where = docs_of(registry, documents)
     by_id = registry.by_id()
     about = {e for e, docs in where.items() if doc in docs}
     hidden = {e for e in about if where[e] == {doc}}
-    proposals = extract_one(document, Linker.from_registry(hide(registry, doc, hidden)),
-                            pipelines)  # fmt: skip
+    proposals = extract_one(document, Linker.from_registry(hide(registry, doc, hidden)), pipelines)
     mapping = map_new(proposals, [by_id[e] for e in hidden])
-    return Outcome(doc, *_entity_tallies(proposals, about, hidden, mapping, by_id),
-                   _fact_tally(proposals, registry, doc, mapping))  # fmt: skip
+    return Outcome(
+        doc,
+        *_entity_tallies(proposals, about, hidden, mapping, by_id),
+        _fact_tally(proposals, registry, doc, mapping),
+    )
 
 
 def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
@@ -121,20 +152,29 @@ def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
             mapping[entity.id] = dois[entity.props.get("doi")]
             continue
         for name in entity.all_names():
-            whole = [m.entity_id for m in index.find(name, language="fi")
-                     if m.start == 0 and m.end == len(name) and types[m.entity_id] == entity.type]
+            whole = [
+                m.entity_id
+                for m in index.find(name, language="fi")
+                if m.start == 0 and m.end == len(name) and types[m.entity_id] == entity.type
+            ]
             if whole:
                 mapping[entity.id] = sorted(whole)[0]
                 break
     return mapping
 
 
-def _entity_tallies(proposals: Proposals, about: set[str], hidden: set[str],
-                    mapping: dict[str, str], by_id: dict[str, EntitySpec]) -> tuple[Tally, Tally]:
+def _entity_tallies(
+    proposals: Proposals,
+    about: set[str],
+    hidden: set[str],
+    mapping: dict[str, str],
+    by_id: dict[str, EntitySpec],
+) -> tuple[Tally, Tally]:
     linked, new = Tally(), Tally()
     proposed = {e.id for e in proposals.entities}
     linked_ids = {link.entity for link in proposals.links} | {
-        x for f in proposals.facts for x in (f.s, f.o) if x in by_id and x not in proposed}
+        x for f in proposals.facts for x in (f.s, f.o) if x in by_id and x not in proposed
+    }
     for entity_id in about:
         kind = by_id[entity_id].type
         if kind in TARGET_TYPES:
@@ -154,16 +194,21 @@ def _entity_tallies(proposals: Proposals, about: set[str], hidden: set[str],
     return linked, new
 
 
-def _fact_tally(proposals: Proposals, registry: Registry, doc: str,
-                mapping: dict[str, str]) -> Tally:  # fmt: skip
+def _fact_tally(
+    proposals: Proposals, registry: Registry, doc: str, mapping: dict[str, str]
+) -> Tally:
     tally = Tally()
-    truth = {(f.item.s, predicate_of(f.item), f.item.o) for f in registry.facts
-             if any(e.doc == doc for e in f.item.evidence)}  # fmt: skip
+    truth = {
+        (f.item.s, predicate_of(f.item), f.item.o)
+        for f in registry.facts
+        if any(e.doc == doc for e in f.item.evidence)
+    }
     truth = {t for t in truth if t[1] in TARGET_PREDICATES}
-    for s, p, o in truth:
+    for _, p, _ in truth:
         tally.expected[p] += 1
-    found = {(mapping.get(f.s, f.s), predicate_of(f), mapping.get(f.o, f.o))
-             for f in proposals.facts}  # fmt: skip
+    found = {
+        (mapping.get(f.s, f.s), predicate_of(f), mapping.get(f.o, f.o)) for f in proposals.facts
+    }
     for s, p, o in found:
         tally.proposed[p] += 1
         tally.tp[p] += (s, p, o) in truth

@@ -35,8 +35,10 @@ class Pipelines:
     @property
     def models(self) -> list[str]:
         """The models behind the proposals, with versions, for the proposals file."""
-        return [f"{_FINNISH_DIST} {metadata.version(_FINNISH_DIST)}",
-                f"spacy {spacy.__version__} (blank en, rules)"]  # fmt: skip
+        return [
+            f"{_FINNISH_DIST} {metadata.version(_FINNISH_DIST)}",
+            f"spacy {metadata.version('spacy')} (blank en, rules)",
+        ]
 
 
 @lru_cache(maxsize=1)

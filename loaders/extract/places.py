@@ -18,8 +18,9 @@ from loaders.extract.words import Words, load_words
 def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[str, str, str]]]:
     words = load_words()
     by_id = {new_id(kind, en): (kind, en, fi) for kind, en, fi in words.places}
-    index = MentionIndex(EntityNames(entity_id=i, names=[en, fi]) for i, (_, en, fi) in
-                         by_id.items())  # fmt: skip
+    index = MentionIndex(
+        EntityNames(entity_id=i, names=[en, fi]) for i, (_, en, fi) in by_id.items()
+    )
     return index, by_id
 
 
@@ -28,8 +29,20 @@ def gazetteer_places(text: str, language: str) -> list[Span]:
     spans = []
     for m in index.find(text, language=language):
         kind, en, fi = by_id[m.entity_id]
-        spans.append(Span(m.start, m.end, m.surface, kind, m.entity_id, new=True, name=en,
-                          name_fi=fi, rule="gazetteer", confidence=0.9))  # fmt: skip
+        spans.append(
+            Span(
+                m.start,
+                m.end,
+                m.surface,
+                kind,
+                m.entity_id,
+                new=True,
+                name=en,
+                name_fi=fi,
+                rule="gazetteer",
+                confidence=0.9,
+            )
+        )
     return spans
 
 
@@ -43,9 +56,19 @@ def english_cities(text: str, places: list[Span]) -> list[Span]:
     for m in _CITY_COUNTRY.finditer(text):
         if m.end() in countries:
             name = m["city"]
-            spans.append(Span(m.start("city"), m.end("city"), name, "City", new_id("City", name),
-                              new=True, name=name, rule="city-comma-country-en",
-                              confidence=0.8))  # fmt: skip
+            spans.append(
+                Span(
+                    m.start("city"),
+                    m.end("city"),
+                    name,
+                    "City",
+                    new_id("City", name),
+                    new=True,
+                    name=name,
+                    rule="city-comma-country-en",
+                    confidence=0.8,
+                )
+            )
     return spans
 
 
@@ -59,6 +82,17 @@ def finnish_cities(doc: Doc, words: Words) -> list[Span]:
         name = token.lemma_ or token.text
         if not name[:1].isupper() or not name.isalpha():
             continue
-        spans.append(Span(ent.start_char, ent.end_char, ent.text, "City", new_id("City", name),
-                          new=True, name=name, rule="ner-gpe-fi", confidence=0.7))  # fmt: skip
+        spans.append(
+            Span(
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                "City",
+                new_id("City", name),
+                new=True,
+                name=name,
+                rule="ner-gpe-fi",
+                confidence=0.7,
+            )
+        )
     return spans

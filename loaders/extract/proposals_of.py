@@ -14,22 +14,26 @@ from loaders.evidence import resolve_evidence
 from loaders.extract.document import Read
 from loaders.extract.drafts import Draft, quote
 from loaders.extract.spans import Span
-from loaders.proposals import Extractor, Link, ProposedEntity, ProposedFact, Proposals
+from loaders.proposals import Extractor, Link, Proposals, ProposedEntity, ProposedFact
 from loaders.registry import Located, Registry
 
 EXTRACTOR = "kgraph-extract"
 VERSION = "1"
 
 
-def build_proposals(document: Document, read: Read, models: list[str],
-                    rejected: frozenset[str] = frozenset()) -> Proposals:  # fmt: skip
+def build_proposals(
+    document: Document, read: Read, models: list[str], rejected: frozenset[str] = frozenset()
+) -> Proposals:
     """The proposals of one document (see the module docstring)."""
     doc_id = document.entry.id
     passages = {p.id: p for p in document.passages}
     entities = _entities(doc_id, read, passages, rejected)
     known = {e.id for e in entities}
-    facts = [f for f in _facts(doc_id, read.drafts, rejected)
-             if _resolvable(f.s, known, read) and _resolvable(f.o, known, read)]  # fmt: skip
+    facts = [
+        f
+        for f in _facts(doc_id, read.drafts, rejected)
+        if _resolvable(f.s, known, read) and _resolvable(f.o, known, read)
+    ]
     docs = {doc_id: document}
     return Proposals(
         doc=doc_id,
@@ -47,8 +51,9 @@ def _resolvable(entity_id: str, proposed: set[str], read: Read) -> bool:
     return any(s.entity_id == entity_id and not s.new for ss in read.spans.values() for s in ss)
 
 
-def _entities(doc_id: str, read: Read, passages: dict[str, Any], rejected: frozenset[str]
-              ) -> list[ProposedEntity]:  # fmt: skip
+def _entities(
+    doc_id: str, read: Read, passages: dict[str, Any], rejected: frozenset[str]
+) -> list[ProposedEntity]:
     merged: dict[str, dict[str, Any]] = {}
     for passage_id, spans in read.spans.items():
         for span in spans:
@@ -83,9 +88,17 @@ def _entry(span: Span) -> dict[str, Any]:
     props: dict[str, Any] = dict(span.props)
     if span.type == "Organisation":
         props["kind"] = span.kind or "other"
-    return {"id": span.entity_id, "type": span.type, "name": span.name, "aliases": {},
-            "name_fi": span.name_fi,
-            "props": props, "evidence": {}, "confidence": span.confidence, "rule": span.rule}
+    return {
+        "id": span.entity_id,
+        "type": span.type,
+        "name": span.name,
+        "aliases": {},
+        "name_fi": span.name_fi,
+        "props": props,
+        "evidence": {},
+        "confidence": span.confidence,
+        "rule": span.rule,
+    }
 
 
 def _project_props(entity_id: str, read: Read) -> dict[str, Any]:
@@ -99,11 +112,16 @@ def _project_props(entity_id: str, read: Read) -> dict[str, Any]:
 
 def _proposed(entry: dict[str, Any]) -> ProposedEntity:
     return ProposedEntity(
-        id=entry["id"], type=entry["type"], name=entry["name"], name_fi=entry["name_fi"],
+        id=entry["id"],
+        type=entry["type"],
+        name=entry["name"],
+        name_fi=entry["name_fi"],
         aliases=[a for a in entry["aliases"] if a != entry["name"]],
-        props=entry["props"], evidence=list(entry["evidence"]),
-        confidence=round(entry["confidence"], 3), rule=entry["rule"],
-    )  # fmt: skip
+        props=entry["props"],
+        evidence=list(entry["evidence"]),
+        confidence=round(entry["confidence"], 3),
+        rule=entry["rule"],
+    )
 
 
 def _facts(doc_id: str, drafts: list[Draft], rejected: frozenset[str]) -> list[ProposedFact]:
@@ -121,10 +139,16 @@ def _facts(doc_id: str, drafts: list[Draft], rejected: frozenset[str]) -> list[P
         anchors.setdefault(draft.key, {}).update(dict.fromkeys(draft.anchors))
     return [
         ProposedFact(
-            s=d.s, p=d.p, o=d.o, props=dict(d.props), valid_from=d.valid_from,
-            valid_to=d.valid_to, confidence=round(d.confidence, 3), rule=d.rule,
+            s=d.s,
+            p=d.p,
+            o=d.o,
+            props=dict(d.props),
+            valid_from=d.valid_from,
+            valid_to=d.valid_to,
+            confidence=round(d.confidence, 3),
+            rule=d.rule,
             evidence=[Evidence(doc=doc_id, anchor=a) for a in list(anchors[key])[:3]],
-        )  # fmt: skip
+        )
         for key, d in sorted(merged.items())
         if anchors[key]
     ]
@@ -133,8 +157,11 @@ def _facts(doc_id: str, drafts: list[Draft], rejected: frozenset[str]) -> list[P
 def _verified(item: ProposedEntity | ProposedFact, docs: dict[str, Document]) -> bool:
     """Whether every anchor occurs in the document, by the evidence check of the registry."""
     located: Located[Any] = Located(item, "proposals", 0)
-    registry = Registry(entities=[located]) if isinstance(item, ProposedEntity) else Registry(
-        facts=[located])  # fmt: skip
+    registry = (
+        Registry(entities=[located])
+        if isinstance(item, ProposedEntity)
+        else Registry(facts=[located])
+    )
     try:
         resolve_evidence(registry, docs)
     except RegistryError:
@@ -148,7 +175,13 @@ def _links(read: Read) -> list[Link]:
         for span in spans:
             if not span.new:
                 key = (passage_id, span.surface, span.entity_id)
-                links.setdefault(key, Link(span=" ".join(span.surface.split()),
-                                           entity=span.entity_id, passage=passage_id,
-                                           how=span.how))  # fmt: skip
+                links.setdefault(
+                    key,
+                    Link(
+                        span=" ".join(span.surface.split()),
+                        entity=span.entity_id,
+                        passage=passage_id,
+                        how=span.how,
+                    ),
+                )
     return [links[k] for k in sorted(links)]

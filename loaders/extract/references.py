@@ -34,18 +34,35 @@ def _publication(text: str, reference: Reference, linker: Linker) -> Span:
     at = _locate(text, f"DOI: {reference.doi}") or (0, len(text))
     for entity in linker.entities.values():
         if entity.type == "Publication" and entity.props.get("doi") == reference.doi:
-            return Span(*at, text[at[0] : at[1]], "Publication", entity.id, new=False,
-                        name=entity.name, how="identifier")  # fmt: skip
+            return Span(
+                *at,
+                text[at[0] : at[1]],
+                "Publication",
+                entity.id,
+                new=False,
+                name=entity.name,
+                how="identifier",
+            )
     first = reference.authors[0].split(",")[0]
     name = reference.title or f"{first} et al. {reference.year}"
     props: tuple[tuple[str, str | int], ...] = (
-        ("doi", reference.doi), ("year", reference.year),
+        ("doi", reference.doi),
+        ("year", reference.year),
         *((("title", reference.title),) if reference.title else ()),
         *((("venue", reference.venue),) if reference.venue else ()),
-    )  # fmt: skip
+    )
     pub_id = new_id("Publication", f"{first}-{reference.year}-{(reference.title or '')[:40]}")
-    return Span(*at, text[at[0] : at[1]], "Publication", pub_id, new=True, name=name,
-                rule="reference-item", confidence=0.95, props=props)  # fmt: skip
+    return Span(
+        *at,
+        text[at[0] : at[1]],
+        "Publication",
+        pub_id,
+        new=True,
+        name=name,
+        rule="reference-item",
+        confidence=0.95,
+        props=props,
+    )
 
 
 def _author(text: str, citation: str, language: str, linker: Linker) -> Span | None:
@@ -57,8 +74,15 @@ def _author(text: str, citation: str, language: str, linker: Linker) -> Span | N
         if mention.start == 0 and mention.end == len(citation):
             entity = linker.entities[mention.entity_id]
             if entity.type == "Person":
-                return Span(*at, surface, "Person", entity.id, new=False, name=surface,
-                            how="alias")  # fmt: skip
+                return Span(*at, surface, "Person", entity.id, new=False, name=surface, how="alias")
     name = person_name(citation)
-    return Span(*at, surface, "Person", new_id("Person", name), new=True, name=name,
-                rule="reference-author", confidence=0.9)  # fmt: skip
+    return Span(
+        *at,
+        surface,
+        "Person",
+        new_id("Person", name),
+        new=True,
+        name=name,
+        rule="reference-author",
+        confidence=0.9,
+    )

@@ -25,18 +25,33 @@ def affiliations(sentence: Sentence, state: State, words: Words) -> list[Draft]:
             between = sentence.text[person.end : org.start]
             title = _title_between(between, words) if org.start > person.end else None
             if title is not None:
-                props = {"title": title} if title else {}
-                drafts.append(Draft(person.entity_id, "AFFILIATED_WITH", org.entity_id,
-                                    "person-title-at", 0.9, quote(sentence.text, person, org),
-                                    props))  # fmt: skip
+                props: dict[str, str | int | float] = {"title": title} if title else {}
+                drafts.append(
+                    Draft(
+                        person.entity_id,
+                        "AFFILIATED_WITH",
+                        org.entity_id,
+                        "person-title-at",
+                        0.9,
+                        quote(sentence.text, person, org),
+                        props,
+                    )
+                )
             elif org.end <= person.start:
                 gap = sentence.text[org.end : person.start]
                 m = re.fullmatch(r"(?::n|n)?\s+(\w+)\s+", gap)
                 if m and m[1].lower() in words.titles:
-                    drafts.append(Draft(person.entity_id, "AFFILIATED_WITH", org.entity_id,
-                                        "org-title-person-fi", 0.85,
-                                        quote(sentence.text, org, person),
-                                        {"title_fi": m[1].lower()}))  # fmt: skip
+                    drafts.append(
+                        Draft(
+                            person.entity_id,
+                            "AFFILIATED_WITH",
+                            org.entity_id,
+                            "org-title-person-fi",
+                            0.85,
+                            quote(sentence.text, org, person),
+                            {"title_fi": m[1].lower()},
+                        )
+                    )
     return drafts
 
 
@@ -99,7 +114,14 @@ def authorship(text: str, reference: Reference, pub: Span, authors: list[Span]) 
     total = len(authors)
     quoted = anchors(text, 0, min(len(text), max(a.end for a in authors)))
     return [
-        Draft(a.entity_id, "AUTHORED", pub.entity_id, "reference-authors", 0.95, list(quoted),
-              {"position": i, "authors_total": total})  # fmt: skip
+        Draft(
+            a.entity_id,
+            "AUTHORED",
+            pub.entity_id,
+            "reference-authors",
+            0.95,
+            list(quoted),
+            {"position": i, "authors_total": total},
+        )
         for i, a in enumerate(authors, start=1)
     ]

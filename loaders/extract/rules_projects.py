@@ -25,9 +25,15 @@ def implementers(sentence: Sentence, state: State, words: Words) -> list[Draft]:
         return []
     drafts = []
     for org in sentence.of_type(*ORGS):
-        draft = Draft(org.entity_id, "PARTICIPATES_IN", project.entity_id, "implementer-line",
-                      0.9, anchors(sentence.text, sentence.start, org.end),
-                      {"role": "implementer"})  # fmt: skip
+        draft = Draft(
+            org.entity_id,
+            "PARTICIPATES_IN",
+            project.entity_id,
+            "implementer-line",
+            0.9,
+            anchors(sentence.text, sentence.start, org.end),
+            {"role": "implementer"},
+        )
         drafts.append(draft)
         state.item_facts.append(draft)
     return drafts
@@ -75,8 +81,15 @@ def funders(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     if amounts:
         end = max(end, sentence.start + amounts[0].at + len(amounts[0].text))
     start = min(funder.start, project.start if project in projects else funder.start)
-    draft = Draft(project.entity_id, "FUNDED_BY", funder.entity_id, "funder-sentence", 0.85,
-                  anchors(sentence.text, start, end), props)  # fmt: skip
+    draft = Draft(
+        project.entity_id,
+        "FUNDED_BY",
+        funder.entity_id,
+        "funder-sentence",
+        0.85,
+        anchors(sentence.text, start, end),
+        props,
+    )
     state.item_facts.append(draft)
     return [draft]
 
@@ -94,8 +107,9 @@ def _before_funding_verb(sentence: Sentence, org: object) -> bool:
     after = sentence.text[org.end : org.end + 20]
     before = sentence.text[max(sentence.start, org.start - 14) : org.start]
     return bool(re.match(r"\s*(?::n\s)?" + _FUNDING_VERB.pattern, after)) or bool(
-        re.search(r"(?:funded|financed|rahoittajana(?: on| toimii)?) by\s*$|rahoittajana\s*$",
-                  before)  # fmt: skip
+        re.search(
+            r"(?:funded|financed|rahoittajana(?: on| toimii)?) by\s*$|rahoittajana\s*$", before
+        )
     )
 
 
@@ -113,13 +127,29 @@ def programmes(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     programme = found[0]
     span = [programme, *([project] if project in projects else [])]
     if words.cue("prepared", set(sentence.lemmas)):
-        return [Draft(project.entity_id, "RELATED_TO", programme.entity_id, "prepares-for", 0.8,
-                      quote(sentence.text, *span), {"relation": "prepares_proposal_for"})]
-    if not re.search(r"\bosa\b|\bpart of\b|\bunder\b|\bfunded (?:by|from|under)\b",
-                     sentence.words):  # fmt: skip
+        return [
+            Draft(
+                project.entity_id,
+                "RELATED_TO",
+                programme.entity_id,
+                "prepares-for",
+                0.8,
+                quote(sentence.text, *span),
+                {"relation": "prepares_proposal_for"},
+            )
+        ]
+    if not re.search(r"\bosa\b|\bpart of\b|\bunder\b|\bfunded (?:by|from|under)\b", sentence.words):
         return []
-    return [Draft(project.entity_id, "PART_OF_PROGRAMME", programme.entity_id, "part-of-programme",
-                  0.85, quote(sentence.text, *span))]  # fmt: skip
+    return [
+        Draft(
+            project.entity_id,
+            "PART_OF_PROGRAMME",
+            programme.entity_id,
+            "part-of-programme",
+            0.85,
+            quote(sentence.text, *span),
+        )
+    ]
 
 
 _COORD_BY = re.compile(r"(?:sitä koordinoi|koordinoi|coordinated by|led by)\s*(?:the\s+)?$")
@@ -135,8 +165,11 @@ def coordinators(sentence: Sentence, state: State, words: Words) -> list[Draft]:
         after = sentence.text[org.end : org.end + 24]
         if _COORD_BY.search(before):
             pronoun = re.search(r"\b(?:sitä|sitä myös|it is|it was)\s+\w*\s*$", before)
-            target = (state.passage_project or state.last_project
-                      if pronoun or not projects else projects[0])
+            target = (
+                state.passage_project or state.last_project
+                if pronoun or not projects
+                else projects[0]
+            )
         elif _COORD_OF.match(after):
             later = [p for p in projects if p.start > org.end]
             target = later[0] if later else None
@@ -144,16 +177,26 @@ def coordinators(sentence: Sentence, state: State, words: Words) -> list[Draft]:
             continue
         if target is not None:
             span = [org, *([target] if target in projects else [])]
-            drafts.append(Draft(org.entity_id, "COORDINATES", target.entity_id, "coordinator",
-                                0.85, quote(sentence.text, *span)))  # fmt: skip
+            drafts.append(
+                Draft(
+                    org.entity_id,
+                    "COORDINATES",
+                    target.entity_id,
+                    "coordinator",
+                    0.85,
+                    quote(sentence.text, *span),
+                )
+            )
     return drafts
 
 
 def status(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     """A project listed under "Rahoitetut hankkeet"/"Funded projects" is funded."""
     project = state.item_project
-    if project is not None and project.new and any(
-        h in state.heading for h in words.cues["funded_heading"]
+    if (
+        project is not None
+        and project.new
+        and any(h in state.heading for h in words.cues["funded_heading"])
     ):
         state.statuses.setdefault(project.entity_id, "funded")
     return []
@@ -167,15 +210,21 @@ def participants(sentence: Sentence, state: State, words: Words) -> list[Draft]:
     """ "Mukana ovat seuraavat kaupunkiseudut: Kokkola, Vaasa ...", "mukana ovat olleet Kokkola
     (Oulun yliopisto), Lappeenranta (LUT)", "cities taking part in the X project": the places
     listed take part in the project the sentence (or its passage, or its section) is about."""
-    if not words.cue("participant", set(sentence.lemmas)) or _BACK_REFERENCE.search(
-        sentence.words):  # fmt: skip
+    if not words.cue("participant", set(sentence.lemmas)) or _BACK_REFERENCE.search(sentence.words):
         return []
     named = sentence.of_type("Project")
     project = named[0] if named else (state.passage_project or state.last_project)
     if project is None:
         return []
     return [
-        Draft(place.entity_id, "PARTICIPATES_IN", project.entity_id, "participant-places", 0.8,
-              quote(sentence.text, place), {"role": "participant"})  # fmt: skip
+        Draft(
+            place.entity_id,
+            "PARTICIPATES_IN",
+            project.entity_id,
+            "participant-places",
+            0.8,
+            quote(sentence.text, place),
+            {"role": "participant"},
+        )
         for place in sentence.of_type("City", "Region")
     ]

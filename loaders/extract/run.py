@@ -28,8 +28,9 @@ class Extracted:
     path: Path
 
 
-def extract_one(document: Document, linker: Linker, pipelines: Pipelines,
-                previous: Proposals | None = None) -> Proposals:  # fmt: skip
+def extract_one(
+    document: Document, linker: Linker, pipelines: Pipelines, previous: Proposals | None = None
+) -> Proposals:
     """The proposals for ``document``; ``previous`` contributes its rejections."""
     rejected = previous.rejected if previous is not None else []
     read = read_document(document, linker, pipelines, load_words())
@@ -39,12 +40,15 @@ def extract_one(document: Document, linker: Linker, pipelines: Pipelines,
 
 
 def cited_documents(registry: Registry) -> set[str]:
-    items = [*registry.entities, *registry.facts, *registry.oddities]
-    return {e.doc for item in items for e in item.item.evidence}
+    """The documents the registry's evidence quotes."""
+    cited = {e.doc for entity in registry.entities for e in entity.item.evidence}
+    cited |= {e.doc for fact in registry.facts for e in fact.item.evidence}
+    return cited | {e.doc for oddity in registry.oddities for e in oddity.item.evidence}
 
 
-def select(documents: list[Document], registry: Registry, folder: Path,
-           doc_id: str | None) -> list[tuple[Document, Proposals | None]]:  # fmt: skip
+def select(
+    documents: list[Document], registry: Registry, folder: Path, doc_id: str | None
+) -> list[tuple[Document, Proposals | None]]:
     """The documents to extract, each with its previous proposals (None when there are none)."""
     if doc_id is not None:
         chosen = [d for d in documents if d.entry.id == doc_id]
@@ -53,7 +57,7 @@ def select(documents: list[Document], registry: Registry, folder: Path,
             raise CorpusError("corpus.yaml", f"no document '{doc_id}' (known: {known})")
         return [(chosen[0], _previous(folder, doc_id))]
     cited = cited_documents(registry)
-    picked = []
+    picked: list[tuple[Document, Proposals | None]] = []
     for document in documents:
         previous = _previous(folder, document.entry.id)
         if previous is None and document.entry.id not in cited:
@@ -68,8 +72,9 @@ def _previous(folder: Path, doc_id: str) -> Proposals | None:
     return read_proposals(path) if path.is_file() else None
 
 
-def extract_corpus(corpus_dir: Path, registry: Registry, folder: Path,
-                   doc_id: str | None, *, write: bool = True) -> list[Extracted]:  # fmt: skip
+def extract_corpus(
+    corpus_dir: Path, registry: Registry, folder: Path, doc_id: str | None, *, write: bool = True
+) -> list[Extracted]:
     """Extract the selected documents and (unless ``write`` is false) write their files."""
     chosen = select(load_corpus(corpus_dir), registry, folder, doc_id)
     if not chosen:

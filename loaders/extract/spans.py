@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kgraph.ontology import ID_PREFIX
+from loaders.proposals import LinkHow
 
 PLACE_TYPES = frozenset({"City", "Country", "Region"})
 #: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one
@@ -34,7 +35,7 @@ class Span:
     name_fi: str | None = None
     rule: str = "link"
     confidence: float = 1.0
-    how: str = "exact"
+    how: LinkHow = "exact"
     props: tuple[tuple[str, str | int], ...] = field(default=())
 
     def inside(self, other: Span) -> bool:

@@ -40,6 +40,7 @@ def load_words() -> Words:
             heads.update({w: (kind, None) for w in words})
     head_first = {k: (v[0], v[1]) for k, v in raw["head_first"].items()}
     cues = {k: frozenset(v) for k, v in raw["cues"].items()}
-    places = tuple((kind, en, fi) for kind, names in raw["places"].items()
-                   for en, fi in names.items())  # fmt: skip
+    places = tuple(
+        (kind, en, fi) for kind, names in raw["places"].items() for en, fi in names.items()
+    )
     return Words(heads, head_first, frozenset(raw["titles"]), cues, places)

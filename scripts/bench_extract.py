@@ -69,7 +69,12 @@ def main() -> None:
     entities.add(linked)
     entities.add(new)
     print("\n".join(per_doc))
-    print("\n".join(table("Entities, linked and new", entities, ("",))[-1:]))
+    ep, er, tp, pro, exp = entities.pr()
+    fp, fr, ftp, fpro, fexp = facts.pr()
+    print(
+        f"\nall documents: entities P {ep:.2f} R {er:.2f} ({tp} correct of {pro} proposed, "
+        f"{exp} expected); facts P {fp:.2f} R {fr:.2f} ({ftp} of {fpro}, {fexp} expected)"
+    )
     print("\n".join(table("Entities linked (the registry holds them)", linked, TARGET_TYPES)))
     print("\n".join(table("Entities new (hidden; must be proposed)", new, TARGET_TYPES)))
     print("\n".join(table("Facts by predicate", facts, TARGET_PREDICATES)))

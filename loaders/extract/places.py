@@ -80,8 +80,9 @@ def finnish_cities(doc: Doc, words: Words) -> list[Span]:
         if ent.label_ != "GPE" or len(ent) != 1 or token.pos_ != "PROPN":
             continue
         name = token.lemma_ or token.text
-        if not name[:1].isupper() or not name.isalpha():
-            continue
+        unknown = name == token.text and "Case=Nom" not in str(token.morph)
+        if unknown or not name[:1].isupper() or not name.isalpha():
+            continue  # an inflected word the lemmatiser does not know ("ReKokkolan") is no city
         spans.append(
             Span(
                 ent.start_char,

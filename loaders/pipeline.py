@@ -3,11 +3,11 @@
 build()  reads and validates everything and computes the graph's complete desired state;
          it writes nothing, so a bad input stops the load before the graph is touched.
 load()   builds, then syncs the result into Neo4j and records the LoadRun.
+(``loaders.unchanged`` decides first whether a load is needed at all.)
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from loaders import rows
 from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, resolve_evidence
 from loaders.inference import InferredFact, infer
+from loaders.inputs import INPUTS_DIGEST, Inputs, read_inputs
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
 from loaders.registry import Registry, load_registry
 
@@ -94,17 +95,15 @@ def build(corpus_dir: Path, registry_dir: Path) -> Build:
     return Build(documents, registry, evidence, inferred, mentions, graph_input, stats)
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run_properties(result: Build, schema_file: Path) -> dict[str, Any]:
+def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
     """What a LoadRun records about its inputs."""
     return {
         "kgraph_version": __version__,
         "documents": json.dumps({d.entry.id: d.raw_sha256 for d in result.documents}),
         "registry_digest": result.registry.digest,
-        "schema_digest": _digest(schema_file),
+        "schema_digest": inputs.schema,
+        "code_digest": inputs.code,
+        INPUTS_DIGEST: inputs.digest,
         "stats": json.dumps(result.stats, sort_keys=True),
     }
 
@@ -112,8 +111,16 @@ def run_properties(result: Build, schema_file: Path) -> dict[str, Any]:
 def load(
     graph: Graph, corpus_dir: Path, registry_dir: Path, schema_file: Path
 ) -> tuple[Build, SyncReport]:
-    """Build the desired graph and sync it into Neo4j in one transaction."""
+    """Build the desired graph and sync it into Neo4j in one transaction (a full diff)."""
+    inputs = read_inputs(corpus_dir, registry_dir, schema_file)
+    return load_inputs(graph, corpus_dir, registry_dir, inputs)
+
+
+def load_inputs(
+    graph: Graph, corpus_dir: Path, registry_dir: Path, inputs: Inputs
+) -> tuple[Build, SyncReport]:
+    """``load`` with the inputs' digests already read (the LoadRun records them)."""
     result = build(corpus_dir, registry_dir)
     wanted = result.graph_input
-    report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, schema_file))
+    report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, inputs))
     return result, report

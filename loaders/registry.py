@@ -144,6 +144,20 @@ def _files(directory: Path, pattern: str) -> list[Path]:
     return sorted(p for p in directory.glob(pattern) if p.is_file())
 
 
+_SOURCES: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("entities/*.yaml", EntitySpec, "entities"),
+    ("facts*.yaml", FactSpec, "facts"),
+    ("identity.yaml", IdentityDecision, "identities"),
+    ("oddities.yaml", OdditySpec, "oddities"),
+    ("omissions.yaml", OmissionSpec, "omissions"),
+)
+
+
+def registry_files(directory: Path) -> list[Path]:
+    """Every file the registry is read from, in reading order."""
+    return [path for pattern, _, _ in _SOURCES for path in _files(directory, pattern)]
+
+
 def load_registry(directory: Path) -> Registry:
     """Parse and validate every registry file, then check cross-references."""
     if not directory.is_dir():
@@ -154,14 +168,8 @@ def load_registry(directory: Path) -> Registry:
     def shown(path: Path) -> str:
         return str(path.relative_to(directory.parent))
 
-    sources: list[tuple[str, type[BaseModel], list[Any]]] = [
-        ("entities/*.yaml", EntitySpec, registry.entities),
-        ("facts*.yaml", FactSpec, registry.facts),
-        ("identity.yaml", IdentityDecision, registry.identities),
-        ("oddities.yaml", OdditySpec, registry.oddities),
-        ("omissions.yaml", OmissionSpec, registry.omissions),
-    ]
-    for pattern, model, target in sources:
+    for pattern, model, attribute in _SOURCES:
+        target: list[Any] = getattr(registry, attribute)
         for path in _files(directory, pattern):
             digest.update(path.relative_to(directory).as_posix().encode())
             digest.update(path.read_bytes())

@@ -16,15 +16,27 @@ from kgraph_cli.common import load_settings, open_graph, reports_errors
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
 
-def load_corpus(settings: Settings, graph: Graph) -> None:
-    """Sync the corpus and the registry into ``graph`` and say what changed."""
+def load_corpus(settings: Settings, graph: Graph, *, verify: bool = False) -> None:
+    """Sync the corpus and the registry into ``graph`` and say what changed.
+
+    Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there.
+    """
     import time
 
     from loaders.pipeline import load
+    from loaders.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
-    result, report = load(graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file)
+    outcome = load(*args) if verify else load_if_changed(*args)
     seconds = time.perf_counter() - started
+    if isinstance(outcome, Unchanged):
+        typer.echo(
+            f"inputs unchanged since load {outcome.load_id}: nothing read or written "
+            f"({seconds:.2f} s; `kgraph load --verify` diffs the whole graph)"
+        )
+        return
+    result, report = outcome
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
     typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
     n, r = report.nodes.summary(), report.relationships.summary()
@@ -36,12 +48,21 @@ def load_corpus(settings: Settings, graph: Graph) -> None:
 
 
 @reports_errors
-def load_command() -> None:
-    """Sync the corpus and the registry into the graph (one transaction; idempotent)."""
+def load_command(
+    verify: Annotated[
+        bool,
+        typer.Option(help="Build and diff the whole graph even when the inputs are unchanged"),
+    ] = False,
+) -> None:
+    """Sync the corpus and the registry into the graph (one transaction; idempotent).
+
+    Documents, registry files, the schema and the code are compared by digest with what the
+    newest load read; when nothing changed the load says so and writes nothing.
+    """
     settings = load_settings()
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        load_corpus(settings, graph)
+        load_corpus(settings, graph, verify=verify)
 
 
 @reports_errors

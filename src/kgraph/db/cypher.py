@@ -49,6 +49,12 @@ MATCH (run:LoadRun)
 RETURN run.id AS id, run.finished_at AS finished_at
 ORDER BY run.finished_at DESC LIMIT 1
 """
+#: The newest load's id and the digest of the inputs it read (None for a load that kept none).
+LATEST_INPUTS = """
+MATCH (run:LoadRun)
+RETURN run.id AS id, run.inputs_digest AS digest
+ORDER BY run.finished_at DESC LIMIT 1
+"""
 #: What a read compares before and after its work, in one round trip: how many loads the graph
 #: records (the count store) and the newest one's id (None before the first load).
 LOAD_STAMP = """

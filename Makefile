@@ -10,14 +10,29 @@ SEED := $(shell od -An -N3 -tu4 /dev/urandom | tr -d ' ')
 endif
 PYTEST := $(BIN)/pytest --randomly-seed=$(SEED)
 
-.PHONY: help install jars chromium up test lint typecheck unit integration clean
+.PHONY: help install voikko jars chromium up test lint typecheck unit integration clean
 
 help:
 	@echo "make up     - Neo4j + schema + load + API (Ctrl-C stops what it started)"
 	@echo "make test   - ruff, mypy, the unit tier, then the integration tier against a real Neo4j"
 	@echo "make unit   - the pure tests only (no Neo4j); make integration - the rest"
 
-$(STAMP): pyproject.toml
+# The Finnish spaCy pipeline of `kgraph extract` runs on libvoikko and its Finnish dictionary,
+# Debian packages; installed here when missing (as root), else named so a person can.
+VOIKKO_DEBS := libvoikko1 voikko-fi
+
+voikko:
+	@missing=$$(for p in $(VOIKKO_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "kgraph extract needs the Debian packages: $$missing (apt-get install $$missing)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml | voikko
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

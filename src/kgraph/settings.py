@@ -67,9 +67,12 @@ class Settings(BaseSettings):
     )
     corpus_dir: Path = Field(default=PROJECT_ROOT.parent / "shared" / "corpus")
     registry_dir: Path = Field(default=PROJECT_ROOT / "loaders" / "registry")
+    proposals_dir: Path = Field(
+        default=PROJECT_ROOT / "proposals",
+        description="What `kgraph extract` proposed, one YAML file per document, for review.",
+    )
     schema_file: Path = Field(default=PROJECT_ROOT / "graph" / "schema.cypher")
     neo4j_pom: Path = Field(default=PROJECT_ROOT / "neo4j-server" / "pom.xml")
-    proposals_dir: Path = PROJECT_ROOT / "proposals"
     load_proposals: bool = Field(
         default=False,
         description="Load unreviewed extraction proposals too, as facts of provenance 'extracted'.",

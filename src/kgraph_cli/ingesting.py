@@ -15,10 +15,10 @@ from kgraph_cli.loading import load_corpus
 
 
 def extractor() -> Any | None:
-    """The extractor's entry point, or None while it is not installed (``loaders.extract``)."""
+    """The extractor's entry point, or None without the ``extract`` extra (spaCy)."""
     import importlib
 
-    try:  # imported by name: the extractor is built beside this command and may be absent
+    try:  # imported by name: spaCy and its Finnish model come with the optional extra
         run = importlib.import_module("loaders.extract.run")
     except ImportError:
         return None
@@ -31,7 +31,7 @@ def _extract(settings: Settings, doc_id: str) -> None:
 
     extract = extractor()
     if extract is None:
-        typer.echo("  extraction skipped: the extractor (loaders.extract) is not installed")
+        typer.echo("  extraction skipped: the extractor needs the 'extract' extra (spaCy)")
         return
     try:
         done = extract(settings.corpus_dir, load_registry(settings.registry_dir),

@@ -10,6 +10,7 @@ from kgraph.settings import Settings
 from kgraph_cli.analysis import centrality_command
 from kgraph_cli.common import load_settings, managed_server, open_graph, reports_errors
 from kgraph_cli.database import neo4j_app, schema_app
+from kgraph_cli.extracting import extract_command
 from kgraph_cli.ingesting import ingest_command
 from kgraph_cli.loading import (
     coverage_command,
@@ -28,6 +29,7 @@ app.command("load")(load_command)
 app.command("synth")(synth_command)
 app.command("coverage")(coverage_command)
 app.command("centrality")(centrality_command)
+app.command("extract")(extract_command)
 app.command("review")(review_command)
 app.command("ingest")(ingest_command)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from loaders.corpus import MANIFEST_NAME, Document, load_corpus
+from loaders.extract.nlp import Pipelines, load_pipelines
 
 
 def corpus_path() -> Path:
@@ -37,3 +38,9 @@ def corpus_dir() -> Path:
 def documents(corpus_dir: Path) -> dict[str, Document]:
     """Every document of the real corpus, by id (read and cleaned once per test session)."""
     return {doc.entry.id: doc for doc in load_corpus(corpus_dir)}
+
+
+@pytest.fixture(scope="session")
+def pipelines() -> Pipelines:
+    """The spaCy pipelines of the extractor, loaded once per test session (seconds)."""
+    return load_pipelines()

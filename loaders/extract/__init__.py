@@ -1,0 +1,17 @@
+"""Extraction: a document of the manifest becomes proposed entities and facts for review.
+
+The stages, one module each::
+
+    nlp.py          the spaCy pipelines (Finnish trained, English rule-based), loaded once
+    linking.py      spans naming entities the registry holds (the one matcher, any case)
+    candidates.py   spans naming new entities: type, base-form name, id
+    spans.py        the span type, ids, and overlaps (a city inside a university's name)
+    amounts.py      sums in euros;  dates.py  periods
+    context.py      a sentence and what the document said before it
+    rules_*.py      the fact rules per predicate;  references.py  publications and authors
+    document.py     the passes over a document's passages and sentences
+    proposals_of.py merging, the evidence check (loaders.evidence), a stable order
+    run.py          documents of a corpus -> proposals files
+
+Precision before recall: a rule proposes only what its sentence says.
+"""

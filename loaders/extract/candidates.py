@@ -1,0 +1,290 @@
+"""Spans that name something new: an organisation, person, project, network, programme or
+event the registry does not hold, with its type and its name in base form.
+
+Finnish names inflect only in their head word: "Vaasan yliopistolle" is "Vaasan yliopisto",
+the genitive attribute "Vaasan" stays as written and the head takes its lemma from spaCy's
+Finnish pipeline. Sources, most trusted first: the Finnish pipeline's named entities typed by
+their head word; project names written "X-hanke"/"X -hankkeen"; a place's genitive before an
+organisation's head word ("Vaasan yliopisto"); English and Swedish name shapes ("University of
+Vaasa", "Vasa universitet", "X University", "City of X"); a person named with a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from loaders.extract.spans import Span, new_id
+from loaders.extract.words import Words
+
+_CAP = r"[A-ZÅÄÖ][\w+&'’-]*(?:\.\d+)?"
+_PROJECT_FI = re.compile(
+    rf"(?P<name>(?:{_CAP}|\d[\w.]*)(?:[ ](?:{_CAP}|\d[\w.]*)){{0,3}})"
+    r"(?:-|\s[-–]\s?)(?:hanke|hankkee\w*|hanketta|projekti\w*)\b"
+)
+_PROJECT_FI_AFTER = re.compile(r"\b[Hh]anke (?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)")
+_PERSON = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_EN_PERSON_TITLED = re.compile(
+    rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}}), (?P<title>[a-zA-Z ]{{2,40}}?) at "
+)
+_EN_PERSON_SAYS = re.compile(
+    r"(?:says|said|according to|explains|reminds us|thinks) "
+    rf"(?P<name>{_PERSON}(?: {_PERSON}){{1,2}})\b"
+)
+_EN_ORG = re.compile(
+    rf"(?P<name>(?:University|City|Port|Ministry) of(?: the)? {_CAP}(?: {_CAP})?"
+    rf"|(?:{_CAP} ){{1,3}}(?:University(?: of Applied Sciences)?|Institute|Consortium|Oy|Oyj|Ltd"
+    r"|Foundation|Agency|Association)"
+    rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
+)
+_EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
+_EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
+_STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
+
+
+#: Finnish case endings a foreign name takes ("Platformissa"): cut only when what is left is a
+#: known head word, so a Finnish word is never cut by guesswork.
+_FOREIGN_ENDINGS = (
+    "issa",
+    "issä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lle",
+    "lta",
+    "ltä",
+    "iin",
+    "ia",
+    "in",
+    "n",
+)
+
+
+def _base(tokens: list[Token], words: Words | None = None) -> str:
+    """A name in base form: the head (last) word's lemma, the words before it as written."""
+    head = tokens[-1]
+    before = head.doc.text[tokens[0].idx : head.idx] if len(tokens) > 1 else ""
+    lemma = head.lemma_ or head.text
+    inflected = "Case=Nom" not in str(head.morph) and head.pos_ in {"NOUN", "PROPN"}
+    word = head.text
+    if inflected and lemma and lemma.lower() != head.text.lower():
+        word = lemma[:1].upper() + lemma[1:] if head.text[:1].isupper() else lemma
+    elif inflected and words is not None:
+        word = _foreign_base(head.text, words)
+    return (before + word).strip()
+
+
+def _foreign_base(word: str, words: Words) -> str:
+    for ending in _FOREIGN_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem.lower() in words.heads:
+            return stem
+    return word
+
+
+def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
+    """The type a head word gives, also at the end of a compound ("akkuverkosto": a network)."""
+    word = head.lower().rsplit("-", 1)[-1]
+    if word in words.heads:
+        return words.heads[word]
+    ends = [w for w in words.heads if len(w) >= 5 and word.endswith(w) and len(word) > len(w) + 2]
+    return words.heads[max(ends, key=len)] if ends else None
+
+
+def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
+    found = head_type(words, head_lemma) if label != "PERSON" else None
+    if found is not None:
+        return found
+    if label == "ORG":
+        return ("Organisation", "other")
+    if label == "PERSON":
+        return ("Person", None)
+    return None
+
+
+def finnish_candidates(doc: Doc, words: Words) -> list[Span]:
+    """New-name spans the Finnish pipeline's entities and the Finnish name shapes give."""
+    spans = [span for ent in doc.ents if (span := _from_entity(ent, words)) is not None]
+    spans += _genitive_heads(doc, words)
+    spans += _projects_fi(doc.text)
+    return spans
+
+
+def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
+    """A named entity of the Finnish pipeline as a new-name span, when it looks like a name.
+
+    Refused, for precision: a span across punctuation ("Turku: kiertotalous"), one that starts
+    in lower case or has no proper noun or acronym in it ("Kansallisen verkoston" at the start
+    of a heading), a one-word organisation of unknown kind unless an acronym of at most five
+    letters ("UEF"; not "LinkedIn", "Natriumioniakut"), a person of fewer than two words.
+    """
+    if ent.label_ not in {"ORG", "PERSON", "EVENT"}:
+        return None
+    if any(t.is_punct and t.text not in "-–&" for t in ent) or not ent.text[:1].isupper():
+        return None
+    tokens = list(ent)
+    if not any(
+        t.pos_ == "PROPN" or t.text.isupper() or (t.text[:1].isupper() and not t.is_sent_start)
+        for t in tokens
+    ):
+        return None
+    head = tokens[-1]
+    known_head = head_type(words, head.lemma_ or head.text) or head_type(
+        words, _foreign_base(head.text, words)
+    )
+    typed = known_head if ent.label_ != "PERSON" else None
+    typed = typed or _typed(words, head.lemma_ or head.text, ent.label_)
+    if typed is None:
+        return None
+    kind, org_kind = typed
+    if kind == "Project":
+        return None  # projects come from the "X-hanke" shape, which names them exactly
+    if kind == "Person" and (len(tokens) < 2 or any(t.text.isupper() for t in tokens)):
+        return None
+    acronym = ent.text.isupper() and 2 <= len(ent.text) <= 5
+    if len(tokens) == 1 and known_head is None and kind == "Organisation" and not acronym:
+        return None
+    return _span(
+        ent.start_char,
+        ent.end_char,
+        ent.text,
+        kind,
+        _base(tokens, words),
+        org_kind,
+        f"ner-{ent.label_.lower()}-fi",
+        0.8,
+    )
+
+
+def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
+    """A proper noun in the genitive before an organisation's head word: "Vaasan yliopistolle"."""
+    spans: list[Span] = []
+    for token in doc[:-1]:
+        head = doc[token.i + 1]
+        typed = words.heads.get((head.lemma_ or "").lower())
+        if (
+            token.pos_ == "PROPN"
+            and "Case=Gen" in str(token.morph)
+            and typed is not None
+            and typed[0] == "Organisation"
+        ):
+            name = _base([token, head])
+            spans.append(
+                _span(
+                    token.idx,
+                    head.idx + len(head.text),
+                    doc.text[token.idx : head.idx + len(head.text)],
+                    "Organisation",
+                    name,
+                    typed[1],
+                    "genitive-head-fi",
+                    0.85,
+                )
+            )
+    return spans
+
+
+def _projects_fi(text: str) -> list[Span]:
+    spans = []
+    for pattern in (_PROJECT_FI, _PROJECT_FI_AFTER):
+        for m in pattern.finditer(text):
+            name = m["name"].strip()
+            if len(name) < 3 or name.lower() in {"hanke", "tämä", "kv"}:
+                continue
+            spans.append(
+                _span(
+                    m.start("name"),
+                    m.end("name"),
+                    m["name"],
+                    "Project",
+                    name,
+                    None,
+                    "project-shape-fi",
+                    0.85,
+                )
+            )
+    return spans
+
+
+def english_candidates(text: str, words: Words) -> list[Span]:
+    """New-name spans of English (and Swedish) name shapes."""
+    spans: list[Span] = []
+    for m in _EN_ORG.finditer(text):
+        name = m["name"]
+        first = name.split(" ", 1)[0]
+        if first in _STOP_FIRST:
+            continue
+        kind, org_kind = _english_type(name, words)
+        spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, "org-shape-en", 0.85))
+    for m in [*_EN_PERSON_TITLED.finditer(text), *_EN_PERSON_SAYS.finditer(text)]:
+        spans.append(
+            _span(
+                m.start("name"),
+                m.end("name"),
+                m["name"],
+                "Person",
+                m["name"],
+                None,
+                "person-shape-en",
+                0.8,
+            )
+        )
+    for m in _EN_PROJECT.finditer(text):
+        first, _, rest = m["name"].partition(" ")
+        name, at = (
+            (rest, m.start("name") + len(first) + 1)
+            if first in _STOP_FIRST
+            else (m["name"], m.start("name"))
+        )
+        if name:
+            spans.append(
+                _span(at, m.end("name"), name, "Project", name, None, "project-shape-en", 0.8)
+            )
+    for m in _EN_EVENT.finditer(text):
+        name = m["name"].removeprefix("the ")
+        at = m.start() + (len(m["name"]) - len(name))
+        if name.split(" ", 1)[0] not in _STOP_FIRST:
+            spans.append(_span(at, m.end(), name, "Event", name, None, "event-shape-en", 0.75))
+    return spans
+
+
+def _english_type(name: str, words: Words) -> tuple[str, str | None]:
+    for lead, typed in words.head_first.items():
+        if name.startswith(lead):
+            return typed
+    last = name.rsplit(" ", 1)[-1].lower()
+    if name.endswith("University of Applied Sciences"):
+        return ("Organisation", "university_of_applied_sciences")
+    found = words.heads.get(last)
+    return found if found is not None else ("Organisation", "other")
+
+
+def _span(
+    start: int,
+    end: int,
+    surface: str,
+    kind: str,
+    name: str,
+    org_kind: str | None,
+    rule: str,
+    confidence: float,
+) -> Span:
+    if kind == "Organisation" and org_kind is None:
+        org_kind = "other"
+    return Span(
+        start,
+        end,
+        surface,
+        kind,
+        new_id(kind, name),
+        new=True,
+        name=name,
+        kind=org_kind,
+        rule=rule,
+        confidence=confidence,
+    )

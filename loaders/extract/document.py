@@ -1,0 +1,189 @@
+"""One document -> its spans and draft facts: the passes over passages and sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from kgraph.names.matcher import EntityNames, MentionIndex
+from loaders.corpus import Document, Passage
+from loaders.extract import rules_people, rules_places, rules_projects
+from loaders.extract.candidates import english_candidates, finnish_candidates
+from loaders.extract.context import Sentence, State
+from loaders.extract.drafts import Draft
+from loaders.extract.linking import Linker
+from loaders.extract.nlp import Pipelines
+from loaders.extract.places import english_cities, finnish_cities, gazetteer_places
+from loaders.extract.references import reference_spans
+from loaders.extract.spans import Span, resolve_overlaps
+from loaders.extract.words import Words
+
+Rule = Callable[[Sentence, State, Words], list[Draft]]
+
+#: The fact rules, in the order they run on each sentence.
+RULES: tuple[Rule, ...] = (
+    rules_projects.implementers,
+    rules_projects.period,
+    rules_projects.status,
+    rules_projects.funders,
+    rules_projects.programmes,
+    rules_projects.coordinators,
+    rules_projects.participants,
+    rules_people.affiliations,
+    rules_places.membership,
+    rules_places.location,
+    rules_places.specialisations,
+)
+
+
+@dataclass
+class Read:
+    """What one document gave: spans per passage, draft facts, and the running state."""
+
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    drafts: list[Draft] = field(default_factory=list)
+    state: State = field(default_factory=State)
+    #: acronym -> the new name it abbreviates ("EERA" -> European Energy Research Alliance)
+    acronyms: dict[str, Span] = field(default_factory=dict)
+    #: new entities named so far, by id, and the matcher over their names (rebuilt on growth)
+    named: dict[str, Span] = field(default_factory=dict)
+    index: MentionIndex | None = None
+
+
+def read_document(document: Document, linker: Linker, pipelines: Pipelines, words: Words) -> Read:
+    """Every passage of ``document``: its spans, then the rules over its sentences."""
+    language = document.entry.language
+    nlp = pipelines.for_language(language)
+    read = Read()
+    parsed = nlp.pipe([p.text for p in document.passages])
+    for passage, doc in zip(document.passages, parsed, strict=True):
+        spans, drafts = _spans(passage, doc, language, linker, words)
+        spans = _acronyms(passage.text, spans, read.acronyms)
+        spans = _named_again(passage, language, spans, read)
+        read.spans[passage.id] = spans
+        read.drafts += drafts
+        _advance(read.state, passage, spans)
+        for sentence in _sentences(passage, doc, spans, language):
+            for rule in RULES:
+                read.drafts += rule(sentence, read.state, words)
+            projects = sentence.of_type("Project")
+            if projects:
+                read.state.last_project = projects[-1]
+    _rename_acronyms(read)
+    return read
+
+
+def _named_again(passage: Passage, language: str, spans: list[Span], read: Read) -> list[Span]:
+    """A new entity named again further on, without the shape that found it the first time
+    ("BATCircle3.0-projekti", then "BATCircle3.0 (2024-2027) on ..."), through the one
+    matcher, so in any case form."""
+    if read.index is not None:
+        for m in read.index.find(passage.text, passage.id, language=language):
+            again = replace(read.named[m.entity_id], start=m.start, end=m.end, surface=m.surface)
+            if not any(again.overlaps(s) for s in spans):
+                spans = sorted([*spans, again], key=lambda s: (s.start, s.end, s.entity_id))
+    grown = False
+    for span in spans:
+        if span.new and span.entity_id not in read.named and len(span.name) >= 4:
+            read.named[span.entity_id] = span
+            grown = True
+    if grown:
+        read.index = MentionIndex(
+            EntityNames(entity_id=i, names=[s.name]) for i, s in read.named.items()
+        )
+    return spans
+
+
+def _rename_acronyms(read: Read) -> None:
+    """An acronym met before its long form ("5.1. EERA" above "European Energy Research
+    Alliance (EERA)") is renamed too, in spans and in drafts."""
+    renamed: dict[str, str] = {}
+    for passage_id, spans in read.spans.items():
+        updated = _acronyms("", spans, read.acronyms)
+        renamed.update(
+            {
+                a.entity_id: b.entity_id
+                for a, b in zip(spans, updated, strict=True)
+                if a.entity_id != b.entity_id
+            }
+        )
+        read.spans[passage_id] = updated
+    for draft in read.drafts:
+        draft.s, draft.o = renamed.get(draft.s, draft.s), renamed.get(draft.o, draft.o)
+
+
+def _spans(
+    passage: Passage, doc: Doc, language: str, linker: Linker, words: Words
+) -> tuple[list[Span], list[Draft]]:
+    linked = linker.link(passage.text, passage.id, language)
+    references, authored = reference_spans(passage.text, language, linker)
+    if references:
+        return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
+    places = gazetteer_places(passage.text, language)
+    found = [
+        *english_candidates(passage.text, words),
+        *places,
+        *english_cities(passage.text, places),
+    ]
+    if language == "fi":
+        cities = [c for c in finnish_cities(doc, words) if not any(c.overlaps(p) for p in places)]
+        found = [*finnish_candidates(doc, words), *cities, *found]
+    return resolve_overlaps(linked, found), []
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,9})\)")
+
+
+def _acronyms(text: str, spans: list[Span], known: dict[str, Span]) -> list[Span]:
+    """ "European Energy Research Alliance (EERA)": the acronym, here and further on ("EERA",
+    "EERAn", "EERA:n"), is a name of the new entity before it, not an entity of its own."""
+    for span in spans:
+        m = _ACRONYM_AFTER.match(text, span.end)
+        if span.new and m and span.type != "Person":
+            known.setdefault(m["acr"], span)
+    out = []
+    for span in spans:
+        bare = re.sub(r"(?::\w+|(?<=[A-Z])n)$", "", span.surface)
+        full = known.get(span.surface) or known.get(bare)
+        if span.new and full is not None and full.entity_id != span.entity_id:
+            span = replace(full, start=span.start, end=span.end, surface=span.surface)
+        out.append(span)
+    return out
+
+
+def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
+    """A heading starts a section; a list item starts an item, whose project it names first."""
+    state.passage_project = next((s for s in spans if s.type == "Project"), None)
+    if passage.kind == "heading" or _looks_like_heading(passage):
+        state.heading = passage.text.casefold()
+        state.new_item()
+        state.last_project = None
+    elif passage.kind == "list_item":
+        state.new_item()
+        state.last_project = None
+        projects = [s for s in spans if s.type == "Project"]
+        state.item_project = projects[0] if projects else None
+
+
+def _looks_like_heading(passage: Passage) -> bool:
+    """A short line of its own with no sentence end: "Rahoitetut hankkeet", "Funded projects"."""
+    text = passage.text.strip()
+    return (
+        passage.kind == "paragraph"
+        and len(text) <= 60
+        and "\n" not in text
+        and not any(c.isdigit() or c in '.:!?”"' for c in text)
+    )
+
+
+def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> list[Sentence]:
+    sentences = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        inside = tuple(s for s in spans if start <= s.start and s.end <= end)
+        lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)
+        sentences.append(Sentence(passage.text, start, end, inside, lemmas, language, passage.kind))
+    return sentences

@@ -1,0 +1,215 @@
+"""Leave one document out: how much of what curation holds the extractor finds by itself.
+
+For each document D: hide the entities only D refers to (named in it by the matcher, cited
+by evidence in it, or an end of a fact stated in it, and in no other document) and every fact
+with evidence in D; extract D against what is left; compare with the curated registry.
+
+* Entities, of the named kinds the extractor proposes (TARGET_TYPES): *linked* (the registry
+  still holds it) and *new* (hidden: it must be proposed). A proposed entity is correct when
+  its name or an alias is a name of a hidden entity of the same type (matched by the one
+  matcher, so any Finnish case), or its DOI is the hidden publication's.
+* Facts of the predicates the rules cover (TARGET_PREDICATES), compared by subject,
+  predicate and object once proposed ids are mapped to the curated ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import EntitySpec, FactSpec
+from loaders.corpus import Document
+from loaders.extract.linking import Linker
+from loaders.extract.nlp import Pipelines
+from loaders.extract.run import extract_one
+from loaders.mentions import find_in_documents, mention_index
+from loaders.proposals import Proposals
+from loaders.registry import Registry
+
+TARGET_TYPES = (
+    "City",
+    "Country",
+    "Region",
+    "Organisation",
+    "IndustrialPark",
+    "Person",
+    "Project",
+    "FundingProgramme",
+    "Network",
+    "Publication",
+    "Event",
+)
+TARGET_PREDICATES = (
+    "PARTICIPATES_IN",
+    "COORDINATES",
+    "FUNDED_BY",
+    "PART_OF_PROGRAMME",
+    "RELATED_TO:prepares_proposal_for",
+    "MEMBER_OF",
+    "LOCATED_IN",
+    "AFFILIATED_WITH",
+    "AUTHORED",
+    "SPECIALISES_IN",
+)
+
+
+@dataclass
+class Tally:
+    """True positives, proposed and expected counts, by a label (type or predicate)."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    proposed: Counter[str] = field(default_factory=Counter)
+    expected: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Tally) -> None:
+        self.tp.update(other.tp)
+        self.proposed.update(other.proposed)
+        self.expected.update(other.expected)
+
+    def pr(self, label: str | None = None) -> tuple[float, float, int, int, int]:
+        tp = self.tp[label] if label else sum(self.tp.values())
+        pro = self.proposed[label] if label else sum(self.proposed.values())
+        exp = self.expected[label] if label else sum(self.expected.values())
+        return (tp / pro if pro else 1.0, tp / exp if exp else 1.0, tp, pro, exp)
+
+
+@dataclass
+class Outcome:
+    doc: str
+    linked: Tally
+    new: Tally
+    facts: Tally
+
+
+def predicate_of(fact: FactSpec) -> str:
+    if fact.p == "RELATED_TO" and fact.props.get("relation") in {
+        "prepares_proposal_for",
+        "aims_to_prepare_proposals_for",
+    }:
+        return "RELATED_TO:prepares_proposal_for"
+    return fact.p
+
+
+def docs_of(registry: Registry, documents: list[Document]) -> dict[str, set[str]]:
+    """Each entity -> the documents that name it, cite it, or state a fact about it."""
+    found: dict[str, set[str]] = {e.item.id: set() for e in registry.entities}
+    passages = {p.id: d.entry.id for d in documents for p in d.passages}
+    for mention in find_in_documents(mention_index(registry), documents):
+        found[mention.entity_id].add(passages[mention.passage_id or ""])
+    for entity in registry.entities:
+        found[entity.item.id].update(e.doc for e in entity.item.evidence)
+    for fact in registry.facts:
+        for e in fact.item.evidence:
+            found[fact.item.s].add(e.doc)
+            found[fact.item.o].add(e.doc)
+    return found
+
+
+def hide(registry: Registry, doc: str, hidden: set[str]) -> Registry:
+    """The registry less ``hidden`` entities and every fact with evidence in ``doc``."""
+    return Registry(
+        entities=[e for e in registry.entities if e.item.id not in hidden],
+        facts=[
+            f
+            for f in registry.facts
+            if all(e.doc != doc for e in f.item.evidence)
+            and f.item.s not in hidden
+            and f.item.o not in hidden
+        ],
+        identities=[
+            i for i in registry.identities if not set(i.item.same or i.item.distinct or []) & hidden
+        ],
+    )
+
+
+def leave_one_out(
+    registry: Registry, documents: list[Document], pipelines: Pipelines, document: Document
+) -> Outcome:
+    """Extract ``document`` with what only it names hidden; compare with curation."""
+    doc = document.entry.id
+    where = docs_of(registry, documents)
+    by_id = registry.by_id()
+    about = {e for e, docs in where.items() if doc in docs}
+    hidden = {e for e in about if where[e] == {doc}}
+    proposals = extract_one(document, Linker.from_registry(hide(registry, doc, hidden)), pipelines)
+    mapping = map_new(proposals, [by_id[e] for e in hidden])
+    return Outcome(
+        doc,
+        *_entity_tallies(proposals, about, hidden, mapping, by_id),
+        _fact_tally(proposals, registry, doc, mapping),
+    )
+
+
+def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
+    """Proposed id -> the hidden curated entity it is (same type, a shared name or DOI)."""
+    index = MentionIndex(EntityNames(entity_id=e.id, names=e.all_names()) for e in hidden)
+    types = {e.id: e.type for e in hidden}
+    dois = {e.props.get("doi"): e.id for e in hidden if e.props.get("doi")}
+    mapping: dict[str, str] = {}
+    for entity in proposals.entities:
+        if entity.props.get("doi") in dois:
+            mapping[entity.id] = dois[entity.props.get("doi")]
+            continue
+        for name in entity.all_names():
+            whole = [
+                m.entity_id
+                for m in index.find(name, language="fi")
+                if m.start == 0 and m.end == len(name) and types[m.entity_id] == entity.type
+            ]
+            if whole:
+                mapping[entity.id] = sorted(whole)[0]
+                break
+    return mapping
+
+
+def _entity_tallies(
+    proposals: Proposals,
+    about: set[str],
+    hidden: set[str],
+    mapping: dict[str, str],
+    by_id: dict[str, EntitySpec],
+) -> tuple[Tally, Tally]:
+    linked, new = Tally(), Tally()
+    proposed = {e.id for e in proposals.entities}
+    linked_ids = {link.entity for link in proposals.links} | {
+        x for f in proposals.facts for x in (f.s, f.o) if x in by_id and x not in proposed
+    }
+    for entity_id in about:
+        kind = by_id[entity_id].type
+        if kind in TARGET_TYPES:
+            (new if entity_id in hidden else linked).expected[kind] += 1
+    for entity_id in linked_ids:
+        kind = by_id[entity_id].type
+        if kind in TARGET_TYPES:
+            linked.proposed[kind] += 1
+            linked.tp[kind] += entity_id in about and entity_id not in hidden
+    seen: set[str] = set()
+    for entity in proposals.entities:
+        new.proposed[entity.type] += 1
+        target = mapping.get(entity.id)
+        if target is not None and target not in seen:
+            new.tp[entity.type] += 1
+            seen.add(target)
+    return linked, new
+
+
+def _fact_tally(
+    proposals: Proposals, registry: Registry, doc: str, mapping: dict[str, str]
+) -> Tally:
+    tally = Tally()
+    truth = {
+        (f.item.s, predicate_of(f.item), f.item.o)
+        for f in registry.facts
+        if any(e.doc == doc for e in f.item.evidence)
+    }
+    truth = {t for t in truth if t[1] in TARGET_PREDICATES}
+    for _, p, _ in truth:
+        tally.expected[p] += 1
+    found = {
+        (mapping.get(f.s, f.s), predicate_of(f), mapping.get(f.o, f.o)) for f in proposals.facts
+    }
+    for s, p, o in found:
+        tally.proposed[p] += 1
+        tally.tp[p] += (s, p, o) in truth
+    return tally

@@ -1,0 +1,85 @@
+"""What the extractor finds in a passage: spans that name entities, known or new.
+
+A span is in the passage's own offsets (``passage.text[start:end] == surface``). A *linked*
+span names an entity of the registry; a *new* span names something the registry does not
+hold yet, with the base form of its name, its type and (for organisations) its kind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kgraph.ontology import ID_PREFIX
+from loaders.proposals import LinkHow
+
+PLACE_TYPES = frozenset({"City", "Country", "Region"})
+#: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one
+#: ("VetyPolku-hanke") is a name, not a mention of the concept.
+CONCEPT_TYPES = frozenset({"Topic", "ValueChainStage"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    surface: str
+    type: str
+    #: the registry's id for a linked span; the proposed id (filled in later) for a new one
+    entity_id: str
+    new: bool
+    #: base-form name of a new entity (the surface of a linked one)
+    name: str
+    kind: str | None = None
+    name_fi: str | None = None
+    rule: str = "link"
+    confidence: float = 1.0
+    how: LinkHow = "exact"
+    props: tuple[tuple[str, str | int], ...] = field(default=())
+
+    def inside(self, other: Span) -> bool:
+        return other.start <= self.start and self.end <= other.end and self != other
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def slug(name: str) -> str:
+    """The registry's id slug of a name: ASCII, lower case, words joined by hyphens."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9.+]+", "-", folded.lower()).strip("-.") or "x"
+
+
+def new_id(kind: str, name: str) -> str:
+    return f"{ID_PREFIX[kind]}:{slug(name)}"
+
+
+def _yields(known: Span, new: Span) -> bool:
+    """Whether a known name gives way to a longer new one around it: a place or concept word
+    always; anything inside a project's own name ("KIP-Kierto -hanke" is not the park KIP)."""
+    if known.type in CONCEPT_TYPES and new.rule.startswith("project-shape"):
+        return known.start >= new.start and known.end <= new.end
+    if not known.inside(new) or (known.start, known.end) == (new.start, new.end):
+        return False
+    return known.type in PLACE_TYPES | CONCEPT_TYPES or new.rule == "project-shape-fi"
+
+
+def resolve_overlaps(linked: list[Span], found: list[Span]) -> list[Span]:
+    """One set of spans without overlaps, in order.
+
+    A known name wins over a new one it overlaps, except a place (or a concept word) inside a
+    longer new name of something else: "Vaasan yliopisto", "Vasa universitet" and "University
+    of Vaasa" are a university, not mentions of the city (the matcher knows only the city's
+    name), and "VetyPolku-hanke" is a project, not a mention of hydrogen.
+    """
+    kept_new: list[Span] = []
+    for span in sorted(found, key=lambda s: (s.start, -(s.end - s.start), s.entity_id)):
+        blockers = [k for k in linked if k.overlaps(span)]
+        if any(not _yields(k, span) for k in blockers):
+            continue
+        if any(k.overlaps(span) for k in kept_new):
+            continue
+        kept_new.append(span)
+    kept = [k for k in linked if not any(k.overlaps(n) for n in kept_new)]
+    return sorted([*kept, *kept_new], key=lambda s: (s.start, s.end, s.entity_id))

@@ -150,10 +150,7 @@ def stated_fact_row(fact: FactSpec, evidence: list[Resolved]) -> RelRow:
     """A curated fact's relationship, or an extracted one's (a ``ProposedFact``) with its marks."""
     row = fact_row(fact.key, fact.s, fact.p, fact.o, fact.props, evidence,
                    fact.valid_from, fact.valid_to)  # fmt: skip
-    marks = extraction_marks(fact)
-    row.props.update(marks)
-    if marks[PROVENANCE_PROP] == "extracted":
-        row.props.update(fact_display(fact.p, fact.props, "extracted"))
+    row.props.update(extraction_marks(fact))
     return row
 
 

@@ -15,7 +15,7 @@ from typing import Any
 #: The display properties the load adds (kept out of exports and comparisons of facts).
 DISPLAY_PROPS = ("caption", "amount_text")
 #: The caption's prefix by the fact's basis; a new basis (say, extracted) adds a line.
-BASIS_PREFIX: dict[str, str] = {"stated": "", "extracted": "extracted: ", "inferred": "inferred: "}
+BASIS_PREFIX: dict[str, str] = {"stated": "", "inferred": "inferred: "}
 
 
 def amount_text(eur: float) -> str:

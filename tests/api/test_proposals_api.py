@@ -106,20 +106,3 @@ def test_an_entity_shows_which_kind_each_of_its_facts_is(proposals_client: TestC
     topic = proposals_client.get(f"/entities/{NEW_TOPIC}").json()
     assert (topic["provenance"], topic["props"]["confidence"]) == ("extracted", 0.7)
     assert proposals_client.get("/entities/org:centria").json()["provenance"] == "curated"
-
-
-def test_questions_show_and_filter_by_provenance(corpus_client: TestClient) -> None:
-    rows = corpus_client.get("/questions/project_implementers").json()["rows"]
-    assert {r["fact"]["provenance"] for r in rows} == {"curated", "inferred"}
-    inferred = corpus_client.get(
-        "/questions/project_implementers", params={"provenance": "inferred"}
-    ).json()["rows"]
-    assert inferred and len(inferred) == sum(r["fact"]["provenance"] == "inferred" for r in rows)
-    refused = corpus_client.get("/questions/project_implementers", params={"provenance": "x"})
-    assert refused.status_code == 422
-    assert "provenance x is not one of curated, extracted, inferred" in refused.json()["detail"]
-
-
-def test_without_proposals_loaded_the_list_says_so(corpus_client: TestClient) -> None:
-    body = corpus_client.get("/proposals").json()
-    assert (body["loaded"], body["documents"], body["facts"]) == (False, [], 0)

@@ -49,8 +49,8 @@ PARSER_OVERFLOW = "RETURN " + "(" * 2000 + "1" + ")" * 2000
 def server(settings: Settings) -> Iterator[ManagedNeo4j]:
     config = replace(
         ServerConfig.from_settings(settings, instance="survival-test"),
-        bolt_port=shifted_port(47687),
-        http_port=shifted_port(47474),
+        bolt_port=shifted_port(42687),
+        http_port=shifted_port(42474),
         password="survival-password",
         guide_url=None,
     )

@@ -164,7 +164,8 @@ def problem(
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
-async def _kgraph_error(request: Request, error: Exception) -> JSONResponse:
+async def kgraph_error(request: Request, error: Exception) -> JSONResponse:
+    """The problem-details answer to a kgraph error (also for middleware, before a route)."""
     assert isinstance(error, KGraphError)
     kind = type(error)
     extensions = {"suggestions": error.suggestions} if isinstance(error, NotFound) else {}
@@ -213,7 +214,7 @@ async def _unexpected(request: Request, error: Exception) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(KGraphError, _kgraph_error)
+    app.add_exception_handler(KGraphError, kgraph_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -16,12 +16,14 @@ import hashlib
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.errors import kgraph_error
 from api.state import AppState
 from kgraph import __version__
-from kgraph.errors import KGraphError
+from kgraph.errors import GraphUnavailable, KGraphError, QueryTimeout
 
 #: The GETs whose answers depend on the loaded graph and the URL alone.
 TAGGED = (
@@ -58,7 +60,13 @@ class ETags:
         if scope["type"] != "http" or scope["method"] != "GET" or not tagged(scope["path"]):
             await self.app(scope, receive, send)
             return
-        current = await _current_etag(scope)
+        try:
+            current = await _current_etag(scope)
+        except (GraphUnavailable, QueryTimeout) as error:
+            # The route would ask the same graph for the same stamp and fail the same way:
+            # answer now, so a request spends one deadline, not two.
+            await (await kgraph_error(Request(scope), error))(scope, receive, send)
+            return
         if current is None:  # no graph to ask: the route answers (and says why) untagged
             await self.app(scope, receive, send)
             return
@@ -85,6 +93,8 @@ async def _current_etag(scope: Scope) -> str | None:
     cache, graph = state.answers, state.graph
     try:
         stamp = await run_in_threadpool(cache.stamp, graph)
+    except (GraphUnavailable, QueryTimeout):
+        raise
     except KGraphError:
         return None
     if stamp is None:

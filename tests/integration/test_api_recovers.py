@@ -5,33 +5,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.main import create_app
-from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
-from tests.ports import shifted_port
+from tests.support import own_server as instances
 
 
 @pytest.fixture(scope="module")
 def own_server(settings: Settings) -> Iterator[ManagedNeo4j]:
     """An instance of its own, so stopping it disturbs no other test."""
-    config = replace(
-        ServerConfig.from_settings(settings, instance="recovery-test"),
-        bolt_port=shifted_port(37687),
-        http_port=shifted_port(37474),
-        password="recovery-password",
-        guide_url=None,
-    )
-    server = ManagedNeo4j(config)
-    server.reset()
-    server.start()
-    yield server
-    server.stop()
+    with instances.own_server(
+        settings, "recovery-test", 37687, 37474, "recovery-password"
+    ) as server:
+        yield server
 
 
 def _timed(client: TestClient, path: str) -> tuple[float, int, dict[str, object]]:

@@ -4,14 +4,13 @@ overwrite a database that holds anything."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 
 from kgraph.db import schema
 from kgraph.db.bulk import bulk_load
 from kgraph.db.graph import Graph, connect
-from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import NodeRow, sync
 from kgraph.errors import LoadInterrupted
 from kgraph.settings import Settings
@@ -19,24 +18,14 @@ from loaders.inputs import read_inputs
 from loaders.pipeline import Build, build, run_properties
 from loaders.unchanged import Unchanged, load_if_changed
 from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
-from tests.ports import shifted_port
+from tests.support.own_server import own_server
 
 
 @pytest.fixture(scope="module")
 def bulk_server(settings: Settings) -> Iterator[ManagedNeo4j]:
     """An instance of its own: the import stops and starts it."""
-    config = replace(
-        ServerConfig.from_settings(settings, instance="bulk-test"),
-        bolt_port=shifted_port(52687),
-        http_port=shifted_port(52474),
-        password="bulk-test-password",
-        guide_url=None,
-    )
-    server = ManagedNeo4j(config)
-    server.reset()
-    server.start()
-    yield server
-    server.stop()
+    with own_server(settings, "bulk-test", 52687, 52474, "bulk-test-password") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -25,10 +25,10 @@ from pydantic import SecretStr
 from api.main import create_app
 from kgraph.db.deadline import allowed
 from kgraph.db.graph import Graph, connect
-from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.db.server import ManagedNeo4j
 from kgraph.errors import GraphUnavailable, KGraphError, QueryTimeout
 from kgraph.settings import Settings
-from tests.ports import shifted_port
+from tests.support.own_server import own_server
 
 pytestmark = pytest.mark.faults
 
@@ -47,18 +47,8 @@ PARSER_OVERFLOW = "RETURN " + "(" * 2000 + "1" + ")" * 2000
 
 @pytest.fixture(scope="module")
 def server(settings: Settings) -> Iterator[ManagedNeo4j]:
-    config = replace(
-        ServerConfig.from_settings(settings, instance="survival-test"),
-        bolt_port=shifted_port(42687),
-        http_port=shifted_port(42474),
-        password="survival-password",
-        guide_url=None,
-    )
-    server = ManagedNeo4j(config)
-    server.reset()
-    server.start()
-    yield server
-    server.stop()
+    with own_server(settings, "survival-test", 42687, 42474, "survival-password") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

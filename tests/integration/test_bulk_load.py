@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kgraph.db import schema
+from kgraph.db import cypher, schema
 from kgraph.db.bulk import bulk_load
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j
@@ -53,6 +53,7 @@ def test_a_bulk_load_of_the_corpus_is_the_graph_a_sync_loads(
     corpus_build: Build,
     settings: Settings,
 ) -> None:
+    bulk_graph.run_autocommit(cypher.WIPE)  # the tests run in any order; another may have loaded
     rows = corpus_build.graph_input
     report = bulk_load(
         bulk_server, bulk_graph, rows.nodes, rows.relationships,

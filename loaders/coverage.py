@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kgraph.names.matcher import MentionIndex
 from loaders.corpus import Document
 from loaders.mentions import mention_index
 from loaders.registry import Registry
@@ -112,60 +113,112 @@ def _omitted(surface: str, omissions: list[str]) -> bool:
     return any(o in folded or folded in o for o in omissions)
 
 
-def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
-    """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
-    index = mention_index(registry)
-    omissions = [o.item.text.casefold() for o in registry.omissions]
-    dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
-    amounts = _known_amounts(registry)
-    spans, year_spans = _known_dates(registry)
-    report = CoverageReport(anchors_verified=anchors)
-    mentioned: set[str] = set()
-    # Words of titles and venues belong to their publication; a DOI or title names it. A
-    # name-run inside a registered name (a title with "!" or ":" the matcher cannot span)
-    # is accounted for by that entity.
-    texts = {e.item.id: [str(e.item.props[k]) for k in ("title", "venue", "doi")
-                         if e.item.props.get(k)] for e in registry.entities}  # fmt: skip
-    names = [n for e in registry.entities for n in e.item.all_names()]
-    folded_texts = " | ".join(
-        t.casefold() for t in [*names, *(v for values in texts.values() for v in values)]
-    )
+@dataclass
+class DocumentCoverage:
+    """One document's share of the report: what depends on that document and the registry only.
 
-    def judge(finding: Finding, accounted: bool) -> None:
-        if accounted:
-            report.accounted += 1
-        elif _omitted(finding.text, omissions):
-            report.explained_by_omission.append(finding)
-        else:
-            report.unexplained.append(finding)
+    A load records each document's share, so a load that re-reads one document measures that
+    one and combines it with the others' recorded shares (``combine``), to the same report.
+    """
 
-    for doc in documents:
+    accounted: int = 0
+    unexplained: list[Finding] = field(default_factory=list)
+    explained_by_omission: list[Finding] = field(default_factory=list)
+    #: Entities the document names (by the matcher, or by a title, venue or DOI).
+    mentioned: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentCoverage:
+        return cls(
+            accounted=data["accounted"],
+            unexplained=[Finding(**f) for f in data["unexplained"]],
+            explained_by_omission=[Finding(**f) for f in data["explained_by_omission"]],
+            mentioned=list(data["mentioned"]),
+        )
+
+
+class _Scanner:
+    """What the registry accounts for, gathered once, to judge the findings of each document."""
+
+    def __init__(self, registry: Registry, index: MentionIndex | None = None) -> None:
+        self.index = index if index is not None else mention_index(registry)
+        self.omissions = [o.item.text.casefold() for o in registry.omissions]
+        self.dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
+        self.amounts = _known_amounts(registry)
+        self.spans, self.year_spans = _known_dates(registry)
+        # Words of titles and venues belong to their publication; a DOI or title names it. A
+        # name-run inside a registered name (a title with "!" or ":" the matcher cannot span)
+        # is accounted for by that entity.
+        self.texts = {e.item.id: [str(e.item.props[k]) for k in ("title", "venue", "doi")
+                                  if e.item.props.get(k)] for e in registry.entities}  # fmt: skip
+        names = [n for e in registry.entities for n in e.item.all_names()]
+        self.folded_texts = " | ".join(
+            t.casefold() for t in [*names, *(v for values in self.texts.values() for v in values)]
+        )
+
+    def document(self, doc: Document) -> DocumentCoverage:
+        part = DocumentCoverage()
+        mentioned: set[str] = set()
+
+        def judge(finding: Finding, accounted: bool) -> None:
+            if accounted:
+                part.accounted += 1
+            elif _omitted(finding.text, self.omissions):
+                part.explained_by_omission.append(finding)
+            else:
+                part.unexplained.append(finding)
+
         for passage in doc.passages:
-            found = index.find(passage.text, passage.id, language=doc.entry.language)
+            found = self.index.find(passage.text, passage.id, language=doc.entry.language)
             mentioned.update(m.entity_id for m in found)
             spans_hit = [(m.start, m.end) for m in found]
             folded_passage = passage.text.casefold()
             mentioned.update(
-                entity for entity, values in texts.items()
+                entity for entity, values in self.texts.items()
                 if any(v.casefold() in folded_passage for v in values)
             )  # fmt: skip
             for kind, surface in _names(passage.text):
                 at = passage.text.find(surface)
                 covered = any(s <= at < e or s < at + len(surface) <= e for s, e in spans_hit)
-                covered = covered or surface.casefold() in folded_texts
+                covered = covered or surface.casefold() in self.folded_texts
                 judge(Finding(kind, surface, passage.id), covered)
             for match in _DOI.finditer(passage.text):
-                judge(Finding("doi", match.group(0), passage.id), match.group(0).lower() in dois)
+                found_doi = match.group(0).lower() in self.dois
+                judge(Finding("doi", match.group(0), passage.id), found_doi)
             for match in _AMOUNT.finditer(passage.text):
                 value = _amount(match.group(1), match.group(2))
-                judge(Finding("amount", match.group(0), passage.id), value in amounts)
+                judge(Finding("amount", match.group(0), passage.id), value in self.amounts)
             for m in _DATE_RANGE.finditer(passage.text):
                 d, mo, y, d2, mo2, y2 = m.groups()
                 span = (f"{y}-{int(mo):02d}-{int(d):02d}", f"{y2}-{int(mo2):02d}-{int(d2):02d}")
-                judge(Finding("date_range", m.group(0), passage.id), span in spans)
+                judge(Finding("date_range", m.group(0), passage.id), span in self.spans)
             for m in _YEAR_RANGE.finditer(passage.text):
                 years = (int(m.group(1)), int(m.group(2)))
-                judge(Finding("year_range", m.group(0), passage.id), years in year_spans)
+                judge(Finding("year_range", m.group(0), passage.id), years in self.year_spans)
+        part.mentioned = sorted(mentioned)
+        return part
+
+
+def measure_documents(
+    documents: Iterable[Document], registry: Registry, index: MentionIndex | None = None
+) -> dict[str, DocumentCoverage]:
+    """Each document's share of the report, by document id (``index``: the registry's)."""
+    scanner = _Scanner(registry, index)
+    return {doc.entry.id: scanner.document(doc) for doc in documents}
+
+
+def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> CoverageReport:
+    """The report of the documents whose shares are ``parts`` (in document order)."""
+    report = CoverageReport(anchors_verified=anchors)
+    mentioned: set[str] = set()
+    for part in parts:
+        report.accounted += part.accounted
+        report.unexplained += part.unexplained
+        report.explained_by_omission += part.explained_by_omission
+        mentioned.update(part.mentioned)
     report.never_mentioned = sorted(
         e.item.id for e in registry.entities if e.item.id not in mentioned
     )
@@ -173,6 +226,11 @@ def measure(documents: list[Document], registry: Registry, anchors: int) -> Cove
         f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()
     ]
     return report
+
+
+def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
+    """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
+    return combine(measure_documents(documents, registry).values(), registry, anchors)
 
 
 def backed_entities(registry: Registry) -> set[str]:

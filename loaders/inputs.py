@@ -8,18 +8,21 @@ is an input too: a change to any module of the loaders or the core changes what 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import kgraph
 import loaders
-from loaders.corpus import MANIFEST_NAME, load_manifest
+from loaders.corpus import MANIFEST_NAME, ManifestEntry, load_manifest
 
 #: The LoadRun property holding the digest of all inputs together.
 INPUTS_DIGEST = "inputs_digest"
+#: The LoadRun property holding each input's digest (``Inputs.record``).
+INPUTS_RECORD = "inputs"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class Inputs:
     code: str
     #: The proposals folder, when the load includes unreviewed proposals; else None.
     proposals: str | None = None
+    #: Each document's manifest entry (its id, file, title, sha256 ...), by document id, in
+    #: manifest order: what tells one changed document from a changed manifest.
+    entries: dict[str, str] = field(default_factory=dict)
 
     @property
     def digest(self) -> str:
@@ -42,6 +48,18 @@ class Inputs:
             sort_keys=True,
         )
         return hashlib.sha256(parts.encode()).hexdigest()
+
+    def record(self) -> str:
+        """The digests as the LoadRun keeps them (``INPUTS_RECORD``), for the next load."""
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_record(cls, text: str | None) -> Inputs | None:
+        """The digests a LoadRun recorded; None when it recorded none (an older load)."""
+        if not text:
+            return None
+        data = json.loads(text)
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
 
 
 def _files_digest(root: Path, paths: Iterable[Path]) -> str:
@@ -98,4 +116,10 @@ def read_inputs(
         schema=hashlib.sha256(schema_file.read_bytes()).hexdigest(),
         code=code_digest(),
         proposals=None if proposals_dir is None else proposals_digest(proposals_dir),
+        entries={entry.id: entry_digest(entry) for entry in manifest.documents},
     )
+
+
+def entry_digest(entry: ManifestEntry) -> str:
+    """Digest of one manifest entry's fields (not of how the manifest file spells them)."""
+    return hashlib.sha256(entry.model_dump_json().encode()).hexdigest()

@@ -23,14 +23,18 @@ from loaders.corpus import Document, load_corpus
 from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.extracted import Extracted, read_extracted
 from loaders.inference import InferredFact, infer
-from loaders.inputs import INPUTS_DIGEST, Inputs, read_inputs
+from loaders.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
 from loaders.mentions import count_by_passage, find_in_documents, mention_index
 from loaders.registry import Located, Registry, load_registry
 
 
 @dataclass
 class Build:
-    """Everything a load writes, computed before anything is written."""
+    """Everything a load writes, computed before anything is written.
+
+    A document load (``loaders.partial``) holds in ``graph_input`` only the rows of the part
+    of the graph its documents own, and in ``mention_counts`` only their mentions.
+    """
 
     documents: list[Document]
     registry: Registry
@@ -43,6 +47,24 @@ class Build:
     coverage: dict[str, Any] = field(default_factory=dict)
     #: The unreviewed proposals loaded with the registry, when the load was asked to.
     extracted: Extracted | None = None
+    #: Each document's share of the mentions and of the coverage report (``DocumentPart``
+    #: as plain data), by document id: recorded, so a document load re-measures only its own.
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: How the load was planned: "full" or "document", and why (``loaders.changes``).
+    mode: str = "full"
+    mode_reason: str = "a full build and diff"
+    #: The documents a document load rebuilt.
+    rebuilt: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The inputs read and checked: documents, registry (with proposals), verified evidence."""
+
+    documents: list[Document]
+    registry: Registry
+    evidence: EvidenceIndex
+    extracted: Extracted | None
 
 
 def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
@@ -52,12 +74,10 @@ def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
     ]
 
 
-def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None) -> Build:
-    """Read, validate, verify, infer and match; return the desired graph. Writes nothing.
-
-    With ``proposals_dir``, the unreviewed proposals there join the registry's entities and
-    facts as provenance *extracted*, below curation (``loaders.extracted``).
-    """
+def read_sources(
+    corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None
+) -> Sources:
+    """Read the documents and the registry and verify every anchor. Cheap: no matcher."""
     documents = load_corpus(corpus_dir)
     registry = load_registry(registry_dir)
     by_doc = {doc.entry.id: doc for doc in documents}
@@ -71,15 +91,14 @@ def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = Non
             entities=[*registry.entities, *cast(list[Located[EntitySpec]], extracted.entities)],
             facts=[*registry.facts, *cast(list[Located[FactSpec]], extracted.facts)],
         )
-    entities = registry.by_id()
-    facts = [entry.item for entry in registry.facts]
-    inferred = infer(facts, entities)
-    mentions = count_by_passage(find_in_documents(mention_index(registry), documents))
+    return Sources(documents, registry, evidence, extracted)
 
-    graph_input = GraphInput()
-    doc_nodes, doc_rels = rows.document_rows(documents)
-    graph_input.nodes += doc_nodes
-    graph_input.relationships += doc_rels
+
+def registry_rows(
+    registry: Registry, evidence: EvidenceIndex, inferred: list[InferredFact]
+) -> GraphInput:
+    """The rows of the registry: entities, stated and inferred facts, oddities."""
+    out = GraphInput()
     names = rows.identity_names(registry)
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
@@ -89,31 +108,60 @@ def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = Non
         )
         if entry.item.id in notes:
             row.props["identity_notes"] = notes[entry.item.id]
-        graph_input.nodes.append(row)
+        out.nodes.append(row)
     stated = {
-        fact.key: rows.stated_fact_row(fact, evidence.all(fact.key, fact.evidence))
-        for fact in facts
-    }
-    graph_input.relationships += stated.values()
-    graph_input.relationships += [rows.inferred_fact_row(f, stated) for f in inferred]
+        entry.item.key: rows.stated_fact_row(entry.item, evidence.all(entry.item.key,
+                                                                     entry.item.evidence))
+        for entry in registry.facts
+    }  # fmt: skip
+    out.relationships += stated.values()
+    out.relationships += [rows.inferred_fact_row(f, stated) for f in inferred]
     for oddity in registry.oddities:
         node, rels = rows.oddity_rows(oddity.item, evidence)
-        graph_input.nodes.append(node)
-        graph_input.relationships += rels
-    graph_input.relationships += _mention_rows(mentions)
+        out.nodes.append(node)
+        out.relationships += rels
+    return out
 
+
+def measure_documents(
+    documents: list[Document], registry: Registry
+) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, Any]]]:
+    """The mentions of ``documents`` and each one's share of them and of the coverage report.
+
+    The costly part of a build: the matcher (and its Finnish dictionary) runs here only.
+    """
+    index = mention_index(registry)
+    counts: dict[tuple[str, str], int] = {}
+    parts: dict[str, dict[str, Any]] = {}
+    shares = coverage.measure_documents(documents, registry, index)
+    for doc in documents:
+        found = count_by_passage(find_in_documents(index, [doc]))
+        counts |= found
+        parts[doc.entry.id] = {
+            "mentions": sum(found.values()),
+            "mentioned_pairs": len(found),
+            "coverage": shares[doc.entry.id].as_dict(),
+        }
+    return counts, parts
+
+
+def build_stats(
+    sources: Sources, inferred: list[InferredFact], parts: dict[str, dict[str, Any]]
+) -> dict[str, int]:
+    """What a load counts; the mentions are the sum of the documents' shares."""
+    documents, registry, extracted = sources.documents, sources.registry, sources.extracted
     stats = {
         "documents": len(documents),
         "passages": sum(len(doc.passages) for doc in documents),
         "entities": len(registry.entities),
-        "facts_stated": len(facts),
+        "facts_stated": len(registry.facts),
         "facts_inferred": len(inferred),
         "oddities": len(registry.oddities),
         "omissions": len(registry.omissions),
         "identity_decisions": len(registry.identities),
-        "mentions": sum(mentions.values()),
-        "mentioned_pairs": len(mentions),
-        "evidence_anchors": len(evidence),
+        "mentions": sum(parts[d.entry.id]["mentions"] for d in documents),
+        "mentioned_pairs": sum(parts[d.entry.id]["mentioned_pairs"] for d in documents),
+        "evidence_anchors": len(sources.evidence),
     }
     if extracted is not None:
         stats |= {
@@ -123,10 +171,45 @@ def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = Non
             "proposals_rejected": extracted.rejected,
             "proposal_disagreements": len(extracted.disagreements),
         }
-    report = coverage.measure(documents, registry, len(evidence))
+    return stats
+
+
+def coverage_summary(sources: Sources, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The coverage report of all documents, combined from their shares in manifest order."""
+    shares = [
+        coverage.DocumentCoverage.from_dict(parts[d.entry.id]["coverage"])
+        for d in sources.documents
+    ]
+    report = coverage.combine(shares, sources.registry, len(sources.evidence))
+    return coverage.summary(report, sources.registry)
+
+
+def infer_registry(registry: Registry) -> list[InferredFact]:
+    return infer([entry.item for entry in registry.facts], registry.by_id())
+
+
+def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None) -> Build:
+    """Read, validate, verify, infer and match; return the desired graph. Writes nothing.
+
+    With ``proposals_dir``, the unreviewed proposals there join the registry's entities and
+    facts as provenance *extracted*, below curation (``loaders.extracted``).
+    """
+    sources = read_sources(corpus_dir, registry_dir, proposals_dir)
+    inferred = infer_registry(sources.registry)
+    mentions, parts = measure_documents(sources.documents, sources.registry)
+
+    graph_input = GraphInput()
+    doc_nodes, doc_rels = rows.document_rows(sources.documents)
+    graph_input.nodes += doc_nodes
+    graph_input.relationships += doc_rels
+    registry_input = registry_rows(sources.registry, sources.evidence, inferred)
+    graph_input.nodes += registry_input.nodes
+    graph_input.relationships += registry_input.relationships
+    graph_input.relationships += _mention_rows(mentions)
     return Build(
-        documents, registry, evidence, inferred, mentions, graph_input, stats,
-        coverage=coverage.summary(report, registry), extracted=extracted,
+        sources.documents, sources.registry, sources.evidence, inferred, mentions, graph_input,
+        build_stats(sources, inferred, parts), coverage=coverage_summary(sources, parts),
+        extracted=sources.extracted, parts=parts,
     )  # fmt: skip
 
 
@@ -139,6 +222,11 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "schema_digest": inputs.schema,
         "code_digest": inputs.code,
         INPUTS_DIGEST: inputs.digest,
+        INPUTS_RECORD: inputs.record(),
+        "mode": result.mode,
+        "mode_reason": result.mode_reason,
+        "rebuilt_documents": list(result.rebuilt),
+        "document_parts": json.dumps(result.parts, sort_keys=True, ensure_ascii=False),
         "stats": json.dumps(result.stats, sort_keys=True),
         # The corpus's coverage and the registry's omissions as of this load: the API serves
         # them (/coverage, /omissions) without reading the corpus or the registry itself.
@@ -171,9 +259,13 @@ def load_inputs(
     registry_dir: Path,
     inputs: Inputs,
     proposals_dir: Path | None = None,
+    *,
+    reason: str = "a full build and diff",
 ) -> tuple[Build, SyncReport]:
-    """``load`` with the inputs' digests already read (the LoadRun records them)."""
+    """``load`` with the inputs' digests already read (the LoadRun records them, and
+    ``reason``: why the load is a full one)."""
     result = build(corpus_dir, registry_dir, proposals_dir)
+    result.mode_reason = reason
     wanted = result.graph_input
     report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, inputs))
     return result, report

@@ -1,4 +1,5 @@
-"""A load that is not needed: the inputs' digests match what the newest LoadRun read.
+"""A load that is not needed, or needed only for some documents: the inputs' digests against
+those the newest LoadRun read (``loaders.changes`` decides).
 
 Kept apart from ``loaders.pipeline`` so that finding a load unneeded imports none of what a
 build needs (the cleaner, the matcher and its dictionaries, inference, the writer): a
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
+from loaders.changes import Plan, plan
 from loaders.inputs import Inputs, read_inputs
 
 if TYPE_CHECKING:
@@ -28,12 +30,28 @@ class Unchanged:
     inputs_digest: str
 
 
+def _latest(graph: Graph) -> dict[str, Any] | None:
+    rows = graph.read(cypher.LATEST_INPUTS)
+    return rows[0] if rows else None
+
+
 def unchanged_since(graph: Graph, inputs: Inputs) -> Unchanged | None:
     """The newest load, if it read exactly ``inputs``; else None."""
-    latest = graph.read(cypher.LATEST_INPUTS)
-    if latest and latest[0]["digest"] == inputs.digest:
-        return Unchanged(latest[0]["id"], inputs.digest)
+    latest = _latest(graph)
+    if latest and latest["digest"] == inputs.digest:
+        return Unchanged(latest["id"], inputs.digest)
     return None
+
+
+def plan_load(graph: Graph, inputs: Inputs, *, verify: bool = False) -> tuple[Plan, Any]:
+    """What a load of ``inputs`` must do, and what the newest LoadRun recorded of it."""
+    latest = _latest(graph)
+    if latest and latest["digest"] == inputs.digest:
+        # The same digest of everything (an older load recorded only that one).
+        return plan(inputs, inputs, verify=verify), latest
+    recorded = latest is not None and latest["document_parts"] is not None
+    before = Inputs.from_record(latest["inputs"]) if latest and recorded else None
+    return plan(before, inputs, verify=verify), latest
 
 
 def load_if_changed(
@@ -42,12 +60,25 @@ def load_if_changed(
     registry_dir: Path,
     schema_file: Path,
     proposals_dir: Path | None = None,
+    *,
+    verify: bool = False,
 ) -> Unchanged | tuple[Build, SyncReport]:
-    """``pipeline.load``, unless the newest load read exactly these inputs (proposals too)."""
+    """Nothing when the newest load read exactly these inputs (proposals too); a document
+    load when only documents changed; else (or with ``verify``) ``pipeline.load``."""
     inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
-    found = unchanged_since(graph, inputs)
-    if found is not None:
-        return found
+    decided, latest = plan_load(graph, inputs, verify=verify)
+    if decided.mode == "unchanged":
+        return Unchanged(latest["id"], inputs.digest)
+    if decided.mode == "document":
+        from loaders.partial import load_documents, previous_parts
+
+        parts = previous_parts(latest["document_parts"])
+        unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
+        if not unknown:
+            return load_documents(graph, corpus_dir, registry_dir, inputs, decided, parts)
+        decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.pipeline import load_inputs
 
-    return load_inputs(graph, corpus_dir, registry_dir, inputs, proposals_dir)
+    return load_inputs(
+        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason
+    )

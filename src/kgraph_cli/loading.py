@@ -63,18 +63,19 @@ def load_corpus(
 ) -> None:
     """Sync the corpus and the registry into ``graph`` and say what changed.
 
-    Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there.
+    Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there, and
+    one where only documents changed rebuilds and diffs what they own (``loaders.partial``).
     Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
     """
     import time
 
-    from loaders.pipeline import load
     from loaders.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
-    args = (graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
-            _proposals(settings, with_proposals))  # fmt: skip
-    outcome = load(*args) if verify else load_if_changed(*args)
+    outcome = load_if_changed(
+        graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
+        _proposals(settings, with_proposals), verify=verify,
+    )  # fmt: skip
     seconds = time.perf_counter() - started
     if isinstance(outcome, Unchanged):
         typer.echo(
@@ -85,6 +86,9 @@ def load_corpus(
     result, report = outcome
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
     typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
+    what = "only what those documents own was rebuilt and diffed" if result.mode == "document" \
+        else "everything was rebuilt and diffed"  # fmt: skip
+    typer.echo(f"  {result.mode} load: {result.mode_reason}; {what}")
     n, r = report.nodes.summary(), report.relationships.summary()
     typer.echo(
         f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "

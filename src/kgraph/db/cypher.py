@@ -46,7 +46,8 @@ def await_indexes(seconds: int) -> str:
 #: The newest load's id and the digest of the inputs it read (None for a load that kept none).
 LATEST_INPUTS = """
 MATCH (run:LoadRun)
-RETURN run.id AS id, run.inputs_digest AS digest
+RETURN run.id AS id, run.inputs_digest AS digest, run.inputs AS inputs,
+       run.document_parts AS document_parts
 ORDER BY run.finished_at DESC LIMIT 1
 """
 #: What a read compares before and after its work, in one round trip: how many loads the graph
@@ -78,6 +79,37 @@ RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
 """
 CURRENT_RELS = """
 MATCH ()-[r]->() WHERE r._key IS NOT NULL
+RETURN r._key AS key, r._hash AS hash
+"""
+#: The part of CURRENT_NODES that documents ``$docs`` own (a load that re-reads only them):
+#: the documents, their passages, and entities and oddities with evidence in them.
+DOCUMENT_NODES = """
+MATCH (n:Document) WHERE n.id IN $docs
+RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
+UNION ALL
+MATCH (n:Passage) WHERE n.doc_id IN $docs
+RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
+UNION ALL
+MATCH (n) WHERE (n:Entity OR n:Oddity)
+  AND any(d IN coalesce(n.evidence_docs, []) + coalesce(n.prop_evidence_docs, [])
+          WHERE d IN $docs)
+RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
+"""
+#: The part of CURRENT_RELS that documents ``$docs`` own: every relationship of their
+#: passages, facts with evidence in them, inferred facts with a premise passage in them.
+DOCUMENT_RELS = """
+MATCH (p:Passage) WHERE p.doc_id IN $docs
+MATCH (p)-[r]-() WHERE r._key IS NOT NULL
+RETURN r._key AS key, r._hash AS hash
+UNION
+MATCH (:Entity)-[r]->(:Entity)
+WHERE r._key IS NOT NULL AND any(d IN coalesce(r.evidence_docs, []) WHERE d IN $docs)
+RETURN r._key AS key, r._hash AS hash
+UNION
+MATCH (p:Passage) WHERE p.doc_id IN $docs
+WITH collect(p.id) AS passages
+MATCH (:Entity)-[r]->(:Entity)
+WHERE r._key IS NOT NULL AND any(x IN coalesce(r.premise_passages, []) WHERE x IN passages)
 RETURN r._key AS key, r._hash AS hash
 """
 #: How ``write_rels`` writes: a new relationship, or new properties on a known one.

@@ -56,6 +56,7 @@ __all__ = [
     "NodeRow",
     "ProgressFn",
     "RelRow",
+    "Scope",
     "SyncReport",
     "batched",
     "content_hash",
@@ -94,6 +95,18 @@ class Changes:
 
     def summary(self) -> dict[str, int]:
         return dict(self.counts)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the graph a sync compares with its input and deletes from: two reads (of
+    key and hash, as CURRENT_NODES and CURRENT_RELS) and their parameters. The input must
+    hold exactly the desired rows of that part; what lies outside it is neither read nor
+    written."""
+
+    nodes: str
+    relationships: str
+    params: dict[str, Any]
 
 
 @dataclass
@@ -155,12 +168,19 @@ def sync(
     timeout_s: float = 300.0,
     batch_size: int = BATCH_SIZE,
     progress: ProgressFn | None = None,
+    scope: Scope | None = None,
 ) -> SyncReport:
-    """Make the managed part of the graph equal to the input, in one transaction.
+    """Make the managed part of the graph (or its ``scope``) equal to the input, in one
+    transaction.
 
     ``nodes`` must come complete before ``relationships`` (a relationship's ends must
     exist); either may be a generator, read once.
     """
+    read_nodes, read_rels, params = (
+        (cypher.CURRENT_NODES, cypher.CURRENT_RELS, {})
+        if scope is None
+        else (scope.nodes, scope.relationships, scope.params)
+    )
     started = dt.datetime.now(dt.UTC)
     load_id = f"load:{started.strftime('%Y%m%dT%H%M%S.%fZ')}"
     tell = progress or (lambda _kind, _n: None)
@@ -178,11 +198,9 @@ def sync(
             )
         node_changes, rel_changes = Changes(), Changes()
         node_stream = _Stream(
-            {node_key(r.data()): r["hash"] for r in tx.run(cypher.CURRENT_NODES)}, node_changes
+            {node_key(r.data()): r["hash"] for r in tx.run(read_nodes, params)}, node_changes
         )
-        rel_stream = _Stream(
-            {r["key"]: r["hash"] for r in tx.run(cypher.CURRENT_RELS)}, rel_changes
-        )
+        rel_stream = _Stream({r["key"]: r["hash"] for r in tx.run(read_rels, params)}, rel_changes)
         kept: dict[str, list[str]] = {}  # label/id -> extra labels, of every node written
 
         def node_rows() -> Iterator[NodeRow]:

@@ -1,0 +1,132 @@
+"""A document load: rebuild and diff only what the changed documents own.
+
+When only documents changed (``loaders.changes``), the registry, the schema and the code are
+those of the newest load, so a row of the graph can differ only if it depends on a changed
+document. Those rows are:
+
+- the document, its passages and every relationship of a passage (HAS_PASSAGE, MENTIONS,
+  EVIDENCED_BY);
+- entities and oddities with evidence (their own or a property's) in the document, stated
+  facts with evidence in it, and inferred facts with a premise passage in it: an anchor
+  resolves within its own document only, so no other document moves them.
+
+Every document is still read and cleaned and every anchor verified (cheap, and a fact whose
+anchor no longer verifies fails the load as a full load would, naming file and line); only
+the matcher, the costly part, runs on the changed documents alone, and the others' mentions
+and coverage shares come from the newest LoadRun. The sync then reads and diffs only that
+part of the graph (``db.cypher.DOCUMENT_NODES`` / ``DOCUMENT_RELS``), which the rows given to
+it match row for row (``owned``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from kgraph.db import cypher
+from kgraph.db.graph import Graph
+from kgraph.db.writer import GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
+from kgraph.ontology import EVIDENCE_DOCS, PREMISE_PASSAGES, PROP_EVIDENCE_DOCS
+from loaders import rows
+from loaders.changes import Plan
+from loaders.inputs import Inputs
+from loaders.pipeline import (
+    Build,
+    build_stats,
+    coverage_summary,
+    infer_registry,
+    measure_documents,
+    read_sources,
+    registry_rows,
+    run_properties,
+)
+
+
+def document_scope(docs: Collection[str]) -> Scope:
+    """The part of the graph documents ``docs`` own, as the sync reads it."""
+    return Scope(cypher.DOCUMENT_NODES, cypher.DOCUMENT_RELS, {"docs": sorted(docs)})
+
+
+def _node_owned(row: NodeRow, docs: Collection[str]) -> bool:
+    if row.label == "Document":
+        return row.id in docs
+    if row.label == "Passage":
+        return row.props["doc_id"] in docs
+    named = [*(row.props.get(EVIDENCE_DOCS) or []), *(row.props.get(PROP_EVIDENCE_DOCS) or [])]
+    return any(doc in docs for doc in named)
+
+
+def _rel_owned(row: RelRow, docs: Collection[str], passages: Collection[str]) -> bool:
+    if (row.start_label == "Passage" and row.start in passages) or (
+        row.end_label == "Passage" and row.end in passages
+    ):
+        return True
+    if row.start_label != "Entity" or row.end_label != "Entity":
+        return False
+    return any(doc in docs for doc in row.props.get(EVIDENCE_DOCS) or []) or any(
+        passage in passages for passage in row.props.get(PREMISE_PASSAGES) or []
+    )
+
+
+def owned(graph_input: GraphInput, docs: Collection[str], passages: Collection[str]) -> GraphInput:
+    """The rows of ``graph_input`` that documents ``docs`` (with ``passages``) own: the
+    desired rows of what ``document_scope(docs)`` reads."""
+    return GraphInput(
+        [row for row in graph_input.nodes if _node_owned(row, docs)],
+        [row for row in graph_input.relationships if _rel_owned(row, docs, passages)],
+    )
+
+
+def previous_parts(text: str | None) -> dict[str, dict[str, Any]]:
+    """The documents' shares the newest LoadRun recorded (``Build.parts``)."""
+    return dict(json.loads(text)) if text else {}
+
+
+def build_documents(
+    corpus_dir: Path, registry_dir: Path, plan: Plan, parts: dict[str, dict[str, Any]]
+) -> Build:
+    """The desired rows of what ``plan.documents`` own; the other documents' shares from
+    ``parts``. Writes nothing; raises what a full build raises for the same inputs."""
+    sources = read_sources(corpus_dir, registry_dir)
+    changed = set(plan.documents)
+    rebuilt = [doc for doc in sources.documents if doc.entry.id in changed]
+    mentions, fresh = measure_documents(rebuilt, sources.registry)
+    kept = {doc.entry.id for doc in sources.documents} - changed
+    parts = {doc: parts[doc] for doc in kept} | fresh  # load_if_changed checked they are all there
+    inferred = infer_registry(sources.registry)
+
+    everything = registry_rows(sources.registry, sources.evidence, inferred)
+    doc_nodes, doc_rels = rows.document_rows(rebuilt)
+    everything.nodes += doc_nodes
+    everything.relationships += doc_rels
+    everything.relationships += [
+        rows.mention_row(passage, entity, count)
+        for (passage, entity), count in sorted(mentions.items())
+    ]
+    passages = {p.id for doc in rebuilt for p in doc.passages}
+    return Build(
+        sources.documents, sources.registry, sources.evidence, inferred, mentions,
+        owned(everything, changed, passages), build_stats(sources, inferred, parts),
+        coverage=coverage_summary(sources, parts), parts=parts,
+        mode="document", mode_reason=plan.reason, rebuilt=plan.documents,
+    )  # fmt: skip
+
+
+def load_documents(
+    graph: Graph,
+    corpus_dir: Path,
+    registry_dir: Path,
+    inputs: Inputs,
+    plan: Plan,
+    parts: dict[str, dict[str, Any]],
+) -> tuple[Build, SyncReport]:
+    """Build what ``plan.documents`` own and sync only that part of the graph."""
+    result = build_documents(corpus_dir, registry_dir, plan, parts)
+    wanted = result.graph_input
+    report = sync(
+        graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
+        scope=document_scope(plan.documents),
+    )  # fmt: skip
+    return result, report

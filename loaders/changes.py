@@ -70,7 +70,7 @@ def plan(before: Inputs | None, now: Inputs, *, verify: bool = False) -> Plan:
         return Plan("full", reason)
     assert before is not None  # _full_reason answers when there is nothing to compare with
     changed = _changed_documents(before, now)
-    if len(changed) == len(now.entries) and changed:
+    if now.entries and set(now.entries) <= set(changed):
         return Plan("full", "every document changed")
     if not changed:
         return Plan("document", "the manifest changed, but no document or its entry did")

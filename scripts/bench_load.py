@@ -1,20 +1,29 @@
-"""Time a full build of the corpus graph into an empty database, in fresh processes, and
-then a load of the same, unchanged inputs (what `kgraph load` does the second time).
+"""Time a full build of the corpus graph into an empty database, in fresh processes; then,
+each in a process of its own, a load of the same, unchanged inputs (what `kgraph load` does
+the second time), and a load after one document changed (a document load) against a full
+load of the same changed inputs.
 
-    .venv/bin/python scripts/bench_load.py [--runs 3]
+    .venv/bin/python scripts/bench_load.py [--runs 3] [--document 000_82ade397896eee5f]
 
 Needs a running Neo4j (make up, or kgraph neo4j start) and WIPES its database. Each run is
-a new Python process, so one-time costs (the Finnish dictionary of simplemma) are counted;
-the unchanged-input load runs in a process of its own as well.
+a new Python process, so one-time costs (the Finnish dictionary of simplemma) are counted.
+The changed document is edited in two copies of the corpus in a temporary folder (the
+corpus itself is never written): A as it is, B with a new first paragraph in ``--document``
+(every later passage of it moves one ordinal, so every anchor in it resolves anew).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 ONE_RUN = r"""
 import json, time
@@ -68,41 +77,105 @@ from kgraph.db.graph import Graph, connect
 from loaders.pipeline import load
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
-load(g, s.corpus_dir, s.registry_dir, s.schema_file)
-print(json.dumps({"full_process": time.perf_counter() - t0}))
+_, report = load(g, s.corpus_dir, s.registry_dir, s.schema_file)
+print(json.dumps({"full_process": time.perf_counter() - t0,
+                  "changed_rows": sum(report.nodes.summary().values())
+                  + sum(report.relationships.summary().values())}))
+g.close()
+"""
+
+#: What `kgraph load` does after one document changed: plan, then a document load.
+DOCUMENT_RUN = r"""
+import json, time
+t0 = time.perf_counter()
+from kgraph.settings import Settings
+from kgraph.db.graph import Graph, connect
+from loaders.unchanged import load_if_changed
+s = Settings()
+g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
+result, report = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
+print(json.dumps({"document_process": time.perf_counter() - t0, "mode": result.mode,
+                  "changed_rows": sum(report.nodes.summary().values())
+                  + sum(report.relationships.summary().values()),
+                  "compared_rows": report.counts["nodes"] + report.counts["relationships"]}))
 g.close()
 """
 
 
-def _run(code: str) -> dict[str, float]:
+def _corpora(source: Path, folder: Path, document: str) -> tuple[Path, Path]:
+    """Copy A of the corpus, and copy B with a new first paragraph in ``document``."""
+    a, b = folder / "a", folder / "b"
+    for copy in (a, b):
+        shutil.copytree(source, copy)
+        for path in copy.iterdir():
+            path.chmod(0o644)
+    path = b / f"{document}.txt"
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_bytes(b"Kokkola, Vaasa and Business Finland in a new paragraph.\n\n"
+                     + path.read_bytes())  # fmt: skip
+    new = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = b / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return a, b
+
+
+def _run(code: str, corpus: Path | None = None) -> dict[str, float]:
+    env = {**os.environ, **({"KGRAPH_CORPUS_DIR": str(corpus)} if corpus else {})}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout  # fmt: skip
+                         check=True, env=env).stdout  # fmt: skip
     return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def _one_run(a: Path, b: Path) -> dict[str, float]:
+    run = _run(ONE_RUN)
+    _run(FULL_RUN, a)  # the graph and its newest LoadRun: corpus A
+    run.update(_run(DOCUMENT_RUN, b))  # A -> B, rebuilding one document's part
+    _run(FULL_RUN, a)  # back to A
+    full = _run(FULL_RUN, b)  # A -> B, the same change as a full load
+    run.update(full_changed=full["full_process"], full_changed_rows=full["changed_rows"])
+    run.update(_run(UNCHANGED_RUN, b))
+    run["full_process"] = _run(FULL_RUN, b)["full_process"]  # B again, nothing to change
+    return run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--document", default="000_82ade397896eee5f",
+                        help="The document edited for the one-document-changed load")  # fmt: skip
     args = parser.parse_args()
+    from kgraph.settings import Settings
+
     runs = []
-    for number in range(1, args.runs + 1):
-        run = _run(ONE_RUN)
-        run.update(_run(UNCHANGED_RUN))
-        run["full_process"] = _run(FULL_RUN)["full_process"]
-        runs.append(run)
-        print(f"run {number}: build {run['build']:.2f} s + write {run['write']:.2f} s = "
-              f"{run['total']:.2f} s ({run['nodes']} nodes, {run['relationships']} "
-              f"relationships); re-sync {run['resync']:.2f} s, "
-              f"unchanged: {run['unchanged_on_resync']}")  # fmt: skip
-        print(
-            f"  fresh process: full `load` {run['full_process']:.2f} s; unchanged inputs "
-            f"{run['unchanged']:.2f} s (skipped: {bool(run['skipped'])})"
-        )
-    for key in ("build", "write", "total", "resync", "full_process", "unchanged"):
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = _corpora(Settings().corpus_dir, Path(folder), args.document)
+        for number in range(1, args.runs + 1):
+            run = _one_run(a, b)
+            runs.append(run)
+            print(f"run {number}: build {run['build']:.2f} s + write {run['write']:.2f} s = "
+                  f"{run['total']:.2f} s ({run['nodes']} nodes, {run['relationships']} "
+                  f"relationships); re-sync {run['resync']:.2f} s, "
+                  f"unchanged: {run['unchanged_on_resync']}")  # fmt: skip
+            print(
+                f"  fresh process: full `load` {run['full_process']:.2f} s; unchanged inputs "
+                f"{run['unchanged']:.2f} s (skipped: {bool(run['skipped'])})"
+            )
+            print(
+                f"  {args.document} changed: {run['mode']} load {run['document_process']:.2f} s "
+                f"({run['changed_rows']} rows written of {run['compared_rows']} compared); "
+                f"full load {run['full_changed']:.2f} s ({run['full_changed_rows']} rows written)"
+            )
+    keys = ("build", "write", "total", "resync", "full_process", "unchanged",
+            "full_changed", "document_process")  # fmt: skip
+    for key in keys:
         print(f"median {key}: {statistics.median(r[key] for r in runs):.2f} s")
     full = statistics.median(r["full_process"] for r in runs)
     unchanged = statistics.median(r["unchanged"] for r in runs)
     print(f"unchanged-input load / full load (same run): {unchanged / full:.3f}")
+    changed = statistics.median(r["full_changed"] for r in runs)
+    document = statistics.median(r["document_process"] for r in runs)
+    print(f"one-document-changed load / full load of the same inputs: {document / changed:.3f}")
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,14 @@ the second time), and a load after one document changed (a document load) agains
 load of the same changed inputs.
 
     .venv/bin/python scripts/bench_load.py [--runs 3] [--document 000_82ade397896eee5f]
+        [--edit prepend|append]
 
 Needs a running Neo4j (make up, or kgraph neo4j start) and WIPES its database. Each run is
 a new Python process, so one-time costs (the Finnish dictionary of simplemma) are counted.
 The changed document is edited in two copies of the corpus in a temporary folder (the
-corpus itself is never written): A as it is, B with a new first paragraph in ``--document``
-(every later passage of it moves one ordinal, so every anchor in it resolves anew).
+corpus itself is never written): A as it is, B with a new paragraph in ``--document``:
+first (``--edit prepend``: every later passage moves one ordinal, so every anchor in it
+resolves anew and most of what the document owns is rewritten) or last (``append``).
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ g.close()
 """
 
 
-def _corpora(source: Path, folder: Path, document: str) -> tuple[Path, Path]:
-    """Copy A of the corpus, and copy B with a new first paragraph in ``document``."""
+def _corpora(source: Path, folder: Path, document: str, edit: str) -> tuple[Path, Path]:
+    """Copy A of the corpus, and copy B with a new paragraph first or last in ``document``."""
     a, b = folder / "a", folder / "b"
     for copy in (a, b):
         shutil.copytree(source, copy)
@@ -111,8 +113,10 @@ def _corpora(source: Path, folder: Path, document: str) -> tuple[Path, Path]:
             path.chmod(0o644)
     path = b / f"{document}.txt"
     old = hashlib.sha256(path.read_bytes()).hexdigest()
-    path.write_bytes(b"Kokkola, Vaasa and Business Finland in a new paragraph.\n\n"
-                     + path.read_bytes())  # fmt: skip
+    paragraph = b"Kokkola, Vaasa and Business Finland in a new paragraph."
+    data = path.read_bytes()
+    path.write_bytes(paragraph + b"\n\n" + data if edit == "prepend" else
+                     data + b"\n\n" + paragraph + b"\n")  # fmt: skip
     new = hashlib.sha256(path.read_bytes()).hexdigest()
     manifest = b / "corpus.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -143,12 +147,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--document", default="000_82ade397896eee5f",
                         help="The document edited for the one-document-changed load")  # fmt: skip
+    parser.add_argument("--edit", choices=("prepend", "append"), default="prepend",
+                        help="Where the new paragraph goes: first (every later passage of the "
+                        "document moves, and every anchor in it) or last")  # fmt: skip
     args = parser.parse_args()
     from kgraph.settings import Settings
 
     runs = []
     with tempfile.TemporaryDirectory() as folder:
-        a, b = _corpora(Settings().corpus_dir, Path(folder), args.document)
+        a, b = _corpora(Settings().corpus_dir, Path(folder), args.document, args.edit)
         for number in range(1, args.runs + 1):
             run = _one_run(a, b)
             runs.append(run)
@@ -161,7 +168,8 @@ def main() -> None:
                 f"{run['unchanged']:.2f} s (skipped: {bool(run['skipped'])})"
             )
             print(
-                f"  {args.document} changed: {run['mode']} load {run['document_process']:.2f} s "
+                f"  {args.document} changed ({args.edit}): {run['mode']} load "
+                f"{run['document_process']:.2f} s "
                 f"({run['changed_rows']} rows written of {run['compared_rows']} compared); "
                 f"full load {run['full_changed']:.2f} s ({run['full_changed_rows']} rows written)"
             )

@@ -10,11 +10,11 @@ is neither accounted for nor listed in ``omissions.yaml`` is reported as unexpla
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from kgraph.names.matcher import MentionIndex
+from kgraph.names.matcher import Mention, MentionIndex
 from loaders.corpus import Document
 from loaders.mentions import mention_index
 from loaders.registry import Registry
@@ -159,7 +159,11 @@ class _Scanner:
             t.casefold() for t in [*names, *(v for values in self.texts.values() for v in values)]
         )
 
-    def document(self, doc: Document) -> DocumentCoverage:
+    def document(
+        self, doc: Document, mentions: Mapping[str, list[Mention]] | None = None
+    ) -> DocumentCoverage:
+        """The document's share; ``mentions``: what the index finds in each passage, by
+        passage id, when the caller has matched them already."""
         part = DocumentCoverage()
         mentioned: set[str] = set()
 
@@ -172,7 +176,11 @@ class _Scanner:
                 part.unexplained.append(finding)
 
         for passage in doc.passages:
-            found = self.index.find(passage.text, passage.id, language=doc.entry.language)
+            found = (
+                mentions[passage.id]
+                if mentions is not None
+                else self.index.find(passage.text, passage.id, language=doc.entry.language)
+            )
             mentioned.update(m.entity_id for m in found)
             spans_hit = [(m.start, m.end) for m in found]
             folded_passage = passage.text.casefold()
@@ -203,11 +211,15 @@ class _Scanner:
 
 
 def measure_documents(
-    documents: Iterable[Document], registry: Registry, index: MentionIndex | None = None
+    documents: Iterable[Document],
+    registry: Registry,
+    index: MentionIndex | None = None,
+    mentions: Mapping[str, list[Mention]] | None = None,
 ) -> dict[str, DocumentCoverage]:
-    """Each document's share of the report, by document id (``index``: the registry's)."""
+    """Each document's share of the report, by document id (``index``: the registry's;
+    ``mentions``: what it finds in each passage, when already matched)."""
     scanner = _Scanner(registry, index)
-    return {doc.entry.id: scanner.document(doc) for doc in documents}
+    return {doc.entry.id: scanner.document(doc, mentions) for doc in documents}
 
 
 def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> CoverageReport:

@@ -17,6 +17,7 @@ from typing import Any, cast
 from kgraph import __version__
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
+from kgraph.names.matcher import Mention
 from kgraph.ontology import EntitySpec, FactSpec
 from loaders import coverage, rows
 from loaders.corpus import Document, load_corpus
@@ -133,9 +134,13 @@ def measure_documents(
     index = mention_index(registry)
     counts: dict[tuple[str, str], int] = {}
     parts: dict[str, dict[str, Any]] = {}
-    shares = coverage.measure_documents(documents, registry, index)
+    matched: dict[str, list[Mention]] = {p.id: [] for doc in documents for p in doc.passages}
+    for mention in find_in_documents(index, documents):
+        matched[mention.passage_id or ""].append(mention)
+    # The coverage report counts what the matcher found: the same matches, not a second run.
+    shares = coverage.measure_documents(documents, registry, index, matched)
     for doc in documents:
-        found = count_by_passage(find_in_documents(index, [doc]))
+        found = count_by_passage(m for p in doc.passages for m in matched[p.id])
         counts |= found
         parts[doc.entry.id] = {
             "mentions": sum(found.values()),

@@ -44,9 +44,10 @@ from loaders.pipeline import (
 )
 
 
-def document_scope(docs: Collection[str]) -> Scope:
-    """The part of the graph documents ``docs`` own, as the sync reads it."""
-    return Scope(cypher.DOCUMENT_NODES, cypher.DOCUMENT_RELS, {"docs": sorted(docs)})
+def document_scope(docs: Collection[str], after_load: str | None = None) -> Scope:
+    """The part of the graph documents ``docs`` own, as the sync reads it (and, when given,
+    the LoadRun the load was planned against, which must still be the newest)."""
+    return Scope(cypher.DOCUMENT_NODES, cypher.DOCUMENT_RELS, {"docs": sorted(docs)}, after_load)
 
 
 def _node_owned(row: NodeRow, docs: Collection[str]) -> bool:
@@ -121,12 +122,14 @@ def load_documents(
     inputs: Inputs,
     plan: Plan,
     parts: dict[str, dict[str, Any]],
+    after_load: str | None = None,
 ) -> tuple[Build, SyncReport]:
-    """Build what ``plan.documents`` own and sync only that part of the graph."""
+    """Build what ``plan.documents`` own and sync only that part of the graph (planned
+    against LoadRun ``after_load``: if another load landed since, nothing is written)."""
     result = build_documents(corpus_dir, registry_dir, plan, parts)
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
-        scope=document_scope(plan.documents),
+        scope=document_scope(plan.documents, after_load),
     )  # fmt: skip
     return result, report

@@ -75,7 +75,9 @@ def load_if_changed(
         parts = previous_parts(latest["document_parts"])
         unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
         if not unknown:
-            return load_documents(graph, corpus_dir, registry_dir, inputs, decided, parts)
+            return load_documents(
+                graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"]
+            )
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.pipeline import load_inputs
 

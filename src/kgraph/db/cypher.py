@@ -50,6 +50,8 @@ RETURN run.id AS id, run.inputs_digest AS digest, run.inputs AS inputs,
        run.document_parts AS document_parts
 ORDER BY run.finished_at DESC LIMIT 1
 """
+#: The newest load's id, as a document load checks it inside its write transaction.
+LATEST_LOAD_ID = "MATCH (run:LoadRun) RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1"
 #: What a read compares before and after its work, in one round trip: how many loads the graph
 #: records (the count store) and the newest one's id and finish time (None before the first
 #: load). Every load records exactly one LoadRun; this is db.generation's Stamp.

@@ -107,6 +107,9 @@ class Scope:
     nodes: str
     relationships: str
     params: dict[str, Any]
+    #: The newest LoadRun when the scope was planned: the part outside the scope is taken to
+    #: be as that load left it, so a sync finding another load newer writes nothing.
+    after_load: str | None = None
 
 
 @dataclass
@@ -196,6 +199,8 @@ def sync(
                 "the write transaction was retried and the streamed input cannot be read "
                 "twice; nothing was written, run the load again"
             )
+        if scope is not None and scope.after_load is not None:
+            _check_newest(tx, scope.after_load)
         node_changes, rel_changes = Changes(), Changes()
         node_stream = _Stream(
             {node_key(r.data()): r["hash"] for r in tx.run(read_nodes, params)}, node_changes
@@ -247,6 +252,15 @@ def sync(
         return report
 
     return graph.in_write_tx(work, timeout_s=timeout_s)
+
+
+def _check_newest(tx: ManagedTransaction, load_id: str) -> None:
+    newest = tx.run(cypher.LATEST_LOAD_ID).single()
+    if newest is None or newest["id"] != load_id:
+        raise LoadInterrupted(
+            f"another load ({None if newest is None else newest['id']}) landed after this one "
+            f"was planned against {load_id}; nothing was written, run the load again"
+        )
 
 
 def record_run(

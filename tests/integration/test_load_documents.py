@@ -230,3 +230,30 @@ def test_a_changed_registry_falls_back_to_a_full_load_and_says_why(
     assert outcome[0].mode == "full" and "registry changed" in outcome[0].mode_reason
     run = _newest_run(empty_graph)
     assert run["mode"] == "full" and "registry changed" in str(run["mode_reason"])
+
+
+def test_a_document_load_planned_before_another_load_landed_writes_nothing(
+    empty_graph: Graph, corpus: Path, settings: Settings
+) -> None:
+    from kgraph.errors import LoadInterrupted
+    from loaders.inputs import read_inputs
+    from loaders.partial import load_documents, previous_parts
+    from loaders.unchanged import plan_load
+
+    load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+    path = corpus / f"{EDITED}.txt"
+    _rewrite(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
+    inputs = read_inputs(corpus, settings.registry_dir, settings.schema_file)
+    planned, latest = plan_load(empty_graph, inputs)
+    assert planned.mode == "document"
+    load(empty_graph, corpus, settings.registry_dir, settings.schema_file)  # lands first
+    before = _state(empty_graph)
+
+    with pytest.raises(LoadInterrupted, match="another load"):
+        load_documents(
+            empty_graph, corpus, settings.registry_dir, inputs, planned,
+            previous_parts(latest["document_parts"]), latest["id"],
+        )  # fmt: skip
+
+    assert _state(empty_graph) == before
+    assert len(empty_graph.read("MATCH (r:LoadRun) RETURN r.id AS id")) == 2

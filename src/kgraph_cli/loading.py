@@ -86,9 +86,8 @@ def load_corpus(
     result, report = outcome
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
     typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
-    what = "only what those documents own was rebuilt and diffed" if result.mode == "document" \
-        else "everything was rebuilt and diffed"  # fmt: skip
-    typer.echo(f"  {result.mode} load: {result.mode_reason}; {what}")
+    rebuilt = "what those documents own" if result.mode == "document" else "everything"
+    typer.echo(f"  {result.mode} load: {result.mode_reason}; {rebuilt} was rebuilt and diffed")
     n, r = report.nodes.summary(), report.relationships.summary()
     typer.echo(
         f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "

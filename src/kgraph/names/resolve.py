@@ -220,5 +220,14 @@ class ResolverCache:
     def __init__(self, ttl_s: float = 2.0) -> None:
         self._cache: GenerationCache[Resolver] = GenerationCache(ttl_s)
 
+    @property
+    def ttl_s(self) -> float:
+        """How long the resolver is used before its generation is looked up again."""
+        return self._cache.ttl_s
+
     def get(self, graph: Graph) -> Resolver:
         return self._cache.get(graph, "resolver", lambda: Resolver.from_graph(graph))
+
+    def peek(self) -> Resolver | None:
+        """The resolver, if built and its generation not due a lookup (never asks Neo4j)."""
+        return self._cache.peek("resolver", None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -128,6 +129,9 @@ def start_api(
     cwd: Path = ROOT,
     env: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
+    with socket.socket() as probe:  # a server left on the port would be measured instead
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port} is taken: stop what listens there, or pass --port")
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),

@@ -190,6 +190,22 @@ def _fact_query(
     return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
 
 
+def _fact_params(
+    subjects: list[str] | None,
+    predicate: str | None,
+    objects: list[str] | None,
+    stated: bool | None,
+    provenance: str | None,
+    as_of: dt.date | None,
+    undated: bool,
+) -> dict[str, Any]:
+    """The filter parameters the fact queries and their counts share."""
+    return {
+        "subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
+        "provenance": provenance, "as_of": as_of, "undated_too": undated,
+    }  # fmt: skip
+
+
 def find_facts(
     graph: Graph,
     *,
@@ -211,12 +227,11 @@ def find_facts(
     """
     if provenance is not None and provenance not in PROVENANCES:
         raise NotFound("provenance", provenance, list(PROVENANCES))
+    params = _fact_params(subjects, predicate, objects, stated, provenance, as_of, undated)
     rows = graph.read(
         _fact_query(subjects, objects, predicate, count=False),
-        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "provenance": provenance, "as_of": as_of, "undated_too": undated, "offset": offset,
-         "limit": limit},
-    )  # fmt: skip
+        {**params, "offset": offset, "limit": limit},
+    )
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return [shape_fact(row, found) for row in rows]
@@ -236,9 +251,8 @@ def count_facts(
     """How many facts ``find_facts`` matches with the same filters, and how many are undated."""
     [row] = graph.read(
         _fact_query(subjects, objects, predicate, count=True),
-        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "provenance": provenance, "as_of": as_of, "undated_too": undated},
-    )  # fmt: skip
+        _fact_params(subjects, predicate, objects, stated, provenance, as_of, undated),
+    )
     return int(row["total"]), int(row["undated"])
 
 

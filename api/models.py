@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,10 +124,20 @@ RESOLVED_DESCRIPTION = "What each entity name given became, and how it was match
 WARNINGS_DESCRIPTION = "Things to know before trusting the answer, e.g. a name matched fuzzily"
 
 
-class Page(BaseModel):
+ItemT = TypeVar("ItemT")
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a listing: its rows, and where they stand among all that matched.
+
+    Each listing names its page (``class FactPage(Page[Fact])``), so the OpenAPI schema keeps
+    a name a client can read rather than ``Page_Fact_``.
+    """
+
     total: int | None = Field(default=None, description="Matches in all, when counted")
     offset: int = Field(description="Rows skipped")
     limit: int = Field(description="Rows asked for at most")
+    items: list[ItemT] = Field(description="The rows of this page, in the listing's order")
 
 
 class AsOf(BaseModel):
@@ -141,9 +151,10 @@ class AsOf(BaseModel):
     note: str = Field(description="The rule, in words")
 
 
-class FactPage(Page):
+class FactPage(Page[Fact]):
+    """The matching facts, sorted by subject, predicate and object."""
+
     as_of: AsOf | None = Field(None, description="Set when the answer is filtered by as_of")
-    items: list[Fact] = Field(description="The matching facts")
     resolved: list[ResolvedName] = Field(default_factory=list, description=RESOLVED_DESCRIPTION)
     warnings: list[str] = Field(default_factory=list, description=WARNINGS_DESCRIPTION)
 
@@ -157,8 +168,8 @@ class EntitySummary(BaseModel):
     aliases: list[str] = Field(default_factory=list, description="Other names and spellings")
 
 
-class EntityPage(Page):
-    items: list[EntitySummary] = Field(description="The entities of this page, by name")
+class EntityPage(Page[EntitySummary]):
+    """The entities of this page, by name."""
 
 
 class EntityDetail(BaseModel):
@@ -343,11 +354,10 @@ class SearchHit(BaseModel):
     )
 
 
-class SearchPage(BaseModel):
+class SearchPage(Page[SearchHit]):
+    """The hits of this page, each with the facts that make it match."""
+
     total: int = Field(description="Matches in all")
-    offset: int = Field(description="Rows skipped")
-    limit: int = Field(description="Rows asked for at most")
-    items: list[SearchHit] = Field(description="The hits of this page")
     resolved: list[ResolvedName] = Field(default_factory=list, description=RESOLVED_DESCRIPTION)
     warnings: list[str] = Field(default_factory=list, description=WARNINGS_DESCRIPTION)
 
@@ -457,9 +467,10 @@ class PassageHit(PassageSummary):
     score: float = Field(description="Lucene's relevance score; higher is better")
 
 
-class PassagePage(Page):
+class PassagePage(Page[PassageHit]):
+    """The passages holding every word asked for, best first."""
+
     query: str = Field(description="The Lucene query run: each word escaped, with stem prefixes")
-    items: list[PassageHit]
 
 
 class CoverageFinding(BaseModel):

@@ -23,13 +23,8 @@ from kgraph.ontology import (
     EXTRACTION_PROPS,
     EXTRACTION_RULE_PROP,
 )
-from kgraph.query.lookups import (
-    PassageSource,
-    TextSource,
-    evidence_items,
-    find_facts,
-    passage_texts,
-)
+from kgraph.query.evidence import PassageSource, TextSource, evidence_items, passage_texts
+from kgraph.query.lookups import find_facts
 
 #: The LoadRun property that lists a load's disagreements (present when proposals were loaded).
 DISAGREEMENTS_PROP = "proposal_disagreements"

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from kgraph.db import cypher
@@ -66,108 +67,74 @@ def shape_fact(row: dict[str, Any], texts: Mapping[str, PassageSource]) -> dict[
     }
 
 
-def _fact_query(
-    subjects: list[str] | None, objects: list[str] | None, predicate: str | None, count: bool
-) -> str:
-    if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
-        raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
-    if subjects:
-        return cypher.COUNT_FACTS_FROM_SUBJECT if count else cypher.FACTS_FROM_SUBJECT
-    if objects:
-        return cypher.COUNT_FACTS_FROM_OBJECT if count else cypher.FACTS_FROM_OBJECT
-    return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
-
-
-def _fact_params(
-    subjects: list[str] | None,
-    predicate: str | None,
-    objects: list[str] | None,
-    stated: bool | None,
-    provenance: str | None,
-    as_of: dt.date | None,
-    undated: bool,
-) -> dict[str, Any]:
-    """The filter parameters the fact queries and their counts share."""
-    return {
-        "subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-        "provenance": provenance, "as_of": as_of, "undated_too": undated,
-    }  # fmt: skip
-
-
-def find_facts(
-    graph: Graph,
-    *,
-    subjects: list[str] | None = None,
-    predicate: str | None = None,
-    objects: list[str] | None = None,
-    stated: bool | None = None,
-    provenance: str | None = None,
-    as_of: dt.date | None = None,
-    undated: bool = True,
-    offset: int = 0,
-    limit: int = 100,
-    texts: TextSource | None = None,
-) -> list[dict[str, Any]]:
-    """Triples matching the given parts, sorted by subject, predicate, object.
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts a listing, its count and its page match; a part left None matches any.
 
     With ``as_of``, facts valid on that date; ``undated`` says whether facts the sources give
     no period (neither ``valid_from`` nor ``valid_to``) count as valid then too.
     """
-    if provenance is not None and provenance not in PROVENANCES:
-        raise NotFound("provenance", provenance, list(PROVENANCES))
-    params = _fact_params(subjects, predicate, objects, stated, provenance, as_of, undated)
-    rows = graph.read(
-        _fact_query(subjects, objects, predicate, count=False),
-        {**params, "offset": offset, "limit": limit},
-    )
+
+    subjects: list[str] | None = None
+    predicate: str | None = None
+    objects: list[str] | None = None
+    stated: bool | None = None
+    provenance: str | None = None
+    as_of: dt.date | None = None
+    undated: bool = True
+
+    def query(self, *, count: bool) -> str:
+        """The fact query (or its count) for these parts; unknown names raise ``NotFound``."""
+        predicate, provenance = self.predicate, self.provenance
+        if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
+            close = difflib.get_close_matches(predicate, PREDICATES)
+            raise NotFound("predicate", predicate, close)
+        if provenance is not None and provenance not in PROVENANCES:
+            raise NotFound("provenance", provenance, list(PROVENANCES))
+        if self.subjects:
+            return cypher.COUNT_FACTS_FROM_SUBJECT if count else cypher.FACTS_FROM_SUBJECT
+        if self.objects:
+            return cypher.COUNT_FACTS_FROM_OBJECT if count else cypher.FACTS_FROM_OBJECT
+        return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
+
+    def params(self) -> dict[str, Any]:
+        """The query's parameters, the same for the facts and their count."""
+        return {
+            "subjects": self.subjects, "objects": self.objects, "predicate": self.predicate,
+            "stated": self.stated, "provenance": self.provenance, "as_of": self.as_of,
+            "undated_too": self.undated,
+        }  # fmt: skip
+
+
+def find_facts(
+    graph: Graph,
+    where: FactFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    texts: TextSource | None = None,
+) -> list[dict[str, Any]]:
+    """Triples matching ``where`` (all facts by default), sorted by subject, predicate, object."""
+    where = where or FactFilter()
+    params = {**where.params(), "offset": offset, "limit": limit}
+    rows = graph.read(where.query(count=False), params)
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return [shape_fact(row, found) for row in rows]
 
 
-def count_facts(
-    graph: Graph,
-    *,
-    subjects: list[str] | None = None,
-    predicate: str | None = None,
-    objects: list[str] | None = None,
-    stated: bool | None = None,
-    provenance: str | None = None,
-    as_of: dt.date | None = None,
-    undated: bool = True,
-) -> tuple[int, int]:
-    """How many facts ``find_facts`` matches with the same filters, and how many are undated."""
-    [row] = graph.read(
-        _fact_query(subjects, objects, predicate, count=True),
-        _fact_params(subjects, predicate, objects, stated, provenance, as_of, undated),
-    )
+def count_facts(graph: Graph, where: FactFilter) -> tuple[int, int]:
+    """How many facts ``find_facts`` matches with the same filter, and how many are undated."""
+    [row] = graph.read(where.query(count=True), where.params())
     return int(row["total"]), int(row["undated"])
 
 
 def fact_page(
-    graph: Graph,
-    *,
-    subjects: list[str] | None,
-    predicate: str | None,
-    objects: list[str] | None,
-    stated: bool | None,
-    as_of: dt.date | None,
-    undated: bool,
-    offset: int,
-    limit: int,
-    texts: TextSource | None = None,
-    provenance: str | None = None,
+    graph: Graph, where: FactFilter, *, offset: int, limit: int, texts: TextSource | None = None
 ) -> tuple[int, int, list[dict[str, Any]]]:
-    """One page of facts with the total the filters match and how many of those are undated."""
-    total, undated_matched = count_facts(
-        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        provenance=provenance, as_of=as_of, undated=undated,
-    )  # fmt: skip
-    items = find_facts(
-        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        provenance=provenance, as_of=as_of, undated=undated, offset=offset, limit=limit,
-        texts=texts,
-    )  # fmt: skip
+    """One page of facts with the total the filter matches and how many of those are undated."""
+    total, undated_matched = count_facts(graph, where)
+    items = find_facts(graph, where, offset=offset, limit=limit, texts=texts)
     return total, undated_matched, items
 
 
@@ -198,8 +165,8 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
         raise NotFound("entity", entity_id, suggestions(graph, entity_id))
     row = rows[0]
     props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
-    outgoing = find_facts(graph, subjects=[entity_id], limit=10_000, texts=texts)
-    incoming = find_facts(graph, objects=[entity_id], limit=10_000, texts=texts)
+    outgoing = find_facts(graph, FactFilter(subjects=[entity_id]), limit=10_000, texts=texts)
+    incoming = find_facts(graph, FactFilter(objects=[entity_id]), limit=10_000, texts=texts)
     raw = row["props"]
     ids = [*(raw.get(EVIDENCE_PASSAGES) or []), *(raw.get(PROP_EVIDENCE_PASSAGES) or [])]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)

@@ -32,6 +32,7 @@ from kgraph.errors import (
     MentionIndexError,
     MissingTool,
     NotFound,
+    Overloaded,
     QueryError,
     QueryTimeout,
     QuestionError,
@@ -55,6 +56,7 @@ STATUS: dict[type[KGraphError], int] = {
     QueryTimeout: 503,
     GraphUnavailable: 503,
     LoadInterrupted: 503,
+    Overloaded: 503,
     QueryError: 400,
     # The server's own state or data is wrong, not the request: 500 on purpose.
     ConfigError: 500,
@@ -67,7 +69,7 @@ STATUS: dict[type[KGraphError], int] = {
     KGraphError: 500,
 }
 #: 503s worth retrying soon: the client is told when.
-_RETRY_AFTER = (GraphUnavailable, LoadInterrupted)
+_RETRY_AFTER = (GraphUnavailable, LoadInterrupted, Overloaded)
 
 #: Documented on every route: any 4xx or 5xx body is a Problem (this replaces FastAPI's own
 #: 422 schema, whose ``detail`` was a list). Routes name their particular statuses themselves.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 
+from api.slots import Slots
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import ResolverCache
@@ -43,6 +44,11 @@ class AppState:
     answers: GenerationCache[bytes] = field(
         default_factory=lambda: GenerationCache[bytes](max_entries=MAX_ANSWERS)
     )
+    #: Places for POST /cypher (``settings.cypher_max_running``).
+    cypher_slots: Slots = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cypher_slots = Slots(self.settings.cypher_max_running, "ad-hoc Cypher queries")
 
 
 def attach(app: FastAPI, state: AppState) -> None:

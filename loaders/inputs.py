@@ -75,6 +75,12 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def synth_digest(units: int, seed: int) -> str:
+    """What a synthetic load reads: its size, its seed and the code that generates its rows."""
+    parts = json.dumps(["synth", units, seed, code_digest()])
+    return hashlib.sha256(parts.encode()).hexdigest()
+
+
 def proposals_digest(folder: Path) -> str:
     """Digest of every proposals file of ``folder`` (of none, when it is missing or empty)."""
     files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []

@@ -30,9 +30,14 @@ class Unchanged:
 
 def unchanged_since(graph: Graph, inputs: Inputs) -> Unchanged | None:
     """The newest load, if it read exactly ``inputs``; else None."""
+    return newest_load_read(graph, inputs.digest)
+
+
+def newest_load_read(graph: Graph, inputs_digest: str) -> Unchanged | None:
+    """The newest load, if its inputs had ``inputs_digest``; else None."""
     latest = graph.read(cypher.LATEST_INPUTS)
-    if latest and latest[0]["digest"] == inputs.digest:
-        return Unchanged(latest[0]["id"], inputs.digest)
+    if latest and latest[0]["digest"] == inputs_digest:
+        return Unchanged(latest[0]["id"], inputs_digest)
     return None
 
 

@@ -9,7 +9,9 @@ Python process:
 
 - loader: ``kgraph.db.writer.sync`` over ``loaders.synth.Synth(scale)`` (what ``kgraph synth``
   runs), timed end to end (generation, hashing, batches and the one commit), with the
-  process's peak resident memory; then a re-sync of the same data (writes nothing).
+  process's peak resident memory; then a re-sync of the same data (writes nothing), and
+  ``kgraph synth`` of the same scale in a fresh process (it finds the landscape's digest on
+  the newest LoadRun and generates nothing), timed as a user waits for it.
 - naive: at ``--naive-scale`` only, the same rows, one ``MERGE`` query per row in its own
   auto-commit transaction, as a first loader is often written.
 
@@ -21,9 +23,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import statistics
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from kgraph.db import cypher, schema
 from kgraph.db.graph import Graph, connect
@@ -86,6 +91,20 @@ def measure(script: str, *args: str) -> dict[str, float]:
     return result
 
 
+def skipped_synth(uri: str, scale: int) -> float:
+    """Seconds of ``kgraph synth --scale N`` (seed 7, the loader's) over the graph it loaded."""
+    env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": PASSWORD,
+           "NEO4J_DATABASE": "neo4j"}  # fmt: skip
+    kgraph = Path(sys.executable).with_name("kgraph")
+    started = time.perf_counter()
+    out = subprocess.run([str(kgraph), "synth", "--scale", str(scale), "--seed", "7"],
+                         env=env, capture_output=True, text=True)  # fmt: skip
+    seconds = time.perf_counter() - started
+    if out.returncode != 0 or "newest load already" not in out.stdout:
+        raise SystemExit(f"kgraph synth did not skip:\n{out.stdout}{out.stderr[-3000:]}")
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10,100,300")
@@ -123,9 +142,10 @@ def main() -> None:
                 fresh()
                 loads.append(measure(LOADER, config.bolt_uri, PASSWORD, str(scale),
                                      str(args.batch_size)))  # fmt: skip
+                loads[-1]["skip_seconds"] = skipped_synth(config.bolt_uri, scale)
                 print(f"scale {scale} run {run + 1}: {json.dumps(loads[-1])}", flush=True)
             med = {k: statistics.median(float(x[k]) for x in loads)
-                   for k in ("seconds", "resync_seconds", "peak_mb")}  # fmt: skip
+                   for k in ("seconds", "resync_seconds", "skip_seconds", "peak_mb")}  # fmt: skip
             row = {"scale": scale, "nodes": loads[0]["nodes"], "rels": loads[0]["rels"], **med,
                    "rate": loads[0]["rels"] / med["seconds"]}  # fmt: skip
             if scale == args.naive_scale:
@@ -143,14 +163,14 @@ def main() -> None:
 
     print(f"\nbatch {args.batch_size}, heap {args.heap}, median of {args.runs}")
     print(f"{'scale':>6} {'nodes':>9} {'rels':>10} {'load s':>8} {'rels/s':>9} {'naive/s':>8} "
-          f"{'ratio':>6} {'resync s':>9} {'peak MB':>8}")  # fmt: skip
+          f"{'ratio':>6} {'resync s':>9} {'skip s':>7} {'peak MB':>8}")  # fmt: skip
     for r in rows:
         naive_rate = r.get("naive_rate")
         ratio = f"{r['rate'] / naive_rate:5.1f}x" if naive_rate else "     -"
         naive_text = f"{naive_rate:8,.0f}" if naive_rate else "       -"
         print(f"{r['scale']:>6} {r['nodes']:>9,.0f} {r['rels']:>10,.0f} {r['seconds']:>8.1f} "
               f"{r['rate']:>9,.0f} {naive_text} {ratio} {r['resync_seconds']:>9.1f} "
-              f"{r['peak_mb']:>8.0f}")  # fmt: skip
+              f"{r['skip_seconds']:>7.2f} {r['peak_mb']:>8.0f}")  # fmt: skip
 
 
 if __name__ == "__main__":

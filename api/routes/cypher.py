@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.access import ApiKeyRequired
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, SettingsDep, StateDep
 from api.errors import problems
 from api.models import CypherRequest, CypherResponse
 from kgraph.query import adhoc
@@ -22,17 +22,21 @@ router = APIRouter(tags=["cypher"])
         s422="A query or parameters outside the bounds, or invalid",
     ),
 )  # fmt: skip
-def cypher(body: CypherRequest, graph: GraphDep, settings: SettingsDep) -> Response:
+def cypher(
+    body: CypherRequest, graph: GraphDep, settings: SettingsDep, state: StateDep
+) -> Response:
     """Read-only Cypher with parameters, a time limit, and caps on rows and bytes.
 
     Neo4j plans the query first (EXPLAIN, nothing runs); only a read whose every operator is
     on the read-only list runs, in a READ transaction. The answer is built row by row and
-    stops at the row cap or the byte cap, with ``truncated`` and the reason."""
+    stops at the row cap or the byte cap, with ``truncated`` and the reason. At most
+    ``cypher_max_running`` run at once; one more answers 503 with ``Retry-After``."""
     caps = adhoc.Caps(
         rows=settings.row_cap,
         bytes=settings.cypher_max_bytes,
         list_items=settings.cypher_max_list_items,
         timeout_s=settings.query_timeout_s,
     )
-    answer = adhoc.run(graph, body.query, body.params, caps)
+    with state.cypher_slots.taken():
+        answer = adhoc.run(graph, body.query, body.params, caps)
     return Response(answer.json(), media_type="application/json")

@@ -17,6 +17,7 @@ from kgraph.db.writer import NodeRow, RelRow
 from loaders import rows
 from loaders.corpus import Document, ManifestEntry, Passage, passage_id
 from loaders.evidence import Resolved
+from loaders.inputs import INPUTS_DIGEST, synth_digest
 from loaders.synth import passages
 from loaders.synth.entities import Landscape, spec
 from loaders.synth.passages import Statement
@@ -24,6 +25,8 @@ from loaders.synth.passages import Statement
 
 class Synth(Landscape):
     """The synthetic landscape for ``units`` and ``seed``; rows are produced on demand."""
+
+    _digest: str | None = None
 
     def statements(self, unit: int) -> Iterator[Statement]:
         """The passages of document ``unit``, each with the facts it states."""
@@ -97,4 +100,11 @@ class Synth(Landscape):
         return len(self.fixed) + sum(self.n.values()) + self.units + passages
 
     def run_properties(self) -> dict[str, Any]:
-        return {"source": "synth", "synth_units": self.units, "synth_seed": self.seed}
+        """What the LoadRun records: the size and seed, and their digest with the code's,
+        so that ``kgraph synth`` can tell that the graph holds this landscape already."""
+        if self._digest is None:
+            self._digest = synth_digest(self.units, self.seed)
+        return {
+            "source": "synth", "synth_units": self.units, "synth_seed": self.seed,
+            INPUTS_DIGEST: self._digest,
+        }  # fmt: skip

@@ -10,6 +10,7 @@
     │   ├── ReadOnlyViolation  a write or administration attempt through a read-only path
     │   └── InputOutOfBounds   a query or its parameters exceed a bound checked before Neo4j
     ├── LoadInterrupted        a load stopped before it committed; the graph is unchanged
+    ├── Overloaded             the API runs as many ad-hoc queries as it allows; retry soon
     ├── SchemaError            graph/schema.cypher is malformed
     ├── CorpusError            a document or the manifest is missing, changed or unreadable
     ├── RegistryError          the curated registry has a bad entry (file, line, reason)
@@ -66,6 +67,10 @@ class InputOutOfBounds(QueryError):
 
 class LoadInterrupted(KGraphError):
     """A load stopped before it committed; the graph is as it was before it started."""
+
+
+class Overloaded(KGraphError):
+    """The API runs as many of a kind of request at once as it allows; another must wait."""
 
 
 class SchemaError(KGraphError):

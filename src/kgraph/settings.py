@@ -106,6 +106,13 @@ class Settings(BaseSettings):
     cypher_max_list_items: int = Field(
         default=10_000, gt=0, description="The most items of any one list POST /cypher answers."
     )
+    cypher_max_running: int = Field(
+        default=8,
+        ge=1,
+        le=32,
+        description="POST /cypher queries one API process runs at once; more answer 503 at once "
+        "(the rest of the API keeps the other worker threads of its 40).",
+    )
 
     api_host: str = Field(default="127.0.0.1", description="Loopback: only this machine.")
     api_port: int = Field(default=8000, ge=1, le=65535)

@@ -145,22 +145,38 @@ def synth_command(
     bulk: Annotated[
         bool, typer.Option(help="Import into an empty managed database with neo4j-admin")
     ] = False,
+    verify: Annotated[
+        bool, typer.Option(help="Diff the whole graph even if it holds this landscape already")
+    ] = False,
 ) -> None:
     """Load a synthetic ecosystem of the given scale in place of the corpus (for scale tests).
 
     The load is a sync like any other: the graph afterwards holds the synthetic landscape
-    only; `kgraph load` brings the corpus back.
+    only; `kgraph load` brings the corpus back. When the newest load generated the same scale
+    and seed with the same code, nothing is generated or written (unless ``--verify``).
     """
     import time
 
     from kgraph.db.writer import sync
     from kgraph_cli.progress import load_progress
-    from loaders.synth import Synth
+    from loaders.inputs import synth_digest
+    from loaders.unchanged import newest_load_read
 
     settings = load_settings()
     server = _bulk_server(settings) if bulk else None
-    synth = Synth(scale, seed)
     with open_graph(settings) as graph:
+        started = time.perf_counter()
+        found = None if verify else newest_load_read(graph, synth_digest(scale, seed))
+        if found is not None:
+            typer.echo(
+                f"synthetic scale {scale} (seed {seed}) is the graph's newest load already "
+                f"({found.load_id}): nothing generated or written "
+                f"({time.perf_counter() - started:.2f} s; `--verify` diffs the whole graph)"
+            )
+            return
+        from loaders.synth import Synth
+
+        synth = Synth(scale, seed)
         schema.apply(graph, settings.schema_file)
         totals: dict[str, int | None] = {"nodes": synth.node_count(), "relationships": None}
         started = time.perf_counter()

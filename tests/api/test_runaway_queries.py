@@ -69,3 +69,38 @@ def test_results_are_capped(impatient: TestClient, settings: Settings) -> None:
     body = impatient.post("/cypher", json={"query": "MATCH (a), (b) RETURN a.id, b.id"}).json()
     assert body["truncated"] is True
     assert body["row_count"] == settings.row_cap
+
+
+def test_forty_one_runaways_at_once_leave_the_rest_of_the_api_its_threads(
+    corpus_graph: Graph, settings: Settings
+) -> None:
+    # Sync routes share one pool of 40 threads: 41 queries running to a 4 s limit would hold
+    # them all, and /health would wait for the limit. Only cypher_max_running of them run
+    # (two here: more would saturate both cores of a small machine and slow every answer).
+    limited = settings.model_copy(update={"query_timeout_s": 4.0, "cypher_max_running": 2})
+    query = {"query": RUNAWAYS["huge unwind"]}
+    with TestClient(create_app(limited, graph=corpus_graph)) as client, \
+            ThreadPoolExecutor(max_workers=41) as pool:  # fmt: skip
+        client.get("/resolve", params={"name": "Kokkolassa"})  # the resolver's index, built once
+        runaways = [pool.submit(client.post, "/cypher", json=query) for _ in range(41)]
+        time.sleep(0.5)
+        answered = []
+        while not all(r.done() for r in runaways):
+            started = time.perf_counter()
+            assert client.get("/health").status_code == 200
+            assert client.get("/resolve", params={"name": "Kokkolassa"}).status_code == 200
+            answered.append(time.perf_counter() - started)
+        answers = [r.result() for r in runaways]
+        after = client.post("/cypher", json={"query": "RETURN 1 AS one"})
+
+    refused = [a for a in answers if a.json()["error"] == "Overloaded"]
+    ran = [a for a in answers if a.json()["error"] == "QueryTimeout"]
+    assert {a.status_code for a in answers} == {503}
+    assert len(ran) <= 2 and len(refused) + len(ran) == 41
+    assert all(a.headers["retry-after"] for a in refused)
+    assert "retry" in refused[0].json()["detail"]
+    print(f"{len(answered)} rounds of /health and /resolve, slowest {max(answered):.3f} s")
+    # Rounds start only while runaways run: were all 40 threads held, the first round would
+    # wait for the 4 s limit and none would follow (a busy machine slows each round, not this).
+    assert len(answered) >= 2
+    assert after.status_code == 200 and after.json()["rows"] == [{"one": 1}]

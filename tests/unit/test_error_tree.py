@@ -122,6 +122,7 @@ def test_every_kgraph_error_has_a_status_chosen_for_it() -> None:
         (errors.QueryTimeout, 503),
         (errors.GraphUnavailable, 503),
         (errors.LoadInterrupted, 503),
+        (errors.Overloaded, 503),
         (errors.MissingTool, 500),
         (errors.RegistryError, 500),
         (errors.KGraphError, 500),

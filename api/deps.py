@@ -21,7 +21,7 @@ from kgraph.analysis import analytics
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import Resolver
-from kgraph.query.lookups import PassageSource, TextSource, all_passage_texts
+from kgraph.query.evidence import PassageSource, TextSource, all_passage_texts
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 

@@ -2,7 +2,7 @@
 
 Everything comes from one typed ``AppState`` (``api.state``). Those that only read it are
 ``async``: FastAPI runs them on the event loop instead of handing each to the thread pool.
-Those that may query Neo4j stay plain functions.
+Those that may query Neo4j stay plain functions, or hand only that work to the pool.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from api.state import AppState, get_state
 from kgraph.analysis import analytics
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import Resolver
-from kgraph.query.lookups import PassageSource, TextSource, all_passage_texts
+from kgraph.query.evidence import PassageSource, TextSource, all_passage_texts
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
@@ -71,8 +72,12 @@ async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_resolver(state: StateDep) -> Resolver:
-    return state.resolvers.get(state.graph)
+async def get_resolver(state: StateDep) -> Resolver:
+    """The resolver of the graph's generation: from memory, or built in a worker thread."""
+    resolver = state.resolvers.peek()
+    if resolver is None:
+        resolver = await run_in_threadpool(state.resolvers.get, state.graph)
+    return resolver
 
 
 async def get_texts(state: StateDep) -> TextSource:

@@ -8,6 +8,7 @@ so on a machine offline they are blank. The same pages are built here with FastA
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import fastapi_offline
@@ -35,44 +36,58 @@ POLICY = (
 )
 
 
+#: Builds a page given the app, the request's root path and the OpenAPI document's URL.
+PageBuilder = Callable[[FastAPI, str, str], HTMLResponse]
+
+
+def _swagger_ui(app: FastAPI, root: str, openapi_url: str) -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url=openapi_url,
+        title=f"{app.title} - Swagger UI",
+        oauth2_redirect_url=f"{root}{OAUTH2_REDIRECT}",
+        swagger_js_url=f"{root}{ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{root}{ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{root}{ASSETS}/favicon.png",
+        swagger_ui_parameters=app.swagger_ui_parameters,
+    )
+
+
+def _redoc(app: FastAPI, root: str, openapi_url: str) -> HTMLResponse:
+    return get_redoc_html(
+        openapi_url=openapi_url,
+        title=f"{app.title} - ReDoc",
+        redoc_js_url=f"{root}{ASSETS}/redoc.standalone.js",
+        redoc_favicon_url=f"{root}{ASSETS}/favicon.png",
+        with_google_fonts=False,
+    )
+
+
+#: Each page: its path, its route's name and how it is built.
+PAGES: tuple[tuple[str, str, PageBuilder], ...] = (
+    ("/docs", "swagger_ui", _swagger_ui),
+    ("/redoc", "redoc", _redoc),
+)
+
+
 def install(app: FastAPI) -> None:
     """Mount the assets and add ``/docs`` and ``/redoc`` (made with ``docs_url=None``)."""
     app.mount(ASSETS, StaticFiles(directory=ASSET_DIR), name="docs-assets")
-    openapi_url = app.openapi_url or "/openapi.json"
-
-    @app.get("/docs", include_in_schema=False)
-    async def swagger_ui(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return _offline(
-            get_swagger_ui_html(
-                openapi_url=f"{root}{openapi_url}",
-                title=f"{app.title} - Swagger UI",
-                oauth2_redirect_url=f"{root}{OAUTH2_REDIRECT}",
-                swagger_js_url=f"{root}{ASSETS}/swagger-ui-bundle.js",
-                swagger_css_url=f"{root}{ASSETS}/swagger-ui.css",
-                swagger_favicon_url=f"{root}{ASSETS}/favicon.png",
-                swagger_ui_parameters=app.swagger_ui_parameters,
-            )
-        )
+    for path, name, build in PAGES:
+        _add_page(app, path, name, build)
 
     @app.get(OAUTH2_REDIRECT, include_in_schema=False)
     async def swagger_ui_redirect() -> HTMLResponse:
         return get_swagger_ui_oauth2_redirect_html()
 
-    @app.get("/redoc", include_in_schema=False)
-    async def redoc(request: Request) -> HTMLResponse:
+
+def _add_page(app: FastAPI, path: str, name: str, build: PageBuilder) -> None:
+    """One offline page: the root path the request came in under, and the policy header."""
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    async def page(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return _offline(
-            get_redoc_html(
-                openapi_url=f"{root}{openapi_url}",
-                title=f"{app.title} - ReDoc",
-                redoc_js_url=f"{root}{ASSETS}/redoc.standalone.js",
-                redoc_favicon_url=f"{root}{ASSETS}/favicon.png",
-                with_google_fonts=False,
-            )
-        )
+        html = build(app, root, f"{root}{openapi_url}")
+        html.headers["Content-Security-Policy"] = POLICY
+        return html
 
-
-def _offline(page: HTMLResponse) -> HTMLResponse:
-    page.headers["Content-Security-Policy"] = POLICY
-    return page
+    app.add_api_route(path, page, methods=["GET"], name=name, include_in_schema=False)

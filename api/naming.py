@@ -66,7 +66,7 @@ def _warning(parameter: str, r: Resolution) -> str:
     return f"{parameter}: '{r.given}' is not an exact name; taken as {taken} ({how}){tie}"
 
 
-def get_names(resolver: ResolverDep) -> Names:
+async def get_names(resolver: ResolverDep) -> Names:
     return Names(resolver)
 
 

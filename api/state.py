@@ -16,7 +16,7 @@ from api.slots import Slots
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import ResolverCache
-from kgraph.query.lookups import PassageSource
+from kgraph.query.evidence import PassageSource
 from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 

@@ -41,6 +41,11 @@ class _Peak(logging.Handler):
             self.peak = found[1].strip()
 
 
+def _mib(size: str) -> int:
+    """Mebibytes of a Neo4j memory size such as ``4g`` or ``512m``."""
+    return int(size[:-1]) * {"g": 1024, "m": 1}[size[-1].lower()]
+
+
 def _fresh(server: ManagedNeo4j) -> Graph:
     server.stop()
     server.reset()
@@ -61,6 +66,9 @@ def main() -> None:
         ServerConfig.from_settings(settings, instance="bench-bulk"),
         bolt_port=15687, http_port=15474, password="bench-bulk-password", heap=args.heap,
         guide_url=None,
+        # The writer's first load is one transaction: the API's per-transaction cap (a quarter
+        # of the heap) would stop it; 0 lifts the cap, the total cap still holds.
+        tx_memory_max="0", tx_memory_total_max=f"{_mib(args.heap) * 9 // 10}m",
     )  # fmt: skip
     server = ManagedNeo4j(config)
     peak = _Peak()

@@ -121,6 +121,8 @@ def main() -> None:
     config = dataclasses.replace(
         base, bolt_port=7688, http_port=7475, password=PASSWORD,
         heap=args.heap, pagecache=args.pagecache, guide_url=None,
+        # A first load is one transaction: lift the API's per-transaction cap (heap/4).
+        tx_memory_max="0",
     )  # fmt: skip
     server = ManagedNeo4j(config)
 

@@ -25,11 +25,11 @@ def list_documents(graph: GraphDep) -> list[DocumentInfo]:
     response_model=DocumentDetail,
     responses={404: {"description": "No such document; the body lists close ids"}},
 )
-def get_document(
+async def get_document(
     state: StateDep, graph: GraphDep, doc_id: Annotated[str, Path(max_length=200)]
 ) -> Response:
     """A document's metadata and hash, and its cleaned passages in order."""
-    return cached_json(
+    return await cached_json(
         state,
         ("document", doc_id),
         lambda: DocumentDetail.model_validate(corpus.document(graph, doc_id)),

@@ -37,14 +37,14 @@ def list_entities(
     response_model=EntityDetail,
     responses=problems(422, 503, s404="No such entity; the body lists close ids"),
 )
-def get_entity(
+async def get_entity(
     state: StateDep,
     graph: GraphDep,
     texts: TextsDep,
     entity_id: Annotated[str, Path(max_length=200)],
 ) -> Response:
     """Properties, names, aliases, and every relationship with its evidence."""
-    return cached_json(
+    return await cached_json(
         state,
         ("entity", entity_id),
         lambda: EntityDetail.model_validate(lookups.get_entity(graph, entity_id, texts=texts)),

@@ -50,11 +50,11 @@ def facts(
     """Matching triples; any part may be omitted. Names are resolved to entities first."""
     subjects = names.ids("subject", subject) if subject else None
     objects = names.ids("object", object) if object else None
-    page = lookups.fact_page(
-        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        provenance=provenance, as_of=as_of, undated=undated == "include", offset=offset,
-        limit=limit, texts=texts,
+    where = lookups.FactFilter(
+        subjects=subjects, predicate=predicate, objects=objects, stated=stated,
+        provenance=provenance, as_of=as_of, undated=undated == "include",
     )  # fmt: skip
+    page = lookups.fact_page(graph, where, offset=offset, limit=limit, texts=texts)
     total, undated_matched, items = page
     return FactPage(
         total=total, offset=offset, limit=limit, as_of=_as_of(as_of, undated, undated_matched),

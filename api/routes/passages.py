@@ -44,12 +44,12 @@ def search_passages(
     response_model=PassageDetail,
     responses={404: {"description": "No such passage; the body lists close ids"}},
 )
-def get_passage(
+async def get_passage(
     state: StateDep, graph: GraphDep, passage_id: Annotated[str, Path(max_length=200)]
 ) -> Response:
     """A passage's text and document, the entities it mentions, the facts and property values
     whose evidence it holds, and the oddities it evidences."""
-    return cached_json(
+    return await cached_json(
         state,
         ("passage", passage_id),
         lambda: PassageDetail.model_validate(corpus.passage(graph, passage_id)),

@@ -8,7 +8,7 @@ the corpus, so the OpenAPI document lists them and FastAPI validates them.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -45,7 +45,7 @@ def info(question: Question) -> QuestionInfo:
 PROVENANCE_PARAM = "provenance"
 
 
-def _answer(question: Question, request: Request, state: AppState, names: Names) -> Response:
+async def _answer(question: Question, request: Request, state: AppState, names: Names) -> Response:
     given = dict(request.query_params)
     kinds = given.pop(PROVENANCE_PARAM, None)
     provenance = frozenset(k.strip() for k in kinds.split(",") if k.strip()) if kinds else None
@@ -61,7 +61,7 @@ def _answer(question: Question, request: Request, state: AppState, names: Names)
             truncated=truncated, resolved=names.resolved, warnings=names.warnings,
         )  # fmt: skip
 
-    return cached_json(state, key, answer)
+    return await cached_json(state, key, answer)
 
 
 def _query_parameter(name: str, spec: ParamSpec) -> inspect.Parameter:
@@ -83,9 +83,9 @@ def _query_parameter(name: str, spec: ParamSpec) -> inspect.Parameter:
     )
 
 
-def _operation(question: Question) -> Callable[..., Response]:
-    def ask(request: Request, state: StateDep, names: NamesDep, **_: Any) -> Response:
-        return _answer(question, request, state, names)
+def _operation(question: Question) -> Callable[..., Awaitable[Response]]:
+    async def ask(request: Request, state: StateDep, names: NamesDep, **_: Any) -> Response:
+        return await _answer(question, request, state, names)
 
     fixed = [
         inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=a)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import ResolverDep
 from api.errors import problems
@@ -16,7 +18,7 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/resolve", response_model=list[Match], responses=problems(422, 503))
-def resolve(
+async def resolve(
     resolver: ResolverDep,
     name: Annotated[
         str,
@@ -31,4 +33,8 @@ def resolve(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[Match]:
     """Ranked matches (score 1.0 exact, 0.95 inflected form, below 0.9 fuzzy)."""
-    return [Match(**asdict(c)) for c in resolver.resolve(name, limit=limit, type=type)]
+    # A name asked before is answered on the event loop; ranking one goes to a worker thread.
+    found = resolver.remembered(name, limit=limit, type=type)
+    if found is None:
+        found = await run_in_threadpool(partial(resolver.resolve, name, limit=limit, type=type))
+    return [Match(**asdict(c)) for c in found]

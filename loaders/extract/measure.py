@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import get_args
 
 from kgraph.names.matcher import EntityNames, MentionIndex
-from kgraph.ontology import EntitySpec, FactSpec
+from kgraph.ontology import EntitySpec, EntityType, FactSpec
 from loaders.corpus import Document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
@@ -27,19 +28,10 @@ from loaders.mentions import find_in_documents, mention_index
 from loaders.proposals import Proposals
 from loaders.registry import Registry
 
-TARGET_TYPES = (
-    "City",
-    "Country",
-    "Region",
-    "Organisation",
-    "IndustrialPark",
-    "Person",
-    "Project",
-    "FundingProgramme",
-    "Network",
-    "Publication",
-    "Event",
-)
+#: The kinds curators name by hand (concepts, strategies, rankings); the extractor proposes
+#: every other kind of the ontology, and those are the ones measured.
+_NOT_PROPOSED = frozenset({"ValueChainStage", "Topic", "Strategy", "Ranking"})
+TARGET_TYPES: tuple[str, ...] = tuple(t for t in get_args(EntityType) if t not in _NOT_PROPOSED)
 TARGET_PREDICATES = (
     "PARTICIPATES_IN",
     "COORDINATES",

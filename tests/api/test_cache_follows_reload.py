@@ -8,6 +8,7 @@ change to the graph that no load recorded, and give way to the next load's conte
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,51 @@ def test_cached_answers_are_served_until_a_load_lands_then_follow_it(
         "project:batcircle3": 0.75, "city:kokkola": 0.5, "org:university-of-oulu": 0.5,
         "org:lut-university": 0.25, "org:business-finland": 0.0,
     }  # fmt: skip
+
+
+LAPPEENRANTA = """\
+- id: city:lappeenranta
+  type: City
+  name: Lappeenranta
+"""
+RESOLVE_ASKED = "/resolve?name=Lappeenrannassa"
+
+
+def resolved(client: TestClient) -> list[str]:
+    response = client.get(RESOLVE_ASKED)
+    assert response.status_code == 200, response.text
+    return [match["id"] for match in response.json()]
+
+
+def test_the_first_answer_one_lookup_interval_after_a_load_is_the_new_loads(
+    empty_graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    """With the caches' own intervals: answers are served from memory between generation
+    lookups, so a load may go unseen for one interval, and not a request longer."""
+    load(empty_graph, settings.corpus_dir, registry(tmp_path / "first", FUNDING + OULU),
+         settings.schema_file)  # fmt: skip
+
+    with TestClient(create_app(settings, graph=empty_graph)) as client:
+        state = app_state.of(client.app)  # type: ignore[arg-type]
+        bound = max(state.answers.ttl_s, state.passages.ttl_s, state.resolvers.ttl_s)
+        assert bound == 2.0  # the defaults the API runs with, not a test's
+        before = answers(client)
+        tag = client.get(FUNDING_ASKED).headers["etag"]
+        assert funders(before[FUNDING_ASKED]) == [("Business Finland", 13_400_000)]
+        assert "city:lappeenranta" not in resolved(client)
+
+        second = write_registry(tmp_path / "second", ENTITIES + LAPPEENRANTA, OULU + LUT)
+        load(empty_graph, settings.corpus_dir, second, settings.schema_file)
+        time.sleep(bound)
+        after = answers(client)
+        after_resolved = resolved(client)
+        after_tag = client.get(FUNDING_ASKED).headers["etag"]
+
+    assert funders(after[FUNDING_ASKED]) == []
+    assert ("org:lut-university", "PARTICIPATES_IN", "project:batcircle3") in facts_of(
+        after[ENTITY_ASKED]
+    )
+    # One neighbour (BATCircle3.0) of five possible: Lappeenranta is the sixth entity now.
+    assert degrees(after[CENTRALITY_ASKED])["org:lut-university"] == 0.2
+    assert after_resolved[0] == "city:lappeenranta"
+    assert after_tag != tag

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.db.graph import Graph
-from kgraph.query.lookups import find_facts
+from kgraph.query.lookups import FactFilter, find_facts
 from kgraph.settings import Settings
 from loaders.pipeline import load
 
@@ -19,7 +19,7 @@ BATCIRCLE = "004_41c6bf29210348fa"
 
 
 def one(graph: Graph, s: str, p: str, o: str) -> dict[str, Any]:
-    [fact] = find_facts(graph, subjects=[s], predicate=p, objects=[o])
+    [fact] = find_facts(graph, FactFilter(subjects=[s], predicate=p, objects=[o]))
     return fact
 
 

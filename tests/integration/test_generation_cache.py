@@ -202,3 +202,25 @@ def test_a_failed_build_reaches_every_waiter_and_is_not_kept(empty_graph: Graph)
     assert isinstance(errors[0], RuntimeError) and str(errors[0]) == "build failed"
     assert all(error is errors[0] for error in errors)  # the one build's error, to each
     assert cache.get(empty_graph, "k", lambda: 7) == 7
+
+
+def test_peek_answers_from_memory_and_only_while_the_generation_is_not_due(
+    empty_graph: Graph,
+) -> None:
+    cache = GenerationCache[str](ttl_s=60.0)
+    land_load(empty_graph, "load:1")
+    assert cache.peek("k", "missing") == "missing"  # never looked up: due
+    assert cache.peek_stamp("due") == "due"
+
+    assert cache.get(empty_graph, "k", lambda: "from load 1") == "from load 1"
+    land_load(empty_graph, "load:2")
+    # Within the interval: what it has, without asking Neo4j (which has load 2 by now).
+    assert cache.peek("k", "missing") == "from load 1"
+    stamp = cache.peek_stamp("due")
+    assert isinstance(stamp, generation.Stamp) and stamp.load_id == "load:1"
+    assert cache.peek("other", "missing") == "missing"
+
+    cache.ttl_s = 0.0  # the interval is over: a peek must not answer for the new load
+    assert cache.peek("k", "missing") == "missing"
+    assert cache.peek_stamp("due") == "due"
+    assert cache.get(empty_graph, "k", lambda: "from load 2") == "from load 2"

@@ -32,6 +32,10 @@ from tests.support.proposals import (
     write_news_proposals,
 )
 
+#: The proposed fact both tests below read back (COLLABORATION, as a filter).
+CENTRIA_WITH_KPEDU = lookups.FactFilter(
+    subjects=["org:centria"], predicate="COLLABORATES_WITH", objects=["org:kpedu"]
+)
 PROVENANCE_BY_KEY = """
 MATCH (:Entity)-[r]->(:Entity) WHERE r.fact_id IS NOT NULL
 RETURN r.fact_id AS key, r.provenance AS provenance
@@ -70,17 +74,18 @@ def test_an_extracted_fact_loads_with_provenance_extracted_and_its_evidence(
     empty_graph: Graph, settings: Settings, folders: tuple[Path, Path]
 ) -> None:
     _load(empty_graph, settings, *folders)
-    (fact,) = lookups.find_facts(
-        empty_graph, subjects=["org:centria"], predicate="COLLABORATES_WITH", objects=["org:kpedu"]
-    )
+    (fact,) = lookups.find_facts(empty_graph, CENTRIA_WITH_KPEDU)
     assert (fact["provenance"], fact["confidence"], fact["stated"]) == ("extracted", 0.8, True)
     assert fact["props"]["extraction_rule"] == "test-collaboration"
     (evidence,) = fact["evidence"]
     assert evidence["passage_id"] == f"{NEWS}:p010"
     assert evidence["anchor"] in evidence["excerpt"]
     (curated,) = lookups.find_facts(
-        empty_graph, subjects=["person:ulla-lassi"], predicate="AFFILIATED_WITH",
-        objects=["org:university-of-oulu"],
+        empty_graph,
+        lookups.FactFilter(
+            subjects=["person:ulla-lassi"], predicate="AFFILIATED_WITH",
+            objects=["org:university-of-oulu"],
+        ),
     )  # fmt: skip
     assert (curated["provenance"], curated["props"]["title"]) == ("curated", "professor")
 
@@ -99,9 +104,7 @@ def test_accepting_makes_it_curated_with_no_other_change(
     assert (kinds_before[COLLABORATION], kinds_after[COLLABORATION]) == ("extracted", "curated")
     del kinds_before[COLLABORATION], kinds_after[COLLABORATION]
     assert kinds_after == kinds_before
-    (fact,) = lookups.find_facts(
-        empty_graph, subjects=["org:centria"], predicate="COLLABORATES_WITH", objects=["org:kpedu"]
-    )
+    (fact,) = lookups.find_facts(empty_graph, CENTRIA_WITH_KPEDU)
     assert fact["confidence"] is None and "extraction_rule" not in fact["props"]
 
 

@@ -98,3 +98,18 @@ def test_similarity_counts_whole_words_of_a_name_but_not_fragments() -> None:
 
 def test_identifier_key_cuts_doi_prefixes_and_case() -> None:
     assert identifier_key(" https://dx.doi.org/10.1/AbC ") == "10.1/abc"
+
+
+def test_an_answer_is_remembered_as_given_and_a_caller_cannot_change_it() -> None:
+    resolver = Resolver(ENTITIES)
+    assert resolver.remembered("Oulun yliopistolle", limit=3) is None
+
+    first = resolver.resolve("Oulun yliopistolle", limit=3)
+    first.clear()  # the caller's list, not the remembered one
+    again = resolver.remembered("Oulun yliopistolle", limit=3)
+
+    assert again is not None and again[0].id == "org:university-of-oulu"
+    assert again == resolver.resolve("Oulun yliopistolle", limit=3)
+    # Another limit or type is another question.
+    assert resolver.remembered("Oulun yliopistolle", limit=2) is None
+    assert resolver.remembered("Oulun yliopistolle", limit=3, type="City") is None

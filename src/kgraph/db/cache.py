@@ -3,7 +3,12 @@
 The graph's generation (db.generation's Stamp: the count of loads and the newest one's id,
 the same stamp the reads compare) is looked up at most every ``ttl_s`` seconds, so a cached
 value costs one tiny query per interval, asked by one reader while the others are served
-what they have.
+what they have. A value is thus served at most ``ttl_s`` plus one lookup's time after a newer
+load landed (tests/api/test_cache_follows_reload.py pins it).
+
+``peek`` and ``peek_stamp`` answer from memory only, never asking Neo4j: an asyncio caller
+serves a cached value on its event loop and goes to a thread (``get``, ``stamp``) only when
+the value is missing or the generation is due a lookup.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from kgraph.db import generation
 from kgraph.db.graph import Graph
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 class GenerationCache(Generic[T]):
@@ -41,7 +47,7 @@ class GenerationCache(Generic[T]):
     def _refresh(self, graph: Graph) -> None:
         """Look up the generation if it is due; one thread asks, the others go on meanwhile."""
         with self._lock:
-            if self._checking or time.monotonic() - self._checked < self.ttl_s:
+            if not self._due():
                 return
             self._checking = True
         try:
@@ -54,6 +60,24 @@ class GenerationCache(Generic[T]):
         finally:
             with self._lock:
                 self._checking = False
+
+    def _due(self) -> bool:
+        """Whether the next reader must look the generation up (call with the lock held)."""
+        return not self._checking and time.monotonic() - self._checked >= self.ttl_s
+
+    def peek(self, key: Hashable, default: D) -> T | D:
+        """The value for ``key`` if it is kept and the generation is not due a lookup, else
+        ``default``; never asks Neo4j nor builds."""
+        with self._lock:
+            if self._due() or key not in self._values:
+                return default
+            self._values.move_to_end(key)
+            return self._values[key]
+
+    def peek_stamp(self, default: D) -> generation.Stamp | D | None:
+        """What ``stamp`` answers when the generation is not due a lookup, else ``default``."""
+        with self._lock:
+            return default if self._due() else self._generation
 
     def stamp(self, graph: Graph) -> generation.Stamp | None:
         """The generation the cached values belong to (looked up if due; may raise)."""

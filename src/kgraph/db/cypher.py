@@ -164,7 +164,7 @@ def drop_labels(label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{managed(label)} {{id: row.id}}) REMOVE n:$(row.drop)"
 
 
-# -- lookups: passages, facts, entities, loads, paths (query.lookups) ---------------------------
+# -- lookups: passages (query.evidence), facts, entities, loads, paths (query.lookups) ----------
 #: Passages with what evidence items say of their document (its title and kind).
 _PASSAGE_SOURCE = """
 OPTIONAL MATCH (d:Document {id: p.doc_id})

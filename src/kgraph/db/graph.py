@@ -271,14 +271,16 @@ class Graph:
         ]  # fmt: skip
         return Explained(summary.query_type, summary.plan, warnings)
 
-    def run_autocommit(self, text: str, params: Mapping[str, Any] | None = None) -> None:
+    def run_autocommit(
+        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+    ) -> None:
         """Run one auto-commit query: schema commands and CALL {...} IN TRANSACTIONS need it."""
         values = dict(params or {})
 
         def work(session: neo4j.Session) -> None:
-            session.run(self._query(text, None), values).consume()
+            session.run(self._query(text, timeout_s), values).consume()
 
-        self._in_session(neo4j.WRITE_ACCESS, None, work)
+        self._in_session(neo4j.WRITE_ACCESS, timeout_s, work)
 
     def in_write_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""

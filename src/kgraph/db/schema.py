@@ -113,24 +113,28 @@ def existing_names(graph: Graph) -> tuple[set[str], set[str]]:
 
 
 def apply(graph: Graph, path: Path, await_s: int = 120) -> AppliedSchema:
-    """Create what the file declares and drop kg_* items it no longer declares."""
+    """Create what the file declares and drop kg_* items it no longer declares.
+
+    Each statement may take up to ``await_s``: a constraint created over a database that
+    holds data (a bulk import's) builds its index before it answers."""
     items = parse(path)
+    limit = float(await_s) + 10
     constraints, indexes = existing_names(graph)
     present = constraints | indexes
     created: list[str] = []
     for item in items:
         if item.name not in present:
-            graph.run_autocommit(item.statement)
+            graph.run_autocommit(item.statement, timeout_s=limit)
             created.append(item.name)
     wanted = {item.name for item in items}
     dropped: list[str] = []
     # Names come from SHOW output filtered to our prefix; Cypher cannot take them as parameters.
     for name in sorted(constraints - wanted):
-        graph.run_autocommit(cypher.drop_constraint(name))
+        graph.run_autocommit(cypher.drop_constraint(name), timeout_s=limit)
         dropped.append(name)
     for name in sorted(indexes - wanted):
-        graph.run_autocommit(cypher.drop_index(name))
+        graph.run_autocommit(cypher.drop_index(name), timeout_s=limit)
         dropped.append(name)
-    graph.run_autocommit(cypher.await_indexes(await_s))
+    graph.run_autocommit(cypher.await_indexes(await_s), timeout_s=limit)
     unchanged = sorted(wanted - set(created))
     return AppliedSchema(created=created, dropped=dropped, unchanged=unchanged)

@@ -19,6 +19,8 @@ name is resolved as the kind of thing the parameter expects.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -42,6 +44,8 @@ IDENTIFIER_PROPS = ("doi", "acronym")
 How = Literal["identifier", "exact", "inflected", "fuzzy"]
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+#: How many answers a resolver remembers (the least recently asked goes first).
+REMEMBERED = 4096
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,12 @@ class Resolver:
     _exact: dict[str, list[str]] = field(init=False)
     _identifiers: dict[str, list[str]] = field(init=False)
     _index: MentionIndex = field(init=False)
+    _remembered: OrderedDict[tuple[str, int, str | None], list[Candidate]] = field(
+        init=False, repr=False, compare=False, default_factory=OrderedDict
+    )
+    _lock: threading.Lock = field(
+        init=False, repr=False, compare=False, default_factory=threading.Lock
+    )
 
     def __post_init__(self) -> None:
         self._by_id = {e["id"]: e for e in self.entities}
@@ -139,6 +149,29 @@ class Resolver:
 
     def resolve(self, text: str, *, limit: int = 10, type: str | None = None) -> list[Candidate]:
         """Ranked entities for a surface form; best first, ties by id."""
+        known = self.remembered(text, limit=limit, type=type)
+        if known is not None:
+            return known
+        ranked = self._rank(text, limit, type)
+        with self._lock:
+            self._remembered[(text, limit, type)] = ranked
+            if len(self._remembered) > REMEMBERED:
+                self._remembered.popitem(last=False)
+        return list(ranked)
+
+    def remembered(
+        self, text: str, *, limit: int = 10, type: str | None = None
+    ) -> list[Candidate] | None:
+        """What ``resolve`` answered before for the same arguments, or None: costs no ranking
+        (a fuzzy match over a large graph's names takes long enough to stall an event loop)."""
+        with self._lock:
+            known = self._remembered.get((text, limit, type))
+            if known is None:
+                return None
+            self._remembered.move_to_end((text, limit, type))
+            return list(known)
+
+    def _rank(self, text: str, limit: int, type: str | None) -> list[Candidate]:
         query = " ".join(text.split())
         if not query:
             return []
@@ -220,5 +253,14 @@ class ResolverCache:
     def __init__(self, ttl_s: float = 2.0) -> None:
         self._cache: GenerationCache[Resolver] = GenerationCache(ttl_s)
 
+    @property
+    def ttl_s(self) -> float:
+        """How long the resolver is used before its generation is looked up again."""
+        return self._cache.ttl_s
+
     def get(self, graph: Graph) -> Resolver:
         return self._cache.get(graph, "resolver", lambda: Resolver.from_graph(graph))
+
+    def peek(self) -> Resolver | None:
+        """The resolver, if built and its generation not due a lookup (never asks Neo4j)."""
+        return self._cache.peek("resolver", None)

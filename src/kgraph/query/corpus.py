@@ -23,7 +23,7 @@ from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
-from kgraph.query.lookups import PASSAGE_PATH
+from kgraph.query.evidence import PASSAGE_PATH
 
 #: Lucene's special characters, each escaped with a backslash.
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,140 +15,29 @@ from kgraph.db.values import plain
 from kgraph.errors import NotFound
 from kgraph.ontology import (
     CONFIDENCE_PROP,
-    DERIVED_PROPS,
     EVIDENCE_ANCHORS,
     EVIDENCE_DOCS,
     EVIDENCE_PASSAGES,
     PREDICATES,
     PREMISE_PASSAGES,
-    PROP_EVIDENCE_ANCHORS,
-    PROP_EVIDENCE_DOCS,
-    PROP_EVIDENCE_KEYS,
     PROP_EVIDENCE_PASSAGES,
     PROP_SOURCE_PROPS,
     PROVENANCE_PROP,
     PROVENANCES,
+)
+from kgraph.query.evidence import (
+    PassageSource,
+    TextSource,
+    evidence_items,
+    passage_texts,
+    prop_sources,
+    provenance_of,
 )
 
 _HIDDEN = frozenset(
     {"_hash", "aliases_text", EVIDENCE_DOCS, EVIDENCE_PASSAGES, EVIDENCE_ANCHORS,
      *PROP_SOURCE_PROPS}
 )  # fmt: skip
-EXCERPT_CHARS = 400
-#: Where an evidence item's passage can be read whole (``GET /passages/{id}``).
-PASSAGE_PATH = "/passages/{}"
-
-
-@dataclass(frozen=True)
-class PassageSource:
-    """What an evidence item shows of its passage: the text and its document's title and kind."""
-
-    text: str
-    doc_title: str | None = None
-    doc_kind: str | None = None
-
-
-#: Given passage ids, their sources: the API passes a per-load cache; by default one query.
-TextSource = Callable[[Iterable[str]], Mapping[str, PassageSource]]
-
-
-def _sources(rows: Iterable[Mapping[str, Any]]) -> dict[str, PassageSource]:
-    return {r["id"]: PassageSource(r["text"], r["doc_title"], r["doc_kind"]) for r in rows}
-
-
-def all_passage_texts(graph: Graph) -> dict[str, PassageSource]:
-    """Every passage's source by id (for a per-load cache: passages change only with a load)."""
-    return _sources(graph.read(cypher.ALL_PASSAGE_TEXTS))
-
-
-def passage_texts(graph: Graph, ids: Iterable[str]) -> dict[str, PassageSource]:
-    """The sources (text, document title and kind) of the given passages, in one query."""
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    return _sources(graph.read(cypher.PASSAGE_TEXTS, {"ids": wanted}))
-
-
-def excerpt(text: str | None, anchor: str | None, width: int = EXCERPT_CHARS) -> str | None:
-    """The part of a passage around its anchor, at most ``width`` characters."""
-    if text is None:
-        return None
-    if len(text) <= width:
-        return text
-    at = text.find(anchor) if anchor else -1
-    start = max(0, at - width // 3) if at >= 0 else 0
-    clipped = text[start : start + width]
-    return ("…" if start else "") + clipped + ("…" if start + width < len(text) else "")
-
-
-def evidence_item(
-    doc: str, pid: str, anchor: str | None, texts: Mapping[str, PassageSource]
-) -> dict[str, Any]:
-    """One evidence item, the one shape of evidence in every answer: the document (id, title,
-    kind), the passage (id and where to read it), the anchor and an excerpt around it."""
-    source = texts.get(pid)
-    return {
-        "doc_id": doc, "doc_title": source.doc_title if source else None,
-        "doc_kind": source.doc_kind if source else None, "passage_id": pid,
-        "passage_url": PASSAGE_PATH.format(pid), "anchor": anchor,
-        "excerpt": excerpt(source.text if source else None, anchor),
-    }  # fmt: skip
-
-
-def evidence_items(
-    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
-) -> list[dict[str, Any]]:
-    """The evidence of a stated fact (or entity), one item per anchor."""
-    docs = props.get(EVIDENCE_DOCS) or []
-    passages = props.get(EVIDENCE_PASSAGES) or []
-    anchors = props.get(EVIDENCE_ANCHORS) or []
-    return [
-        evidence_item(doc, pid, anchor, texts)
-        for doc, pid, anchor in zip(docs, passages, anchors, strict=False)
-    ]
-
-
-def premise_items(
-    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
-) -> list[dict[str, Any]]:
-    """The passages an inferred fact's premises stand on, each with its excerpt."""
-    return [
-        evidence_item(pid.split(":")[0], pid, None, texts)
-        for pid in props.get(PREMISE_PASSAGES) or []
-    ]
-
-
-def prop_evidence_items(
-    props: Mapping[str, Any], texts: Mapping[str, PassageSource]
-) -> dict[str, list[dict[str, Any]]]:
-    """A node's property evidence by property: ``{start: [item, ...], status: [...]}``."""
-    by_prop: dict[str, list[dict[str, Any]]] = {}
-    rows = zip(
-        props.get(PROP_EVIDENCE_KEYS) or [], props.get(PROP_EVIDENCE_DOCS) or [],
-        props.get(PROP_EVIDENCE_PASSAGES) or [], props.get(PROP_EVIDENCE_ANCHORS) or [],
-        strict=False,
-    )  # fmt: skip
-    for key, doc, pid, anchor in rows:
-        by_prop.setdefault(key, []).append(evidence_item(doc, pid, anchor, texts))
-    return by_prop
-
-
-def prop_sources(props: Mapping[str, Any], texts: Mapping[str, PassageSource]) -> dict[str, Any]:
-    """Where a node's values come from: ``props_evidence`` by property, and ``derived``, the
-    properties the curator reasoned (their ``<prop>_note`` says how)."""
-    return {
-        "props_evidence": prop_evidence_items(props, texts),
-        "derived": list(props.get(DERIVED_PROPS) or []),
-    }
-
-
-def provenance_of(props: Mapping[str, Any]) -> str:
-    """curated, extracted or inferred; a graph loaded before provenance was recorded holds
-    only curated (stated) and inferred facts."""
-    given = props.get(PROVENANCE_PROP)
-    if given in PROVENANCES:
-        return str(given)
-    return "curated" if props.get("stated") else "inferred"
 
 
 def shape_fact(row: dict[str, Any], texts: Mapping[str, PassageSource]) -> dict[str, Any]:
@@ -178,94 +67,74 @@ def shape_fact(row: dict[str, Any], texts: Mapping[str, PassageSource]) -> dict[
     }
 
 
-def _fact_query(
-    subjects: list[str] | None, objects: list[str] | None, predicate: str | None, count: bool
-) -> str:
-    if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
-        raise NotFound("predicate", predicate, difflib.get_close_matches(predicate, PREDICATES))
-    if subjects:
-        return cypher.COUNT_FACTS_FROM_SUBJECT if count else cypher.FACTS_FROM_SUBJECT
-    if objects:
-        return cypher.COUNT_FACTS_FROM_OBJECT if count else cypher.FACTS_FROM_OBJECT
-    return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
-
-
-def find_facts(
-    graph: Graph,
-    *,
-    subjects: list[str] | None = None,
-    predicate: str | None = None,
-    objects: list[str] | None = None,
-    stated: bool | None = None,
-    provenance: str | None = None,
-    as_of: dt.date | None = None,
-    undated: bool = True,
-    offset: int = 0,
-    limit: int = 100,
-    texts: TextSource | None = None,
-) -> list[dict[str, Any]]:
-    """Triples matching the given parts, sorted by subject, predicate, object.
+@dataclass(frozen=True)
+class FactFilter:
+    """Which facts a listing, its count and its page match; a part left None matches any.
 
     With ``as_of``, facts valid on that date; ``undated`` says whether facts the sources give
     no period (neither ``valid_from`` nor ``valid_to``) count as valid then too.
     """
-    if provenance is not None and provenance not in PROVENANCES:
-        raise NotFound("provenance", provenance, list(PROVENANCES))
-    rows = graph.read(
-        _fact_query(subjects, objects, predicate, count=False),
-        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "provenance": provenance, "as_of": as_of, "undated_too": undated, "offset": offset,
-         "limit": limit},
-    )  # fmt: skip
+
+    subjects: list[str] | None = None
+    predicate: str | None = None
+    objects: list[str] | None = None
+    stated: bool | None = None
+    provenance: str | None = None
+    as_of: dt.date | None = None
+    undated: bool = True
+
+    def query(self, *, count: bool) -> str:
+        """The fact query (or its count) for these parts; unknown names raise ``NotFound``."""
+        predicate, provenance = self.predicate, self.provenance
+        if predicate is not None and predicate not in PREDICATES and predicate != "MENTIONS":
+            close = difflib.get_close_matches(predicate, PREDICATES)
+            raise NotFound("predicate", predicate, close)
+        if provenance is not None and provenance not in PROVENANCES:
+            raise NotFound("provenance", provenance, list(PROVENANCES))
+        if self.subjects:
+            return cypher.COUNT_FACTS_FROM_SUBJECT if count else cypher.FACTS_FROM_SUBJECT
+        if self.objects:
+            return cypher.COUNT_FACTS_FROM_OBJECT if count else cypher.FACTS_FROM_OBJECT
+        return cypher.COUNT_FACTS_ALL if count else cypher.FACTS_ALL
+
+    def params(self) -> dict[str, Any]:
+        """The query's parameters, the same for the facts and their count."""
+        return {
+            "subjects": self.subjects, "objects": self.objects, "predicate": self.predicate,
+            "stated": self.stated, "provenance": self.provenance, "as_of": self.as_of,
+            "undated_too": self.undated,
+        }  # fmt: skip
+
+
+def find_facts(
+    graph: Graph,
+    where: FactFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    texts: TextSource | None = None,
+) -> list[dict[str, Any]]:
+    """Triples matching ``where`` (all facts by default), sorted by subject, predicate, object."""
+    where = where or FactFilter()
+    params = {**where.params(), "offset": offset, "limit": limit}
+    rows = graph.read(where.query(count=False), params)
     ids = [pid for row in rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     return [shape_fact(row, found) for row in rows]
 
 
-def count_facts(
-    graph: Graph,
-    *,
-    subjects: list[str] | None = None,
-    predicate: str | None = None,
-    objects: list[str] | None = None,
-    stated: bool | None = None,
-    provenance: str | None = None,
-    as_of: dt.date | None = None,
-    undated: bool = True,
-) -> tuple[int, int]:
-    """How many facts ``find_facts`` matches with the same filters, and how many are undated."""
-    [row] = graph.read(
-        _fact_query(subjects, objects, predicate, count=True),
-        {"subjects": subjects, "objects": objects, "predicate": predicate, "stated": stated,
-         "provenance": provenance, "as_of": as_of, "undated_too": undated},
-    )  # fmt: skip
+def count_facts(graph: Graph, where: FactFilter) -> tuple[int, int]:
+    """How many facts ``find_facts`` matches with the same filter, and how many are undated."""
+    [row] = graph.read(where.query(count=True), where.params())
     return int(row["total"]), int(row["undated"])
 
 
 def fact_page(
-    graph: Graph,
-    *,
-    subjects: list[str] | None,
-    predicate: str | None,
-    objects: list[str] | None,
-    stated: bool | None,
-    as_of: dt.date | None,
-    undated: bool,
-    offset: int,
-    limit: int,
-    texts: TextSource | None = None,
-    provenance: str | None = None,
+    graph: Graph, where: FactFilter, *, offset: int, limit: int, texts: TextSource | None = None
 ) -> tuple[int, int, list[dict[str, Any]]]:
-    """One page of facts with the total the filters match and how many of those are undated."""
-    total, undated_matched = count_facts(
-        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        provenance=provenance, as_of=as_of, undated=undated,
-    )  # fmt: skip
-    items = find_facts(
-        graph, subjects=subjects, predicate=predicate, objects=objects, stated=stated,
-        provenance=provenance, as_of=as_of, undated=undated, offset=offset, limit=limit,
-        texts=texts,
-    )  # fmt: skip
+    """One page of facts with the total the filter matches and how many of those are undated."""
+    total, undated_matched = count_facts(graph, where)
+    items = find_facts(graph, where, offset=offset, limit=limit, texts=texts)
     return total, undated_matched, items
 
 
@@ -296,8 +165,8 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
         raise NotFound("entity", entity_id, suggestions(graph, entity_id))
     row = rows[0]
     props = {k: plain(v) for k, v in row["props"].items() if k not in _HIDDEN}
-    outgoing = find_facts(graph, subjects=[entity_id], limit=10_000, texts=texts)
-    incoming = find_facts(graph, objects=[entity_id], limit=10_000, texts=texts)
+    outgoing = find_facts(graph, FactFilter(subjects=[entity_id]), limit=10_000, texts=texts)
+    incoming = find_facts(graph, FactFilter(objects=[entity_id]), limit=10_000, texts=texts)
     raw = row["props"]
     ids = [*(raw.get(EVIDENCE_PASSAGES) or []), *(raw.get(PROP_EVIDENCE_PASSAGES) or [])]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)

@@ -23,13 +23,8 @@ from kgraph.ontology import (
     EXTRACTION_PROPS,
     EXTRACTION_RULE_PROP,
 )
-from kgraph.query.lookups import (
-    PassageSource,
-    TextSource,
-    evidence_items,
-    find_facts,
-    passage_texts,
-)
+from kgraph.query.evidence import PassageSource, TextSource, evidence_items, passage_texts
+from kgraph.query.lookups import FactFilter, find_facts
 
 #: The LoadRun property that lists a load's disagreements (present when proposals were loaded).
 DISAGREEMENTS_PROP = "proposal_disagreements"
@@ -72,7 +67,8 @@ def waiting(graph: Graph, texts: TextSource | None = None) -> dict[str, Any]:
     ids = [pid for row in entity_rows for pid in row["props"].get(EVIDENCE_PASSAGES) or []]
     found = texts(ids) if texts is not None else passage_texts(graph, ids)
     entities = [_shape_entity(row["props"], found) for row in entity_rows]
-    facts = find_facts(graph, provenance="extracted", limit=100_000, texts=texts)
+    extracted = FactFilter(provenance="extracted")
+    facts = find_facts(graph, extracted, limit=100_000, texts=texts)
     docs = [row["id"] for row in graph.read(cypher.DOCUMENT_IDS)]
     documents = []
     for doc in docs:

@@ -42,7 +42,7 @@ from kgraph.ontology import (
     PROVENANCES,
     EntityType,
 )
-from kgraph.query.lookups import (
+from kgraph.query.evidence import (
     PassageSource,
     evidence_items,
     passage_texts,

@@ -39,6 +39,8 @@ class _Peak(logging.Handler):
         found = re.search(r"Peak memory usage: (.+)", record.getMessage())
         if found:
             self.peak = found[1].strip()
+        if record.getMessage().startswith("bulk load phase: "):
+            print("   ", record.getMessage(), flush=True)
 
 
 def _mib(size: str) -> int:

@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,18 @@ def _import(server: ManagedNeo4j, database: str, files: ImportFiles, report_file
         lines = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if line]
         detail = "; ".join(line.strip() for line in lines if not line.startswith("\tat "))[-600:]
         raise LoadInterrupted(f"neo4j-admin import failed (exit {result.returncode}): {detail}")
+
+
+class _Phases:
+    """Logs how long each step of a bulk load took (where its time goes at a given scale)."""
+
+    def __init__(self) -> None:
+        self._last = time.perf_counter()
+
+    def done(self, what: str) -> None:
+        now = time.perf_counter()
+        log.info("bulk load phase: %s in %.1f s", what, now - self._last)
+        self._last = now
 
 
 def _all_added(keys: Iterable[str]) -> Changes:
@@ -95,18 +108,25 @@ def bulk_load(
                 rel_keys.append(row.key)
             yield row
 
+    phase = _Phases()
     try:
         files = write_import_files(keyed_nodes(), keyed_rels(), folder)
+        phase.done("rows written as CSV")
         server.stop()
+        phase.done("server stopped")
         try:
             _import(server, database, files, folder / "import.report")
+            phase.done("neo4j-admin import")
         finally:
             server.start()
+            phase.done("server started")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     # The imported store's first queries (counts, schema) can outlast a read's usual limit.
     graph.read(cypher.COUNTS, timeout_s=300)
+    phase.done("first count")
     schema.apply(graph, schema_file)
+    phase.done("schema over the imported store")
     report = SyncReport(load_id, _all_added(node_keys), _all_added(rel_keys), dict(files.counts))
     report.nodes.counts["added"] = files.counts["nodes"]
     report.relationships.counts["added"] = files.counts["relationships"]

@@ -22,21 +22,17 @@ from kgraph.db.server import ManagedNeo4j, ServerConfig
 from kgraph.settings import DEV_PASSWORD, Settings
 from tests.conftest import Target
 from tests.ports import shifted_port
-from tests.support.small_registry import FUNDING, REPORT, write_registry
+from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, REPORT, write_registry
 
 KGRAPH = Path(sys.executable).with_name("kgraph")
-ENTITIES = """\
+ENTITIES = (
+    """\
 - id: city:kokkola
   type: City
   name: Kokkola
-- id: project:batcircle3
-  type: Project
-  name: BATCircle3.0
-- id: org:business-finland
-  type: Organisation
-  name: Business Finland
-  props: {kind: funder}
 """
+    + FUNDING_ENTITIES
+)
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,6 @@ def _latest(graph: Graph) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def unchanged_since(graph: Graph, inputs: Inputs) -> Unchanged | None:
-    """The newest load, if it read exactly ``inputs``; else None."""
-    return newest_load_read(graph, inputs.digest)
-
-
 def newest_load_read(graph: Graph, inputs_digest: str) -> Unchanged | None:
     """The newest load, if its inputs had ``inputs_digest``; else None."""
     latest = _latest(graph)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
@@ -25,8 +26,6 @@ from loaders.synth.passages import Statement
 
 class Synth(Landscape):
     """The synthetic landscape for ``units`` and ``seed``; rows are produced on demand."""
-
-    _digest: str | None = None
 
     def statements(self, unit: int) -> Iterator[Statement]:
         """The passages of document ``unit``, each with the facts it states."""
@@ -99,12 +98,15 @@ class Synth(Landscape):
         passages = sum(self.n[k] for k in ("cities", "orgs", "projects", "publications"))
         return len(self.fixed) + sum(self.n.values()) + self.units + passages
 
+    @cached_property
+    def inputs_digest(self) -> str:
+        """The digest ``kgraph synth`` compares with the newest LoadRun's (code read once)."""
+        return synth_digest(self.units, self.seed)
+
     def run_properties(self) -> dict[str, Any]:
         """What the LoadRun records: the size and seed, and their digest with the code's,
         so that ``kgraph synth`` can tell that the graph holds this landscape already."""
-        if self._digest is None:
-            self._digest = synth_digest(self.units, self.seed)
         return {
             "source": "synth", "synth_units": self.units, "synth_seed": self.seed,
-            INPUTS_DIGEST: self._digest,
+            INPUTS_DIGEST: self.inputs_digest,
         }  # fmt: skip

@@ -67,3 +67,33 @@ def test_what_the_importer_cannot_take_is_named(
 ) -> None:
     with pytest.raises(LoadInterrupted, match=f"node Entity x.{problem}"):
         write_import_files([NodeRow("Entity", "x", props)], [], tmp_path)
+
+
+def test_a_line_break_in_any_value_asks_for_multiline_parsing(tmp_path: Path) -> None:
+    plain = NodeRow("Entity", "city:c", {"id": "city:c", "name": "C", "aliases": ["a", "b"]})
+    broken = NodeRow("Entity", "city:d", {"id": "city:d", "name": "D", "aliases": ["a\nb"]})
+
+    assert write_import_files([plain], [], tmp_path / "plain").multiline is False
+    files = write_import_files([plain, broken], [], tmp_path / "broken")
+    assert files.multiline is True
+    assert _read(files.nodes[0])[2][3] == "a\nb"  # id, labels, _hash, aliases
+
+
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        ({"name": f"a{ARRAY_DELIMITER}b"}, "name: text holds the import's list"),
+        ({"aliases": ["a", f"b{ARRAY_DELIMITER}"]}, "aliases: text holds the import's list"),
+        ({"aliases": ["a", 1]}, "aliases: a list mixes"),
+    ],
+)
+def test_a_bad_row_after_good_ones_of_its_shape_is_named(
+    tmp_path: Path, bad: dict[str, object], problem: str
+) -> None:
+    good = [
+        NodeRow("Entity", f"city:{n}", {"id": f"city:{n}", "name": "C", "aliases": ["a", "b"]})
+        for n in range(3)
+    ]
+    row = NodeRow("Entity", "city:x", {"id": "city:x", "name": "C", "aliases": ["a"], **bad})
+    with pytest.raises(LoadInterrupted, match=f"^node Entity city:x.{problem}"):
+        write_import_files([*good, row], [], tmp_path)

@@ -6,13 +6,19 @@ labels, and the names and types of their properties): each group is one CSV file
 typed header, every cell filled, so no empty cell has to stand for "no property". Strings are
 always quoted; list items are joined by ``ARRAY_DELIMITER``, a control character no corpus
 text contains (checked while writing).
+
+A large load writes hundreds of thousands of rows of a few dozen shapes, so a row's layout
+(its file, header and one formatter per column) is worked out once per signature: its
+property names and the exact types of their values. Every later row of that signature costs
+one lookup and a formatter call per cell; a text with a line break or the delimiter goes the
+slow, checking way, which also notes that the importer must parse multi-line fields.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -72,6 +78,8 @@ class ImportFiles:
     nodes: list[Path] = field(default_factory=list)
     relationships: list[Path] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"nodes": 0, "relationships": 0})
+    #: Whether some value holds a line break (the importer then parses on one thread).
+    multiline: bool = False
 
     def arguments(self) -> list[str]:
         """The importer's file arguments, one per group."""
@@ -80,11 +88,87 @@ class ImportFiles:
         ]
 
 
+class _Special(Exception):
+    """A cell the fast formatters leave to ``_cell``: a newline, or the list delimiter."""
+
+
+def _text(value: str) -> str:
+    if ARRAY_DELIMITER in value or "\n" in value or "\r" in value:
+        raise _Special
+    return value
+
+
+def _texts(value: list[str]) -> str:
+    joined = ARRAY_DELIMITER.join(value)
+    if joined.count(ARRAY_DELIMITER) != len(value) - 1 or "\n" in joined or "\r" in joined:
+        raise _Special
+    return joined
+
+
+def _iso(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+#: Formatters by the exact type of a value (of a list's items): the same text as ``_cell``,
+#: without its isinstance chain. Other types (subclasses) go through ``_cell`` itself.
+_FAST: dict[type, Callable[[Any], str]] = {
+    str: _text, int: str, float: repr, bool: _boolean, dt.date: _iso, dt.datetime: _iso,
+}  # fmt: skip
+_FAST_LISTS: dict[type, Callable[[Any], str]] = {str: _texts}
+
+
+def _formatter(value: Any) -> Callable[[Any], str]:
+    kind = type(value)
+    if kind is list and len({type(item) for item in value}) == 1:
+        item = type(value[0])
+        if item in _FAST_LISTS:
+            return _FAST_LISTS[item]
+        if item in _FAST:
+            fast = _FAST[item]
+            return lambda items: _texts([fast(item) for item in items])
+    return _FAST.get(kind) or _other
+
+
+def _other(value: Any) -> str:
+    try:
+        text = _cell(value, "")
+    except LoadInterrupted as e:
+        raise _Special from e
+    if "\n" in text or "\r" in text:
+        raise _Special
+    return text
+
+
+def _signature(props: dict[str, Any]) -> tuple[Any, ...]:
+    """What decides a row's file and its cells' formats: its property names and the exact
+    types of their values (and of list items), cheap to take for every row."""
+    types = tuple(map(type, props.values()))
+    if list not in types:
+        return (tuple(props), types)
+    items = tuple(frozenset(map(type, v)) for v in props.values() if type(v) is list)
+    return (tuple(props), types, items)
+
+
+@dataclass
+class _Layout:
+    """How rows of one signature are written: their file and one formatter per column."""
+
+    group: _Group
+    columns: tuple[tuple[str, Callable[[Any], str]], ...]
+    names: tuple[str, ...]
+
+
 class _Files:
     def __init__(self, folder: Path, kind: str) -> None:
         self.folder = folder
         self.kind = kind
         self.groups: dict[tuple[Any, ...], _Group] = {}
+        self.layouts: dict[tuple[Any, ...], _Layout] = {}
+        self.multiline = False
 
     def group(self, shape: tuple[Any, ...], header: list[str]) -> _Group:
         found = self.groups.get(shape)
@@ -96,10 +180,85 @@ class _Files:
             found = self.groups[shape] = _Group(path, handle, writer)
         return found
 
+    def layout(
+        self,
+        signature: tuple[Any, ...],
+        ends: tuple[Any, ...],
+        props: dict[str, Any],
+        where: str,
+        header: Callable[[tuple[tuple[str, str], ...]], list[str]],
+    ) -> _Layout:
+        """The layout of rows like this one; found once per signature (where every error
+        but the list delimiter in a text is raised, as ``_shape`` raises it)."""
+        found = self.layouts.get(signature)
+        if found is None:
+            shape = _shape(props, where)
+            group = self.group((ends, shape), header(shape))
+            columns = tuple((k, _formatter(props[k])) for k, _ in shape)
+            found = _Layout(group, columns, tuple(k for k, _ in shape))
+            self.layouts[signature] = found
+        return found
+
+    def cells(self, layout: _Layout, props: dict[str, Any], where: str) -> list[str]:
+        """The row's cells in the layout's order; a text with a newline or the delimiter
+        takes ``_cell``'s way (which names the one that cannot be imported)."""
+        try:
+            return [format_(props[k]) for k, format_ in layout.columns]
+        except _Special:
+            cells = [_cell(props[k], f"{where}.{k}") for k in layout.names]
+            self.multiline = self.multiline or any("\n" in c or "\r" in c for c in cells)
+            return cells
+
     def close(self) -> list[Path]:
         for group in self.groups.values():
             group.handle.close()
         return [group.path for group in self.groups.values()]
+
+
+def _node_header(label: str) -> Callable[[tuple[tuple[str, str], ...]], list[str]]:
+    return lambda shape: [f"id:ID({label})", ":LABEL", *(f"{k}:{t}" for k, t in shape)]
+
+
+def _rel_header(start: str, end: str) -> Callable[[tuple[tuple[str, str], ...]], list[str]]:
+    return lambda shape: [
+        f":START_ID({start})", f":END_ID({end})", ":TYPE", *(f"{k}:{t}" for k, t in shape),
+    ]  # fmt: skip
+
+
+def _write_nodes(nodes: Iterable[NodeRow], files: _Files) -> int:
+    count = 0
+    for row in nodes:
+        props = with_hash(row.props)
+        props.pop("id", None)
+        signature = (row.label, row.extra_labels, _signature(props))
+        layout = files.layouts.get(signature)
+        where = f"node {row.label} {row.id}"
+        if layout is None:
+            labels = (row.label, *row.extra_labels)
+            layout = files.layout(signature, labels, props, where, _node_header(row.label))
+        labels_cell = ARRAY_DELIMITER.join((row.label, *row.extra_labels))
+        if "\n" in row.id or "\r" in row.id:
+            files.multiline = True
+        layout.group.writer.writerow([row.id, labels_cell, *files.cells(layout, props, where)])
+        count += 1
+    return count
+
+
+def _write_relationships(relationships: Iterable[RelRow], files: _Files) -> int:
+    count = 0
+    for rel in relationships:
+        props = with_hash(rel.props, {"_key": rel.key})
+        signature = (rel.type, rel.start_label, rel.end_label, _signature(props))
+        layout = files.layouts.get(signature)
+        where = f"relationship {rel.key}"
+        if layout is None:
+            ends = (rel.type, rel.start_label, rel.end_label)
+            header = _rel_header(rel.start_label, rel.end_label)
+            layout = files.layout(signature, ends, props, where, header)
+        cells = files.cells(layout, props, where)
+        layout.group.writer.writerow([rel.start, rel.end, rel.type, *cells])
+        count += 1
+    return count
 
 
 def write_import_files(
@@ -110,32 +269,10 @@ def write_import_files(
     out = ImportFiles()
     node_files, rel_files = _Files(folder, "nodes"), _Files(folder, "relationships")
     try:
-        for row in nodes:
-            props = with_hash(row.props)
-            where = f"node {row.label} {row.id}"
-            shape = _shape({k: v for k, v in props.items() if k != "id"}, where)
-            labels = (row.label, *row.extra_labels)
-            header = [f"id:ID({row.label})", ":LABEL", *(f"{k}:{t}" for k, t in shape)]
-            group = node_files.group((labels, shape), header)
-            cells = [_cell(props[k], f"{where}.{k}") for k, _ in shape]
-            group.writer.writerow([row.id, ARRAY_DELIMITER.join(labels), *cells])
-            out.counts["nodes"] += 1
-        for rel in relationships:
-            props = with_hash(rel.props, {"_key": rel.key})
-            where = f"relationship {rel.key}"
-            shape = _shape(props, where)
-            ends = (rel.type, rel.start_label, rel.end_label)
-            header = [
-                f":START_ID({rel.start_label})",
-                f":END_ID({rel.end_label})",
-                ":TYPE",
-                *(f"{k}:{t}" for k, t in shape),
-            ]
-            group = rel_files.group((ends, shape), header)
-            cells = [_cell(props[k], f"{where}.{k}") for k, _ in shape]
-            group.writer.writerow([rel.start, rel.end, rel.type, *cells])
-            out.counts["relationships"] += 1
+        out.counts["nodes"] = _write_nodes(nodes, node_files)
+        out.counts["relationships"] = _write_relationships(relationships, rel_files)
     finally:
         out.nodes = node_files.close()
         out.relationships = rel_files.close()
+    out.multiline = node_files.multiline or rel_files.multiline
     return out

@@ -53,10 +53,14 @@ class Entity:
 
 
 def spec(entity: Entity) -> EntitySpec:
-    """The registry model of a synthetic entity (built valid, so not validated again)."""
+    """The registry model of a synthetic entity (built valid, so not validated again).
+
+    Every field is given: for one left out, pydantic's ``model_construct`` calls its default
+    factory through ``inspect.signature``, which cost 0.6 ms an entity (half of ``nodes()``).
+    """
     return EntitySpec.model_construct(
         id=entity.id, type=entity.type, name=entity.name, name_fi=None, name_sv=None,
-        aliases=[], props=entity.props, evidence=[],
+        aliases=[], props=entity.props, evidence=[], props_evidence={}, derived=[],
     )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from kgraph.ontology import EntitySpec
+from kgraph.ontology import EntitySpec, FactSpec
 from loaders.corpus import passage_id
 from loaders.synth.words import (
     COUNTRIES,
@@ -75,6 +75,8 @@ class Landscape:
         self.n = {kind: per * units for kind, per in PER_UNIT.items()}
         self._memos: dict[str, dict[int, Entity]] = {}
         self._memos_of_specs: dict[str, EntitySpec] = {}  # organisations and cities, for infer()
+        self._memos_of_facts: dict[tuple[str, str, str], FactSpec] = {}  # where organisations are
+        self._org_cities: dict[int, int] = {}
 
     def _memo(self, kind: str, i: int, make: Callable[[int], Entity]) -> Entity:
         """Cities, organisations and people recur in many passages: made once each."""
@@ -89,6 +91,16 @@ class Landscape:
         found = self._memos_of_specs.get(entity.id)
         if found is None:
             found = self._memos_of_specs[entity.id] = spec(entity)
+        return found
+
+    def memo_fact(
+        self, s: str, p: str, o: str, make: Callable[[str, str, str, dict[str, Any]], FactSpec]
+    ) -> FactSpec:
+        """The registry model of a fact without properties that recurs (where each
+        organisation is, a premise of every project it is in), made once."""
+        found = self._memos_of_facts.get((s, p, o))
+        if found is None:
+            found = self._memos_of_facts[(s, p, o)] = make(s, p, o, {})
         return found
 
     # -- ids and names, derived from the index alone -------------------------------------------
@@ -225,7 +237,11 @@ class Landscape:
 
     # -- who relates to whom -----------------------------------------------------------------
     def org_city(self, i: int) -> int:
-        return rng(self.seed, "org", i).randrange(self.n["cities"])
+        """Where organisation ``i`` is (asked for every passage that names it: kept)."""
+        found = self._org_cities.get(i)
+        if found is None:
+            found = self._org_cities[i] = rng(self.seed, "org", i).randrange(self.n["cities"])
+        return found
 
     @cached_property
     def funders(self) -> list[int]:

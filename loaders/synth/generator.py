@@ -23,13 +23,16 @@ from loaders.synth import passages
 from loaders.synth.entities import Landscape, spec
 from loaders.synth.passages import Statement
 
+#: A stated fact's period, which its row carries as dates rather than as properties.
+_PERIOD = ("valid_from", "valid_to")
+
 
 class Synth(Landscape):
     """The synthetic landscape for ``units`` and ``seed``; rows are produced on demand."""
 
-    def statements(self, unit: int) -> Iterator[Statement]:
+    def statements(self, unit: int, *, with_inferred: bool = True) -> Iterator[Statement]:
         """The passages of document ``unit``, each with the facts it states."""
-        return passages.statements(self, unit)
+        return passages.statements(self, unit, with_inferred=with_inferred)
 
     def _document(self, unit: int, statements: list[Statement]) -> Document:
         doc_id = self.document_id(unit)
@@ -67,7 +70,7 @@ class Synth(Landscape):
         for entity in self.entities():
             yield rows.entity_row(spec(entity), [], [])
         for unit in range(self.units):
-            document = self._document(unit, list(self.statements(unit)))
+            document = self._document(unit, list(self.statements(unit, with_inferred=False)))
             yield rows.document_row(document)
             for passage in document.passages:
                 yield rows.passage_rows(passage)[0]
@@ -81,9 +84,10 @@ class Synth(Landscape):
                 yield rows.passage_rows(passage)[1]
                 for s, p, o, props, anchor in st.facts:
                     evidence = [Resolved(document.entry.id, passage.id, anchor)]
-                    start, end = props.pop("valid_from", None), props.pop("valid_to", None)
+                    start, end = props.get("valid_from"), props.get("valid_to")
+                    stated = {k: v for k, v in props.items() if k not in _PERIOD}
                     yield rows.fact_row(
-                        f"{s}|{p}|{o}", s, p, o, props, evidence,
+                        f"{s}|{p}|{o}", s, p, o, stated, evidence,
                         dt.date.fromisoformat(start) if start else None,
                         dt.date.fromisoformat(end) if end else None,
                     )  # fmt: skip

@@ -44,9 +44,10 @@ class Statement:
     inferred: list[tuple[InferredFact, list[str]]] = dataclasses.field(default_factory=list)
 
 
-def statements(land: Landscape, unit: int) -> Iterator[Statement]:
+def statements(land: Landscape, unit: int, *, with_inferred: bool = True) -> Iterator[Statement]:
     """The passages of document ``unit``: its share of cities, organisations, projects
-    and publications, each with the facts it states."""
+    and publications, each with the facts it states (and, ``with_inferred``, what the
+    inference adds: the costliest part, which the passages' nodes do not need)."""
     names = land.names
     per = PER_UNIT
     for i in range(unit * per["cities"], (unit + 1) * per["cities"]):
@@ -54,7 +55,7 @@ def statements(land: Landscape, unit: int) -> Iterator[Statement]:
     for i in range(unit * per["orgs"], (unit + 1) * per["orgs"]):
         yield _org_statement(land, i, names)
     for i in range(unit * per["projects"], (unit + 1) * per["projects"]):
-        yield _project_statement(land, i, names)
+        yield _project_statement(land, i, names, with_inferred)
     for i in range(unit * per["publications"], (unit + 1) * per["publications"]):
         yield _publication_statement(land, i, names)
 
@@ -116,7 +117,9 @@ def _org_statement(land: Landscape, i: int, names: dict[str, str]) -> Statement:
     return Statement(text, facts, named)
 
 
-def _project_statement(land: Landscape, i: int, names: dict[str, str]) -> Statement:
+def _project_statement(
+    land: Landscape, i: int, names: dict[str, str], with_inferred: bool
+) -> Statement:
     stream = rng(land.seed, "project-facts", i)
     project = land.project_entity(i)
     members = land.consortium(i)
@@ -169,10 +172,8 @@ def _project_statement(land: Landscape, i: int, names: dict[str, str]) -> Statem
         *[f"topic:synth-{t}" for t in topics],
         *[f"stage:synth-{s}" for s in stages],
     ]
-    return Statement(
-        text, facts, list(dict.fromkeys(named)),
-        _participation_inferred(land, project, facts, members),
-    )  # fmt: skip
+    inferred = _participation_inferred(land, project, facts, members) if with_inferred else []
+    return Statement(text, facts, list(dict.fromkeys(named)), inferred)
 
 
 def _fact(s: str, p: str, o: str, props: dict[str, Any]) -> FactSpec:
@@ -204,7 +205,7 @@ def _participation_inferred(
         org, city = land.org_entity(org_index), land.city_entity(land.org_city(org_index))
         for entity in (org, city):
             entities[entity.id] = land.memo_spec(entity)
-        located.append(_fact(org.id, "LOCATED_IN", city.id, {}))
+        located.append(land.memo_fact(org.id, "LOCATED_IN", city.id, _fact))
         premises.setdefault(city.id, []).append(land.org_passage(org_index))
     parts = [_fact(s, p, o, props) for s, p, o, props, _ in facts if p == "PARTICIPATES_IN"]
     inferred = infer([*parts, *located], entities)

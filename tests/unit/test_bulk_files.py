@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.db.bulk import import_arguments
 from kgraph.db.bulk_files import ARRAY_DELIMITER, write_import_files
 from kgraph.db.writer import NodeRow, RelRow, content_hash
 from kgraph.errors import LoadInterrupted
@@ -97,3 +98,17 @@ def test_a_bad_row_after_good_ones_of_its_shape_is_named(
     row = NodeRow("Entity", "city:x", {"id": "city:x", "name": "C", "aliases": ["a"], **bad})
     with pytest.raises(LoadInterrupted, match=f"^node Entity city:x.{problem}"):
         write_import_files([*good, row], [], tmp_path)
+
+
+def test_the_importer_parses_multi_line_fields_only_when_a_value_breaks_a_line(
+    tmp_path: Path,
+) -> None:
+    one_line = write_import_files([NodeRow("Entity", "c", {"id": "c", "name": "C"})], [], tmp_path)
+    two_lines = write_import_files(
+        [NodeRow("Entity", "d", {"id": "d", "name": "D\nE"})], [], tmp_path / "more"
+    )
+
+    assert "--multiline-fields=false" in import_arguments("neo4j", one_line, tmp_path / "r")
+    arguments = import_arguments("neo4j", two_lines, tmp_path / "r")
+    assert "--multiline-fields=true" in arguments
+    assert arguments[-1] == f"--nodes={two_lines.nodes[0]}"

@@ -39,15 +39,24 @@ def _refuse_unless_empty(graph: Graph) -> None:
         )
 
 
-def _import(server: ManagedNeo4j, database: str, files: ImportFiles, report_file: Path) -> None:
-    result = server.admin(
+def import_arguments(database: str, files: ImportFiles, report_file: Path) -> list[str]:
+    """The ``neo4j-admin`` command line that imports the files into ``database``.
+
+    Multi-line fields only when some value holds a line break: the importer parses them on
+    one thread, where it otherwise splits each file among its worker threads.
+    """
+    return [
         "database", "import", "full", database,
         "--overwrite-destination=true",
         f"--array-delimiter={ARRAY_DELIMITER}",
-        "--multiline-fields=true",
+        f"--multiline-fields={'true' if files.multiline else 'false'}",
         f"--report-file={report_file}",
         *files.arguments(),
-    )  # fmt: skip
+    ]  # fmt: skip
+
+
+def _import(server: ManagedNeo4j, database: str, files: ImportFiles, report_file: Path) -> None:
+    result = server.admin(*import_arguments(database, files, report_file))
     for line in result.stdout.splitlines()[-12:]:
         log.info("neo4j-admin import: %s", line)
     if result.returncode != 0:

@@ -209,8 +209,8 @@ def test_peek_answers_from_memory_and_only_while_the_generation_is_not_due(
 ) -> None:
     cache = GenerationCache[str](ttl_s=60.0)
     land_load(empty_graph, "load:1")
-    assert cache.peek("k", "missing") == "missing"  # never looked up: due
-    assert cache.peek_stamp("due") == "due"
+    assert cache.peek("k", "missing") == "missing"  # never looked up: due, and claimed
+    assert cache.peek_stamp("due") is None  # the claimed lookup pending: no generation yet
 
     assert cache.get(empty_graph, "k", lambda: "from load 1") == "from load 1"
     land_load(empty_graph, "load:2")
@@ -221,6 +221,24 @@ def test_peek_answers_from_memory_and_only_while_the_generation_is_not_due(
     assert cache.peek("other", "missing") == "missing"
 
     cache.ttl_s = 0.0  # the interval is over: a peek must not answer for the new load
+    assert cache.peek("k", "missing") == "missing"  # ... and this caller claims the lookup
+    # Until the claimer has looked up, the others are served what the cache has, as the
+    # readers of `get` are while one of them asks: one lookup, not one per request.
+    assert cache.peek("k", "missing") == "from load 1"
+    assert cache.peek_stamp("due").load_id == "load:1"  # type: ignore[union-attr]
+    assert cache.get(empty_graph, "k", lambda: "from load 2") == "from load 2"
+    assert cache.peek_stamp("due") == "due"  # ttl 0: the next one claims the next lookup
+    assert cache.stamp(empty_graph).load_id == "load:2"  # type: ignore[union-attr]
+
+
+def test_a_claimed_lookup_that_never_comes_lapses(empty_graph: Graph) -> None:
+    cache = GenerationCache[str](ttl_s=60.0)
+    land_load(empty_graph, "load:1")
+    assert cache.get(empty_graph, "k", lambda: "from load 1") == "from load 1"
+    land_load(empty_graph, "load:2")
+    cache.ttl_s = 0.0
+    assert cache.peek("k", "missing") == "missing"  # claimed; its request then goes away
+    assert cache.peek("k", "missing") == "from load 1"  # served while the claim holds
+    cache.claim_timeout_s = 0.0  # the claim's time is up: the next caller claims anew
     assert cache.peek("k", "missing") == "missing"
-    assert cache.peek_stamp("due") == "due"
     assert cache.get(empty_graph, "k", lambda: "from load 2") == "from load 2"

@@ -8,7 +8,12 @@ load landed (tests/api/test_cache_follows_reload.py pins it).
 
 ``peek`` and ``peek_stamp`` answer from memory only, never asking Neo4j: an asyncio caller
 serves a cached value on its event loop and goes to a thread (``get``, ``stamp``) only when
-the value is missing or the generation is due a lookup.
+the value is missing or the generation is due a lookup. The first peek that finds the lookup
+due claims it: it alone is sent to a thread, and the peeks after it are served from memory
+while that lookup runs, as the readers of ``get`` are. (Before, every request that came in
+between the interval's end and the lookup's start went to the thread pool at once, about
+every 2 s: a burst queued behind the GIL that made the tail of cached answers.) A claim whose
+lookup never comes (its request cancelled) lapses after ``claim_timeout_s``.
 """
 
 from __future__ import annotations
@@ -41,15 +46,23 @@ class GenerationCache(Generic[T]):
         self._generation: generation.Stamp | None = None
         self._checked = float("-inf")
         self._checking = False
+        #: When the running (or claimed) lookup began, and whether a peek claimed it for a
+        #: caller that has not yet started it.
+        self._checking_since = float("-inf")
+        self._claimed = False
+        self.claim_timeout_s = 5.0
         self._building: dict[Hashable, Future[T]] = {}
         self._lock = threading.Lock()
 
     def _refresh(self, graph: Graph) -> None:
         """Look up the generation if it is due; one thread asks, the others go on meanwhile."""
         with self._lock:
-            if not self._due():
+            if self._claimed:  # a peek claimed this lookup for its caller: take it on
+                self._claimed = False
+            elif self._due():
+                self._start_lookup()
+            else:
                 return
-            self._checking = True
         try:
             current = generation.current(graph)  # may raise: then the next reader asks again
             with self._lock:
@@ -63,21 +76,40 @@ class GenerationCache(Generic[T]):
 
     def _due(self) -> bool:
         """Whether the next reader must look the generation up (call with the lock held)."""
-        return not self._checking and time.monotonic() - self._checked >= self.ttl_s
+        now = time.monotonic()
+        if self._checking and now - self._checking_since < self.claim_timeout_s:
+            return False
+        return now - self._checked >= self.ttl_s
+
+    def _start_lookup(self) -> None:
+        """Mark a lookup as running (call with the lock held)."""
+        self._checking = True
+        self._checking_since = time.monotonic()
+
+    def _claim(self) -> bool:
+        """Claim a due lookup for the caller (then bound to call ``get`` or ``stamp``, which
+        run it); False when none is due. Call with the lock held."""
+        if not self._due():
+            return False
+        self._start_lookup()
+        self._claimed = True
+        return True
 
     def peek(self, key: Hashable, default: D) -> T | D:
         """The value for ``key`` if it is kept and the generation is not due a lookup, else
-        ``default``; never asks Neo4j nor builds."""
+        ``default``; never asks Neo4j nor builds. A due lookup is claimed by the caller that
+        gets ``default`` for it (it must then call ``get``)."""
         with self._lock:
-            if self._due() or key not in self._values:
+            if self._claim() or key not in self._values:
                 return default
             self._values.move_to_end(key)
             return self._values[key]
 
     def peek_stamp(self, default: D) -> generation.Stamp | D | None:
-        """What ``stamp`` answers when the generation is not due a lookup, else ``default``."""
+        """What ``stamp`` answers when the generation is not due a lookup, else ``default``
+        (and the caller has claimed the lookup: it must then call ``stamp``)."""
         with self._lock:
-            return default if self._due() else self._generation
+            return default if self._claim() else self._generation
 
     def stamp(self, graph: Graph) -> generation.Stamp | None:
         """The generation the cached values belong to (looked up if due; may raise)."""

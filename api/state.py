@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 
 from api.slots import Slots
-from kgraph.db.cache import GenerationCache
+from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.graph import Graph
 from kgraph.names.resolve import ResolverCache
 from kgraph.query.evidence import PassageSource
@@ -33,21 +33,24 @@ class AppState:
     catalogue: Catalogue = field(default_factory=Catalogue)
     #: The managed server's supervisor report (``/health``), when kgraph manages Neo4j.
     supervision: Path | None = None
-    resolvers: ResolverCache = field(default_factory=ResolverCache)
+    #: The graph's generation as every cache below knows it: they change it together, so
+    #: no answer is built from one load's resolver or passages and kept as the next one's.
+    clock: GenerationClock = field(default_factory=GenerationClock)
+    resolvers: ResolverCache = field(init=False)
     #: Centrality answers and the networkx graph.
-    analytics: GenerationCache[object] = field(default_factory=lambda: GenerationCache[object]())
+    analytics: GenerationCache[object] = field(init=False)
     #: Passage texts for excerpts.
-    passages: GenerationCache[dict[str, PassageSource]] = field(
-        default_factory=lambda: GenerationCache[dict[str, PassageSource]]()
-    )
+    passages: GenerationCache[dict[str, PassageSource]] = field(init=False)
     #: Whole JSON answers, as bytes.
-    answers: GenerationCache[bytes] = field(
-        default_factory=lambda: GenerationCache[bytes](max_entries=MAX_ANSWERS)
-    )
+    answers: GenerationCache[bytes] = field(init=False)
     #: Places for POST /cypher (``settings.cypher_max_running``).
     cypher_slots: Slots = field(init=False)
 
     def __post_init__(self) -> None:
+        self.resolvers = ResolverCache(clock=self.clock)
+        self.analytics = GenerationCache(clock=self.clock)
+        self.passages = GenerationCache(clock=self.clock)
+        self.answers = GenerationCache(max_entries=MAX_ANSWERS, clock=self.clock)
         self.cypher_slots = Slots(self.settings.cypher_max_running, "ad-hoc Cypher queries")
 
 

@@ -13,7 +13,7 @@ from types import FrameType
 from neo4j import ManagedTransaction
 
 from kgraph.db import cypher, generation
-from kgraph.db.cache import GenerationCache
+from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.graph import Graph
 from kgraph.db.status import graph_status
 
@@ -242,3 +242,35 @@ def test_a_claimed_lookup_that_never_comes_lapses(empty_graph: Graph) -> None:
     cache.claim_timeout_s = 0.0  # the claim's time is up: the next caller claims anew
     assert cache.peek("k", "missing") == "missing"
     assert cache.get(empty_graph, "k", lambda: "from load 2") == "from load 2"
+
+
+def test_caches_sharing_a_clock_change_generation_together(empty_graph: Graph) -> None:
+    clock = GenerationClock(ttl_s=0.0)
+    resolvers, answers = GenerationCache[str](clock=clock), GenerationCache[str](clock=clock)
+    land_load(empty_graph, "load:1")
+    assert resolvers.get(empty_graph, "r", lambda: "resolver of load 1") == "resolver of load 1"
+    assert answers.get(empty_graph, "a", lambda: "answer of load 1") == "answer of load 1"
+    clock.ttl_s = 60.0  # from here only a lookup through one of them moves the clock
+
+    land_load(empty_graph, "load:2")
+    clock.ttl_s = 0.0
+    assert answers.stamp(empty_graph).load_id == "load:2"  # type: ignore[union-attr]
+    clock.ttl_s = 60.0
+    # The resolvers' cache never asked Neo4j, yet no longer serves load 1's resolver.
+    assert resolvers.peek("r", "dropped") == "dropped"
+    assert resolvers.get(empty_graph, "r", lambda: "resolver of load 2") == "resolver of load 2"
+
+
+def test_a_value_built_while_the_shared_clock_moved_on_is_not_kept(empty_graph: Graph) -> None:
+    clock = GenerationClock(ttl_s=0.0)
+    resolvers, answers = GenerationCache[str](clock=clock), GenerationCache[str](clock=clock)
+    land_load(empty_graph, "load:1")
+
+    def built_from_load_1() -> str:
+        # Another cache looks the generation up while this build runs: load 2 has landed.
+        land_load(empty_graph, "load:2")
+        assert resolvers.stamp(empty_graph).load_id == "load:2"  # type: ignore[union-attr]
+        return "answer of load 1"
+
+    assert answers.get(empty_graph, "a", built_from_load_1) == "answer of load 1"
+    assert answers.get(empty_graph, "a", lambda: "answer of load 2") == "answer of load 2"

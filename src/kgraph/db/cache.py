@@ -1,10 +1,15 @@
 """Values derived from the graph, kept until a newer load lands.
 
 The graph's generation (db.generation's Stamp: the count of loads and the newest one's id,
-the same stamp the reads compare) is looked up at most every ``ttl_s`` seconds, so a cached
-value costs one tiny query per interval, asked by one reader while the others are served
-what they have. A value is thus served at most ``ttl_s`` plus one lookup's time after a newer
-load landed (tests/api/test_cache_follows_reload.py pins it).
+the same stamp the reads compare) is looked up by a ``GenerationClock`` at most every
+``ttl_s`` seconds, so a cached value costs one tiny query per interval, asked by one reader
+while the others are served what they have. A value is thus served at most ``ttl_s`` plus one
+lookup's time after a newer load landed (tests/api/test_cache_follows_reload.py pins it).
+
+The caches of one application share one clock: they change generation together. With a
+clock each, the resolver could still be the old load's for up to an interval after the
+answers had moved on, and an answer built with it would have been kept as the new load's
+until the load after.
 
 ``peek`` and ``peek_stamp`` answer from memory only, never asking Neo4j: an asyncio caller
 serves a cached value on its event loop and goes to a thread (``get``, ``stamp``) only when
@@ -32,17 +37,12 @@ T = TypeVar("T")
 D = TypeVar("D")
 
 
-class GenerationCache(Generic[T]):
-    """Values by key, all dropped when the graph's generation changes.
+class GenerationClock:
+    """The graph's generation as the caches sharing this clock know it."""
 
-    With ``max_entries`` the least recently used value goes first, so keys taken from
-    requests cannot grow the cache without bound.
-    """
-
-    def __init__(self, ttl_s: float = 2.0, max_entries: int | None = None) -> None:
+    def __init__(self, ttl_s: float = 2.0) -> None:
         self.ttl_s = ttl_s
-        self.max_entries = max_entries
-        self._values: OrderedDict[Hashable, T] = OrderedDict()
+        self.claim_timeout_s = 5.0
         self._generation: generation.Stamp | None = None
         self._checked = float("-inf")
         self._checking = False
@@ -50,29 +50,42 @@ class GenerationCache(Generic[T]):
         #: caller that has not yet started it.
         self._checking_since = float("-inf")
         self._claimed = False
-        self.claim_timeout_s = 5.0
-        self._building: dict[Hashable, Future[T]] = {}
         self._lock = threading.Lock()
 
-    def _refresh(self, graph: Graph) -> None:
-        """Look up the generation if it is due; one thread asks, the others go on meanwhile."""
+    def known(self) -> generation.Stamp | None:
+        """The generation last looked up (None before the first lookup)."""
+        with self._lock:
+            return self._generation
+
+    def refresh(self, graph: Graph) -> generation.Stamp | None:
+        """The generation, looked up first if due (or claimed); one thread asks, the others
+        are answered what is known meanwhile. May raise what the lookup raises."""
         with self._lock:
             if self._claimed:  # a peek claimed this lookup for its caller: take it on
                 self._claimed = False
             elif self._due():
                 self._start_lookup()
             else:
-                return
+                return self._generation
         try:
             current = generation.current(graph)  # may raise: then the next reader asks again
             with self._lock:
-                if current != self._generation:
-                    self._values.clear()
-                    self._generation = current
+                self._generation = current
                 self._checked = time.monotonic()
+                return current
         finally:
             with self._lock:
                 self._checking = False
+
+    def claim(self) -> bool:
+        """Claim a due lookup for the caller, which must then call ``refresh`` (directly or
+        through a cache's ``get`` or ``stamp``); False when none is due."""
+        with self._lock:
+            if not self._due():
+                return False
+            self._start_lookup()
+            self._claimed = True
+            return True
 
     def _due(self) -> bool:
         """Whether the next reader must look the generation up (call with the lock held)."""
@@ -82,25 +95,65 @@ class GenerationCache(Generic[T]):
         return now - self._checked >= self.ttl_s
 
     def _start_lookup(self) -> None:
-        """Mark a lookup as running (call with the lock held)."""
         self._checking = True
         self._checking_since = time.monotonic()
 
-    def _claim(self) -> bool:
-        """Claim a due lookup for the caller (then bound to call ``get`` or ``stamp``, which
-        run it); False when none is due. Call with the lock held."""
-        if not self._due():
-            return False
-        self._start_lookup()
-        self._claimed = True
-        return True
+
+class GenerationCache(Generic[T]):
+    """Values by key, all dropped when the graph's generation changes.
+
+    With ``max_entries`` the least recently used value goes first, so keys taken from
+    requests cannot grow the cache without bound. Caches given the same ``clock`` change
+    generation together; without one a cache has a clock of its own (``ttl_s``).
+    """
+
+    def __init__(
+        self,
+        ttl_s: float = 2.0,
+        max_entries: int | None = None,
+        clock: GenerationClock | None = None,
+    ) -> None:
+        self.clock = clock or GenerationClock(ttl_s)
+        self.max_entries = max_entries
+        self._values: OrderedDict[Hashable, T] = OrderedDict()
+        #: The generation the kept values belong to.
+        self._values_of: generation.Stamp | None = None
+        self._building: dict[Hashable, Future[T]] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def ttl_s(self) -> float:
+        """How long the generation is trusted before it is looked up again (the clock's)."""
+        return self.clock.ttl_s
+
+    @ttl_s.setter
+    def ttl_s(self, value: float) -> None:
+        self.clock.ttl_s = value
+
+    @property
+    def claim_timeout_s(self) -> float:
+        return self.clock.claim_timeout_s
+
+    @claim_timeout_s.setter
+    def claim_timeout_s(self, value: float) -> None:
+        self.clock.claim_timeout_s = value
+
+    def _follow(self, current: generation.Stamp | None) -> None:
+        """Drop the values if they belong to another generation (call with the lock held)."""
+        if current != self._values_of:
+            self._values.clear()
+            self._values_of = current
 
     def peek(self, key: Hashable, default: D) -> T | D:
         """The value for ``key`` if it is kept and the generation is not due a lookup, else
         ``default``; never asks Neo4j nor builds. A due lookup is claimed by the caller that
         gets ``default`` for it (it must then call ``get``)."""
+        if self.clock.claim():
+            return default
+        current = self.clock.known()
         with self._lock:
-            if self._claim() or key not in self._values:
+            self._follow(current)
+            if key not in self._values:
                 return default
             self._values.move_to_end(key)
             return self._values[key]
@@ -108,14 +161,11 @@ class GenerationCache(Generic[T]):
     def peek_stamp(self, default: D) -> generation.Stamp | D | None:
         """What ``stamp`` answers when the generation is not due a lookup, else ``default``
         (and the caller has claimed the lookup: it must then call ``stamp``)."""
-        with self._lock:
-            return default if self._claim() else self._generation
+        return default if self.clock.claim() else self.clock.known()
 
     def stamp(self, graph: Graph) -> generation.Stamp | None:
         """The generation the cached values belong to (looked up if due; may raise)."""
-        self._refresh(graph)
-        with self._lock:
-            return self._generation
+        return self.clock.refresh(graph)
 
     def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
         """The value for ``key``, built once even when many readers ask for it at once.
@@ -123,8 +173,9 @@ class GenerationCache(Generic[T]):
         The build runs outside the lock, so one slow build blocks only those waiting for
         the same key; if it fails, they all get its error and nothing is kept.
         """
-        self._refresh(graph)
+        built_for = self.clock.refresh(graph)
         with self._lock:
+            self._follow(built_for)
             if key in self._values:
                 self._values.move_to_end(key)
                 return self._values[key]
@@ -132,7 +183,6 @@ class GenerationCache(Generic[T]):
             owner = pending is None
             if pending is None:
                 pending = self._building[key] = Future()
-            built_for = self._generation
         if not owner:
             return pending.result()
         try:
@@ -144,7 +194,9 @@ class GenerationCache(Generic[T]):
             with self._lock:
                 self._building.pop(key, None)
         with self._lock:
-            if self._generation == built_for:  # not if a newer load landed meanwhile
+            # Kept only if no newer load was seen meanwhile (by this cache or another
+            # sharing the clock): the value was built from the generation it asked for.
+            if self.clock.known() == built_for and self._values_of == built_for:
                 self._values[key] = value
                 if self.max_entries is not None and len(self._values) > self.max_entries:
                     self._values.popitem(last=False)

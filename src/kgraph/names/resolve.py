@@ -27,7 +27,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 
 from kgraph.db import cypher
-from kgraph.db.cache import GenerationCache
+from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
@@ -250,8 +250,8 @@ def graph_entity_names(entities: list[dict[str, Any]]) -> list[EntityNames]:
 class ResolverCache:
     """One Resolver per graph generation (rebuilt when a newer load lands)."""
 
-    def __init__(self, ttl_s: float = 2.0) -> None:
-        self._cache: GenerationCache[Resolver] = GenerationCache(ttl_s)
+    def __init__(self, ttl_s: float = 2.0, clock: GenerationClock | None = None) -> None:
+        self._cache: GenerationCache[Resolver] = GenerationCache(ttl_s, clock=clock)
 
     @property
     def ttl_s(self) -> float:

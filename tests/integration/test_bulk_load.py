@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from kgraph.db import cypher, schema
-from kgraph.db.bulk import bulk_load
+from kgraph.db.bulk import BULK_REASON, bulk_load
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import NodeRow, sync
@@ -61,6 +61,8 @@ def test_a_bulk_load_of_the_corpus_is_the_graph_a_sync_loads(
     )  # fmt: skip
 
     assert report.counts == {"nodes": len(rows.nodes), "relationships": len(rows.relationships)}
+    (run,) = bulk_graph.read("MATCH (r:LoadRun) RETURN r.mode AS mode, r.mode_reason AS reason")
+    assert run == {"mode": "bulk", "reason": BULK_REASON}  # not the "full" a build plans
     assert graph_state(bulk_graph, skip_labels=WITHOUT_LOAD_RUNS) == graph_state(
         corpus_graph, skip_labels=WITHOUT_LOAD_RUNS
     )

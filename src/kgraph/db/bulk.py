@@ -29,6 +29,9 @@ from kgraph.errors import LoadInterrupted
 
 log = logging.getLogger(__name__)
 
+#: The LoadRun's ``mode_reason`` of a bulk load (its ``mode`` is ``bulk``).
+BULK_REASON = "a first load into an empty database through neo4j-admin import"
+
 
 def _refuse_unless_empty(graph: Graph) -> None:
     counts = graph.read(cypher.COUNTS, timeout_s=60)[0]  # a server just started is slow
@@ -139,5 +142,6 @@ def bulk_load(
     report = SyncReport(load_id, _all_added(node_keys), _all_added(rel_keys), dict(files.counts))
     report.nodes.counts["added"] = files.counts["nodes"]
     report.relationships.counts["added"] = files.counts["relationships"]
-    graph.in_write_tx(lambda tx: record_run(tx, report, run_props, started), timeout_s=120)
+    recorded = {**run_props, "mode": "bulk", "mode_reason": BULK_REASON}
+    graph.in_write_tx(lambda tx: record_run(tx, report, recorded, started), timeout_s=120)
     return report

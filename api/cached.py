@@ -12,22 +12,39 @@ lookup, goes to a thread (it may ask Neo4j).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import partial
 
 from fastapi import Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from api.state import AppState
+from kgraph.db.cache import ANY_GENERATION
 
 
-async def cached_json(state: AppState, key: Hashable, build: Callable[[], BaseModel]) -> Response:
-    """The JSON body for ``key``, from the cache or built now (errors are not kept)."""
-    return await cached_body(state, key, lambda: build().model_dump_json(by_alias=True).encode())
+async def cached_json(
+    state: AppState,
+    key: Hashable,
+    build: Callable[[], BaseModel],
+    made_in: object = ANY_GENERATION,
+) -> Response:
+    """The JSON body for ``key``, from the cache or built now (errors are not kept).
+    ``made_in``: the generation (a ``Stamp`` or None) of the resolver ``build`` uses, if any."""
+    return await cached_body(
+        state, key, lambda: build().model_dump_json(by_alias=True).encode(), made_in
+    )
 
 
-async def cached_body(state: AppState, key: Hashable, encode: Callable[[], bytes]) -> Response:
+async def cached_body(
+    state: AppState,
+    key: Hashable,
+    encode: Callable[[], bytes],
+    made_in: object = ANY_GENERATION,
+) -> Response:
     """The JSON body for ``key``, from the cache or encoded now (in a worker thread)."""
     body = state.answers.peek(key, None)
     if body is None:
-        body = await run_in_threadpool(state.answers.get, state.graph, key, encode)
+        body = await run_in_threadpool(
+            partial(state.answers.get, made_in=made_in), state.graph, key, encode
+        )
     return Response(content=body, media_type="application/json")

@@ -61,7 +61,9 @@ async def _answer(question: Question, request: Request, state: AppState, names: 
             truncated=truncated, resolved=names.resolved, warnings=names.warnings,
         )  # fmt: skip
 
-    return await cached_json(state, key, answer)
+    # The names were resolved before the answer is built: it is kept only if the resolver
+    # was the generation's it is kept for.
+    return await cached_json(state, key, answer, made_in=names.resolver.generation)
 
 
 def _query_parameter(name: str, spec: ParamSpec) -> inspect.Parameter:

@@ -16,6 +16,7 @@ from kgraph.db import cypher, generation
 from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.graph import Graph
 from kgraph.db.status import graph_status
+from kgraph.names.resolve import ResolverCache
 
 _LAND = """
 CREATE (:LoadRun {id: $id, status: 'completed', finished_at: datetime()})
@@ -274,3 +275,22 @@ def test_a_value_built_while_the_shared_clock_moved_on_is_not_kept(empty_graph: 
 
     assert answers.get(empty_graph, "a", built_from_load_1) == "answer of load 1"
     assert answers.get(empty_graph, "a", lambda: "answer of load 2") == "answer of load 2"
+
+
+def test_a_value_made_with_an_older_generations_input_is_served_but_not_kept(
+    empty_graph: Graph,
+) -> None:
+    clock = GenerationClock(ttl_s=0.0)
+    resolvers, answers = ResolverCache(clock=clock), GenerationCache[str](clock=clock)
+    land_load(empty_graph, "load:1")
+    resolver = resolvers.get(empty_graph)  # what a request resolved its names with
+    assert resolver.generation is not None and resolver.generation.load_id == "load:1"
+
+    land_load(empty_graph, "load:2")  # ... and then the answer is built, in load 2
+    made = answers.get(empty_graph, "a", lambda: "from load 1's names", made_in=resolver.generation)
+    assert made == "from load 1's names"  # served to the request that asked
+    kept = answers.get(
+        empty_graph, "a", lambda: "built again", made_in=resolvers.get(empty_graph).generation
+    )
+    assert kept == "built again"  # not kept as load 2's answer
+    assert answers.get(empty_graph, "a", lambda: "a third build") == "built again"

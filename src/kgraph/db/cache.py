@@ -36,6 +36,9 @@ from kgraph.db.graph import Graph
 T = TypeVar("T")
 D = TypeVar("D")
 
+#: ``get``'s ``made_in`` when the build reads all it uses itself.
+ANY_GENERATION = object()
+
 
 class GenerationClock:
     """The graph's generation as the caches sharing this clock know it."""
@@ -167,11 +170,20 @@ class GenerationCache(Generic[T]):
         """The generation the cached values belong to (looked up if due; may raise)."""
         return self.clock.refresh(graph)
 
-    def get(self, graph: Graph, key: Hashable, build: Callable[[], T]) -> T:
+    def get(
+        self,
+        graph: Graph,
+        key: Hashable,
+        build: Callable[[], T],
+        *,
+        made_in: object = ANY_GENERATION,
+    ) -> T:
         """The value for ``key``, built once even when many readers ask for it at once.
 
         The build runs outside the lock, so one slow build blocks only those waiting for
-        the same key; if it fails, they all get its error and nothing is kept.
+        the same key; if it fails, they all get its error and nothing is kept. ``made_in``:
+        the generation of what the build uses that was read before (a resolver): the value
+        is kept only if that is the generation it is kept for.
         """
         built_for = self.clock.refresh(graph)
         with self._lock:
@@ -196,7 +208,8 @@ class GenerationCache(Generic[T]):
         with self._lock:
             # Kept only if no newer load was seen meanwhile (by this cache or another
             # sharing the clock): the value was built from the generation it asked for.
-            if self.clock.known() == built_for and self._values_of == built_for:
+            fresh = made_in is ANY_GENERATION or made_in == built_for
+            if fresh and self.clock.known() == built_for and self._values_of == built_for:
                 self._values[key] = value
                 if self.max_entries is not None and len(self._values) > self.max_entries:
                     self._values.popitem(last=False)

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from kgraph.db import cypher
 from kgraph.db.cache import GenerationCache, GenerationClock
+from kgraph.db.generation import Stamp
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
@@ -125,6 +126,9 @@ class Resolver:
     _lock: threading.Lock = field(
         init=False, repr=False, compare=False, default_factory=threading.Lock
     )
+    #: The graph generation it was built in, when a ResolverCache built it: an answer made
+    #: with it is kept only as that generation's (db.cache's ``get(..., made_in=...)``).
+    generation: Stamp | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id = {e["id"]: e for e in self.entities}
@@ -259,7 +263,13 @@ class ResolverCache:
         return self._cache.ttl_s
 
     def get(self, graph: Graph) -> Resolver:
-        return self._cache.get(graph, "resolver", lambda: Resolver.from_graph(graph))
+        return self._cache.get(graph, "resolver", lambda: self._build(graph))
+
+    def _build(self, graph: Graph) -> Resolver:
+        made_in = self._cache.clock.known()  # before reading: the entities are this or newer
+        resolver = Resolver.from_graph(graph)
+        resolver.generation = made_in
+        return resolver
 
     def peek(self) -> Resolver | None:
         """The resolver, if built and its generation not due a lookup (never asks Neo4j)."""

@@ -55,57 +55,51 @@ print(json.dumps({"build": t1 - t0, "write": t2 - t1, "total": t2 - t0, "resync"
 g.close()
 """
 
-UNCHANGED_RUN = r"""
+
+def _fresh_process(imports: str, work: str) -> str:
+    """A program for a fresh process: import and connect (timed from ``t0``), then ``work``
+    (from ``t1``: the load's own part, after what every process pays), closing the driver."""
+    return f"""
 import json, time
 t0 = time.perf_counter()
 from kgraph.settings import Settings
 from kgraph.db.graph import Graph, connect
-from loaders.unchanged import Unchanged, load_if_changed
+{imports}
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
-t1 = time.perf_counter()  # imported and connected: the load's own work from here
-outcome = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
-print(json.dumps({"unchanged": time.perf_counter() - t0, "unchanged_work": time.perf_counter() - t1,
-                  "skipped": isinstance(outcome, Unchanged)}))
+t1 = time.perf_counter()
+def written(report):
+    return sum(report.nodes.summary().values()) + sum(report.relationships.summary().values())
+{work}
 g.close()
 """
+
+
+UNCHANGED_RUN = _fresh_process(
+    "from loaders.unchanged import Unchanged, load_if_changed",
+    """outcome = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
+print(json.dumps({"unchanged": time.perf_counter() - t0, "unchanged_work": time.perf_counter() - t1,
+                  "skipped": isinstance(outcome, Unchanged)}))""",
+)
 
 #: A whole `kgraph load` of changed inputs in a fresh process, imports included (the baseline
 #: the unchanged-input load is compared with). The graph holds the corpus already: --verify.
-FULL_RUN = r"""
-import json, time
-t0 = time.perf_counter()
-from kgraph.settings import Settings
-from kgraph.db.graph import Graph, connect
-from loaders.pipeline import load
-s = Settings()
-g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
-t1 = time.perf_counter()  # imported and connected: the load's own work from here
-_, report = load(g, s.corpus_dir, s.registry_dir, s.schema_file)
+FULL_RUN = _fresh_process(
+    "from loaders.pipeline import load",
+    """_, report = load(g, s.corpus_dir, s.registry_dir, s.schema_file)
 print(json.dumps({"full_process": time.perf_counter() - t0, "full_work": time.perf_counter() - t1,
-                  "changed_rows": sum(report.nodes.summary().values())
-                  + sum(report.relationships.summary().values())}))
-g.close()
-"""
+                  "changed_rows": written(report)}))""",
+)
 
 #: What `kgraph load` does after one document changed: plan, then a document load.
-DOCUMENT_RUN = r"""
-import json, time
-t0 = time.perf_counter()
-from kgraph.settings import Settings
-from kgraph.db.graph import Graph, connect
-from loaders.unchanged import load_if_changed
-s = Settings()
-g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
-t1 = time.perf_counter()  # imported and connected: the load's own work from here
-result, report = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
+DOCUMENT_RUN = _fresh_process(
+    "from loaders.unchanged import load_if_changed",
+    """result, report = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
 print(json.dumps({"document_process": time.perf_counter() - t0,
                   "document_work": time.perf_counter() - t1, "mode": result.mode,
-                  "changed_rows": sum(report.nodes.summary().values())
-                  + sum(report.relationships.summary().values()),
-                  "compared_rows": report.counts["nodes"] + report.counts["relationships"]}))
-g.close()
-"""
+                  "changed_rows": written(report),
+                  "compared_rows": report.counts["nodes"] + report.counts["relationships"]}))""",
+)
 
 
 def _add_documents(corpus: Path, count: int) -> None:

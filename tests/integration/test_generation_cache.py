@@ -240,7 +240,7 @@ def test_a_claimed_lookup_that_never_comes_lapses(empty_graph: Graph) -> None:
     cache.ttl_s = 0.0
     assert cache.peek("k", "missing") == "missing"  # claimed; its request then goes away
     assert cache.peek("k", "missing") == "from load 1"  # served while the claim holds
-    cache.claim_timeout_s = 0.0  # the claim's time is up: the next caller claims anew
+    cache.clock.claim_timeout_s = 0.0  # the claim's time is up: the next caller claims anew
     assert cache.peek("k", "missing") == "missing"
     assert cache.get(empty_graph, "k", lambda: "from load 2") == "from load 2"
 

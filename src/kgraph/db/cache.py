@@ -133,14 +133,6 @@ class GenerationCache(Generic[T]):
     def ttl_s(self, value: float) -> None:
         self.clock.ttl_s = value
 
-    @property
-    def claim_timeout_s(self) -> float:
-        return self.clock.claim_timeout_s
-
-    @claim_timeout_s.setter
-    def claim_timeout_s(self, value: float) -> None:
-        self.clock.claim_timeout_s = value
-
     def _follow(self, current: generation.Stamp | None) -> None:
         """Drop the values if they belong to another generation (call with the lock held)."""
         if current != self._values_of:

@@ -15,12 +15,12 @@ import argparse
 import time
 
 from kgraph.settings import Settings
-from loaders.corpus import load_corpus
 from loaders.extract.linking import Linker
 from loaders.extract.measure import TARGET_PREDICATES, TARGET_TYPES, Tally, leave_one_out
 from loaders.extract.nlp import load_pipelines
-from loaders.extract.run import extract_one
-from loaders.registry import load_registry
+from loaders.proposals.run import extract_one
+from loaders.sources.corpus import load_corpus
+from loaders.sources.registry import load_registry
 
 
 def row(label: str, tally: Tally, key: str | None = None) -> str:

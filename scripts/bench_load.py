@@ -32,8 +32,8 @@ import json, time
 from kgraph.settings import Settings
 from kgraph.db.graph import Graph, connect
 from kgraph.db import cypher, schema
-from loaders.inputs import read_inputs
-from loaders.pipeline import build, run_properties
+from loaders.plan.inputs import read_inputs
+from loaders.build.pipeline import build, run_properties
 from kgraph.db.writer import sync
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
@@ -76,7 +76,7 @@ g.close()
 
 
 UNCHANGED_RUN = _fresh_process(
-    "from loaders.unchanged import Unchanged, load_if_changed",
+    "from loaders.plan.unchanged import Unchanged, load_if_changed",
     """outcome = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
 print(json.dumps({"unchanged": time.perf_counter() - t0, "unchanged_work": time.perf_counter() - t1,
                   "skipped": isinstance(outcome, Unchanged)}))""",
@@ -85,7 +85,7 @@ print(json.dumps({"unchanged": time.perf_counter() - t0, "unchanged_work": time.
 #: A whole `kgraph load` of changed inputs in a fresh process, imports included (the baseline
 #: the unchanged-input load is compared with). The graph holds the corpus already: --verify.
 FULL_RUN = _fresh_process(
-    "from loaders.pipeline import load",
+    "from loaders.build.pipeline import load",
     """_, report = load(g, s.corpus_dir, s.registry_dir, s.schema_file)
 print(json.dumps({"full_process": time.perf_counter() - t0, "full_work": time.perf_counter() - t1,
                   "changed_rows": written(report)}))""",
@@ -93,7 +93,7 @@ print(json.dumps({"full_process": time.perf_counter() - t0, "full_work": time.pe
 
 #: What `kgraph load` does after one document changed: plan, then a document load.
 DOCUMENT_RUN = _fresh_process(
-    "from loaders.unchanged import load_if_changed",
+    "from loaders.plan.unchanged import load_if_changed",
     """result, report = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
 print(json.dumps({"document_process": time.perf_counter() - t0,
                   "document_work": time.perf_counter() - t1, "mode": result.mode,

@@ -145,7 +145,7 @@ def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) ->
 
     Tests using it must not write; those that do use ``empty_graph``, which marks it stale.
     """
-    from loaders.pipeline import load
+    from loaders.build.pipeline import load
 
     if not _CORPUS_STATE:
         _emptied(session_graph, schema_file)

@@ -10,8 +10,9 @@ The stages, one module each::
     context.py      a sentence and what the document said before it
     rules_*.py      the fact rules per predicate;  references.py  publications and authors
     document.py     the passes over a document's passages and sentences
-    proposals_of.py merging, the evidence check (loaders.evidence), a stable order
-    run.py          documents of a corpus -> proposals files
+
+What becomes of the spans and drafts (merged, anchors checked, written for review) is
+``loaders.proposals``.
 
 Precision before recall: a rule proposes only what its sentence says.
 """

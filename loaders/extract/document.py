@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
-from loaders.corpus import Document, Passage
 from loaders.extract import rules_people, rules_places, rules_projects
 from loaders.extract.candidates import english_candidates, finnish_candidates
 from loaders.extract.context import Sentence, State
@@ -20,6 +19,7 @@ from loaders.extract.places import english_cities, finnish_cities, gazetteer_pla
 from loaders.extract.references import reference_spans
 from loaders.extract.spans import Span, resolve_overlaps
 from loaders.extract.words import Words
+from loaders.sources.corpus import Document, Passage
 
 Rule = Callable[[Sentence, State, Words], list[Draft]]
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from kgraph.names.matcher import MentionIndex
 from kgraph.ontology import EntitySpec
+from loaders.build.mentions import entity_names
+from loaders.build.rows import identity_names
 from loaders.extract.spans import Span
-from loaders.mentions import entity_names
-from loaders.proposals import LinkHow
-from loaders.registry import Registry
-from loaders.rows import identity_names
+from loaders.proposals.files import LinkHow
+from loaders.sources.registry import Registry
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,13 @@ from typing import get_args
 
 from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import EntitySpec, EntityType, FactSpec
-from loaders.corpus import Document
+from loaders.build.mentions import find_in_documents, mention_index
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
-from loaders.extract.run import extract_one
-from loaders.mentions import find_in_documents, mention_index
-from loaders.proposals import Proposals
-from loaders.registry import Registry
+from loaders.proposals.files import Proposals
+from loaders.proposals.run import extract_one
+from loaders.sources.corpus import Document
+from loaders.sources.registry import Registry
 
 #: The kinds curators name by hand (concepts, strategies, rankings); the extractor proposes
 #: every other kind of the ontology, and those are the ones measured.

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kgraph.ontology import ID_PREFIX
-from loaders.proposals import LinkHow
+from loaders.proposals.files import LinkHow
 
 PLACE_TYPES = frozenset({"City", "Country", "Region"})
 #: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from kgraph.ontology import EntitySpec, FactSpec
-from loaders.corpus import passage_id
+from loaders.sources.corpus import passage_id
 from loaders.synth.words import (
     COUNTRIES,
     FIRST_NAMES,

@@ -2,7 +2,7 @@
 
 ``Synth`` is what ``kgraph synth`` and the scale benchmarks call. It turns the landscape's
 entities and each document's statements into the same rows the corpus loader yields, built
-by ``loaders.rows`` from the same model types, so the writer and everything after it run
+by ``loaders.build.rows`` from the same model types, so the writer and everything after it run
 exactly as for the corpus.
 """
 
@@ -15,10 +15,10 @@ from functools import cached_property
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
-from loaders import rows
-from loaders.corpus import Document, ManifestEntry, Passage, passage_id
-from loaders.evidence import Resolved
-from loaders.inputs import INPUTS_DIGEST, synth_digest
+from loaders.build import rows
+from loaders.plan.inputs import INPUTS_DIGEST, synth_digest
+from loaders.sources.corpus import Document, ManifestEntry, Passage, passage_id
+from loaders.sources.evidence import Resolved
 from loaders.synth import passages
 from loaders.synth.entities import Landscape, spec
 from loaders.synth.passages import Statement

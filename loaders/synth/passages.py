@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kgraph.ontology import EntitySpec, FactSpec
-from loaders.inference import InferredFact, infer
+from loaders.build.inference import InferredFact, infer
 from loaders.synth.entities import Entity, Landscape, spec
 from loaders.synth.words import (
     COUNTRIES,

@@ -22,8 +22,8 @@ def extract_command(
 
     Writes <proposals_dir>/<doc id>.yaml; the same document gives the same bytes every time.
     """
-    from loaders.extract.run import extract_corpus
-    from loaders.registry import load_registry
+    from loaders.proposals.run import extract_corpus
+    from loaders.sources.registry import load_registry
 
     if (doc_id is None) == (not all_new):
         raise fail("give a document id or --all-new (not both)")

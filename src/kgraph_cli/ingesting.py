@@ -19,7 +19,7 @@ def extractor() -> Any | None:
     import importlib
 
     try:  # imported by name: spaCy and its Finnish model come with the optional extra
-        run = importlib.import_module("loaders.extract.run")
+        run = importlib.import_module("loaders.proposals.run")
     except ImportError:
         return None
     return getattr(run, "extract_corpus", None)
@@ -27,7 +27,7 @@ def extractor() -> Any | None:
 
 def _extract(settings: Settings, doc_id: str) -> None:
     """Propose entities and facts for the new document, when the extractor is there."""
-    from loaders.registry import load_registry
+    from loaders.sources.registry import load_registry
 
     extract = extractor()
     if extract is None:
@@ -64,7 +64,7 @@ def ingest_command(
 ) -> None:
     """Add a document to the corpus folder and its manifest, propose its entities and facts,
     and with --load load the graph. Bad input changes nothing."""
-    from loaders.ingest import ingest
+    from loaders.sources.ingest import ingest
 
     settings = load_settings()
     entry = ingest(settings.corpus_dir, path, title=title, language=language, kind=kind,

@@ -39,8 +39,8 @@ def bulk_load_corpus(
     import time
 
     from kgraph.db.bulk import bulk_load
-    from loaders.inputs import read_inputs
-    from loaders.pipeline import build, run_properties
+    from loaders.build.pipeline import build, run_properties
+    from loaders.plan.inputs import read_inputs
 
     started = time.perf_counter()
     proposals = _proposals(settings, with_proposals)
@@ -64,12 +64,12 @@ def load_corpus(
     """Sync the corpus and the registry into ``graph`` and say what changed.
 
     Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there, and
-    one where only documents changed rebuilds and diffs what they own (``loaders.partial``).
+    one where only documents changed rebuilds and diffs what they own (``loaders.plan.partial``).
     Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
     """
     import time
 
-    from loaders.unchanged import Unchanged, load_if_changed
+    from loaders.plan.unchanged import Unchanged, load_if_changed
 
     started = time.perf_counter()
     outcome = load_if_changed(
@@ -162,8 +162,8 @@ def synth_command(
 
     from kgraph.db.writer import sync
     from kgraph_cli.progress import load_progress
-    from loaders.inputs import synth_digest
-    from loaders.unchanged import newest_load_read
+    from loaders.plan.inputs import synth_digest
+    from loaders.plan.unchanged import newest_load_read
 
     settings = load_settings()
     server = _bulk_server(settings) if bulk else None
@@ -213,7 +213,7 @@ def registry_check(
     ] = None,
 ) -> None:
     """Validate the registry and find every anchor in the corpus; write nothing."""
-    from loaders.pipeline import build
+    from loaders.build.pipeline import build
 
     settings = load_settings()
     result = build(settings.corpus_dir, directory or settings.registry_dir)
@@ -228,7 +228,7 @@ def coverage_command(
 
     The same report every load records on its LoadRun (``GET /coverage``).
     """
-    from loaders.pipeline import build
+    from loaders.build.pipeline import build
 
     settings = load_settings()
     result = build(settings.corpus_dir, settings.registry_dir)

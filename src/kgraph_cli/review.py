@@ -13,14 +13,14 @@ import typer
 from kgraph_cli.common import fail, load_settings, reports_errors
 
 if TYPE_CHECKING:
-    from loaders.review import Decisions, Item
+    from loaders.proposals.review import Decisions, Item
 
 _CHOICES = "[a]ccept, [r]eject, [e]dit, [s]kip, [q]uit"
 
 
 def describe(item: Item) -> str:
     """One proposal in a few lines: what, how sure, which rule, and its anchors."""
-    from loaders.proposals import ProposedEntity
+    from loaders.proposals.files import ProposedEntity
 
     if isinstance(item, ProposedEntity):
         head = f"entity {item.id}: {item.type} '{item.name}'"
@@ -40,7 +40,7 @@ def describe(item: Item) -> str:
 
 def _ask(items: list[Item]) -> Decisions:
     """One question per pending item; an edit shows the item again and asks again."""
-    from loaders.review import Decisions, edit_item, item_key
+    from loaders.proposals.review import Decisions, edit_item, item_key
 
     decisions = Decisions()
     for original in items:
@@ -69,7 +69,7 @@ def _ask(items: list[Item]) -> Decisions:
 def _flags(
     accept: list[str], reject: list[str], reason: list[str], edit: list[str], accept_all: bool,
 ) -> Decisions:  # fmt: skip
-    from loaders.review import Decisions
+    from loaders.proposals.review import Decisions
 
     if reject and not reason:
         raise fail("--reject needs --reason (one for all, or one per --reject)")
@@ -103,7 +103,7 @@ def review_command(
 ) -> None:
     """Accept proposals into the registry (curated from then on), reject them with a reason
     (never proposed again), or edit them. Without flags, asks about each item."""
-    from loaders.review import open_proposals, pending, review
+    from loaders.proposals.review import open_proposals, pending, review
 
     settings = load_settings()
     _, proposals = open_proposals(settings.proposals_dir, doc)

@@ -19,7 +19,7 @@ from api.main import create_app
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.support.small_registry import FUNDING, REPORT, write_registry
 
 ENTITIES = """\

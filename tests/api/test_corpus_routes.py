@@ -16,7 +16,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from kgraph.settings import Settings
-from loaders.registry import load_registry
+from loaders.sources.registry import load_registry
 
 KOKKOLA_PAGE = "002_c0e370ccb1799bf0"
 

@@ -15,7 +15,7 @@ from api import state as app_state
 from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
 #: One URL per kind of tagged route: a catalogue question, an entity, centrality, a search.

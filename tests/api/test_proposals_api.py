@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.support.proposals import (
     COLLABORATION,
     DISAGREEING,

@@ -19,7 +19,7 @@ import pytest
 from kgraph.db.graph import Graph
 from kgraph.errors import CorpusError, RegistryError
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.graph_state import graph_state
 
 FIRST_FACT = "- s: project:leadership\n  p: BASED_ON\n"

@@ -14,9 +14,9 @@ from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import NodeRow, sync
 from kgraph.errors import LoadInterrupted
 from kgraph.settings import Settings
-from loaders.inputs import read_inputs
-from loaders.pipeline import Build, build, run_properties
-from loaders.unchanged import Unchanged, load_if_changed
+from loaders.build.pipeline import Build, build, run_properties
+from loaders.plan.inputs import read_inputs
+from loaders.plan.unchanged import Unchanged, load_if_changed
 from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
 from tests.support.own_server import own_server
 

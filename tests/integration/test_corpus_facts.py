@@ -9,7 +9,7 @@ from typing import Any
 from kgraph.db.graph import Graph
 from kgraph.query.lookups import FactFilter, find_facts
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 
 REPORT = "000_82ade397896eee5f"
 INNOCITIES = "001_122f8e93b9dcce29"
@@ -239,7 +239,7 @@ def test_the_graph_wide_checks_count_each_kind_of_broken_fact(
 
 
 def test_every_topic_stage_rule_names_real_entities(corpus_graph: Graph) -> None:
-    from loaders.inference import TOPIC_STAGE
+    from loaders.build.inference import TOPIC_STAGE
 
     ids = {r["id"] for r in corpus_graph.read("MATCH (e:Entity) RETURN e.id AS id")}
     named = set(TOPIC_STAGE) | {s for stages in TOPIC_STAGE.values() for s in stages}

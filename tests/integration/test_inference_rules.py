@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.support.small_registry import REPORT, write_registry
 
 ENTITIES = """\

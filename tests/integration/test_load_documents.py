@@ -14,8 +14,8 @@ from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from loaders.pipeline import Build, load
-from loaders.unchanged import Unchanged, load_if_changed
+from loaders.build.pipeline import Build, load
+from loaders.plan.unchanged import Unchanged, load_if_changed
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 
 EDITED = "003_abba59e65f6bad7a"
@@ -236,9 +236,9 @@ def test_a_document_load_planned_before_another_load_landed_writes_nothing(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:
     from kgraph.errors import LoadInterrupted
-    from loaders.inputs import read_inputs
-    from loaders.partial import load_documents, previous_parts
-    from loaders.unchanged import plan_load
+    from loaders.plan.inputs import read_inputs
+    from loaders.plan.partial import load_documents, previous_parts
+    from loaders.plan.unchanged import plan_load
 
     load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     path = corpus / f"{EDITED}.txt"

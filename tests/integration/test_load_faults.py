@@ -23,7 +23,7 @@ import pytest
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.conftest import Target
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 

@@ -10,9 +10,9 @@ import pytest
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders import pipeline
-from loaders.pipeline import load
-from loaders.unchanged import Unchanged, load_if_changed
+from loaders.build import pipeline
+from loaders.build.pipeline import load
+from loaders.plan.unchanged import Unchanged, load_if_changed
 from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
 ENTITIES = FUNDING_ENTITIES

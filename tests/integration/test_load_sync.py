@@ -10,7 +10,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.writer import NodeRow, RelRow, sync
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from loaders.pipeline import load
+from loaders.build.pipeline import load
 from tests.support.small_registry import FUNDING, write_registry
 
 ENTITIES = """\

@@ -2,7 +2,7 @@
 and the curated graph of the five documents untouched by any of it.
 
 Each test loads the real corpus with a copy of the registry and a proposals folder of its
-own (under ``tmp_path``), reviews through ``loaders.review``, and reads the graph back.
+own (under ``tmp_path``), reviews through ``loaders.proposals.review``, and reads the graph back.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from kgraph.db.graph import Graph
 from kgraph.ontology import EXTRACTION_PROPS
 from kgraph.query import lookups
 from kgraph.settings import Settings
-from loaders.pipeline import load
-from loaders.proposals import proposals_path, read_proposals, write_proposals
-from loaders.review import Decisions, item_key, pending, review
-from loaders.unchanged import Unchanged, load_if_changed
+from loaders.build.pipeline import load
+from loaders.plan.unchanged import Unchanged, load_if_changed
+from loaders.proposals.files import proposals_path, read_proposals, write_proposals
+from loaders.proposals.review import Decisions, item_key, pending, review
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 from tests.support.proposals import (
     AGREEING,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from loaders.proposals import (
+from loaders.proposals.files import (
     Extractor,
     Proposals,
     ProposedEntity,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.corpus import MANIFEST_NAME, Document, load_corpus
 from loaders.extract.nlp import Pipelines, load_pipelines
+from loaders.sources.corpus import MANIFEST_NAME, Document, load_corpus
 
 
 def corpus_path() -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.cleaning import clean_text, is_heading
+from loaders.sources.cleaning import clean_text, is_heading
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\f"])

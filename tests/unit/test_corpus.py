@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from kgraph.errors import CorpusError
-from loaders.corpus import (
+from loaders.sources.corpus import (
     MAX_PASSAGE_CHARS,
     Document,
     ManifestEntry,

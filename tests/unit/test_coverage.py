@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kgraph.settings import Settings
-from loaders.coverage import Finding, measure
-from loaders.pipeline import build
+from loaders.build.coverage import Finding, measure
+from loaders.build.pipeline import build
 
 
 def test_nothing_in_the_corpus_is_unexplained() -> None:

@@ -6,9 +6,9 @@ import pytest
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import EntitySpec, Evidence, FactSpec, OdditySpec
-from loaders.corpus import Document, ManifestEntry, split_passages
-from loaders.evidence import EvidenceIndex, Resolved, owner_key, resolve_evidence
-from loaders.registry import Located, Registry
+from loaders.sources.corpus import Document, ManifestEntry, split_passages
+from loaders.sources.evidence import EvidenceIndex, Resolved, owner_key, resolve_evidence
+from loaders.sources.registry import Located, Registry
 
 # Seven passages; "Implementer: Centria." occurs twice (p002 and p006), every other line once.
 REPORT = "\n\n".join(

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from kgraph_cli.main import app
 from loaders.extract.nlp import Pipelines
-from loaders.proposals import read_proposals
+from loaders.proposals.files import read_proposals
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "extraction"
 

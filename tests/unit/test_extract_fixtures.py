@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 import yaml
 
-from loaders.corpus import Document, load_corpus
 from loaders.extract.document import read_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
-from loaders.extract.run import extract_one
 from loaders.extract.words import load_words
-from loaders.proposals import Proposals, read_proposals, write_proposals
-from loaders.registry import load_registry
+from loaders.proposals.files import Proposals, read_proposals, write_proposals
+from loaders.proposals.run import extract_one
+from loaders.sources.corpus import Document, load_corpus
+from loaders.sources.registry import load_registry
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "extraction"
 REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
@@ -136,7 +136,7 @@ def test_a_rejected_fact_is_not_proposed_again(
     pipelines: Pipelines,
     extracted: dict[str, Proposals],
 ) -> None:
-    from loaders.proposals import Rejection
+    from loaders.proposals.files import Rejection
 
     key = "project:akkumeri|FUNDED_BY|org:business-finland"
     previous = extracted["100_akkuvaasa"].model_copy(

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kgraph.settings import Settings
 from kgraph_cli.main import app
-from loaders.corpus import load_corpus, load_manifest
+from loaders.sources.corpus import load_corpus, load_manifest
 
 SETTINGS = Settings()
 runner = CliRunner()

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from kgraph.settings import Settings
-from loaders.inputs import read_inputs, registry_digest
-from loaders.registry import load_registry
+from loaders.plan.inputs import read_inputs, registry_digest
+from loaders.sources.registry import load_registry
 
 
 def test_the_registry_digest_is_the_one_the_registry_loader_records() -> None:

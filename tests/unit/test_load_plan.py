@@ -8,9 +8,9 @@ import pytest
 
 from kgraph.db.writer import GraphInput, NodeRow, RelRow
 from kgraph.settings import Settings
-from loaders.changes import plan
-from loaders.inputs import Inputs, read_inputs
-from loaders.partial import owned
+from loaders.plan.changes import plan
+from loaders.plan.inputs import Inputs, read_inputs
+from loaders.plan.partial import owned
 
 BEFORE = Inputs(
     documents={"a": "1", "b": "2", "c": "3"},

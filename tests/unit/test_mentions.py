@@ -14,8 +14,8 @@ from kgraph.names.matcher import (
     MentionIndex,
     build_index,
 )
-from loaders.corpus import Document
-from loaders.mentions import count_mentions, find_in_documents, find_mentions
+from loaders.build.mentions import count_mentions, find_in_documents, find_mentions
+from loaders.sources.corpus import Document
 
 ENTITIES = [
     EntityNames(entity_id="org:oulu-uni", names=["University of Oulu", "Oulun yliopisto"]),

@@ -4,8 +4,8 @@ four-letter names, which are the shortest that inflect."""
 from __future__ import annotations
 
 from kgraph.names.matcher import EntityNames, MentionIndex, build_index
-from loaders.corpus import Passage
-from loaders.mentions import find_mentions
+from loaders.build.mentions import find_mentions
+from loaders.sources.corpus import Passage
 
 
 def _index() -> MentionIndex:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.corpus import passage_id, split_passages
+from loaders.sources.corpus import passage_id, split_passages
 from loaders.synth import PER_UNIT, Synth
 
 

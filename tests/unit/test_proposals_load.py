@@ -12,8 +12,8 @@ import yaml
 
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from loaders.pipeline import Build, build
-from loaders.proposals import Rejection, filter_rejected, read_proposals, write_proposals
+from loaders.build.pipeline import Build, build
+from loaders.proposals.files import Rejection, filter_rejected, read_proposals, write_proposals
 from tests.support.proposals import (
     AGREEING,
     COLLABORATION,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import RegistryError
-from loaders.registry import load_registry
+from loaders.sources.registry import load_registry
 
 CITY = """\
 - id: city:kokkola
@@ -211,8 +211,8 @@ def test_the_same_fact_in_two_files_with_other_props_is_refused(tmp_path: Path) 
 def test_a_bad_anchor_of_a_fact_stated_in_two_files_names_the_file_that_gave_it(
     tmp_path: Path,
 ) -> None:
-    from loaders.corpus import Document, ManifestEntry, split_passages
-    from loaders.evidence import resolve_evidence
+    from loaders.sources.corpus import Document, ManifestEntry, split_passages
+    from loaders.sources.evidence import resolve_evidence
 
     folder = write_registry(tmp_path)
     other = FACT.replace("Oulun yliopisto/Kokkolan yliopistokeskus", "not in the document")

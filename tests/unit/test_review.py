@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from kgraph.settings import Settings
 from kgraph_cli.main import app
-from loaders.pipeline import build
-from loaders.proposals import read_proposals
-from loaders.registry import load_registry
+from loaders.build.pipeline import build
+from loaders.proposals.files import read_proposals
+from loaders.sources.registry import load_registry
 from tests.support.proposals import (
     COLLABORATION,
     DISAGREEING,

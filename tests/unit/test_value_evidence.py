@@ -11,9 +11,9 @@ import pytest
 from kgraph.errors import RegistryError
 from kgraph.ontology import SOURCED_PROPS, EntitySpec, Evidence
 from kgraph.settings import Settings
-from loaders.evidence import prop_evidence, resolve_evidence
-from loaders.registry import Located, Registry, load_registry
-from loaders.rows import entity_row
+from loaders.build.rows import entity_row
+from loaders.sources.evidence import prop_evidence, resolve_evidence
+from loaders.sources.registry import Located, Registry, load_registry
 from tests.unit.test_evidence import DOCUMENTS
 from tests.unit.test_registry_validation import CITY, ORG, refused, write_registry
 

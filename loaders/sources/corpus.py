@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.errors import CorpusError
-from loaders.cleaning import BULLET, CAPTION, NUMBERED, clean_text, fold, is_heading, is_url
+from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, fold, is_heading, is_url
 
 MANIFEST_NAME = "corpus.yaml"
 #: Blocks longer than this are split at sentence ends, so a passage stays readable as evidence.

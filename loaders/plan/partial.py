@@ -1,6 +1,6 @@
 """A document load: rebuild and diff only what the changed documents own.
 
-When only documents changed (``loaders.changes``), the registry, the schema and the code are
+When only documents changed (``loaders.plan.changes``), the registry, the schema and the code are
 those of the newest load, so a row of the graph can differ only if it depends on a changed
 document. Those rows are:
 
@@ -29,10 +29,8 @@ from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
 from kgraph.ontology import EVIDENCE_DOCS, PREMISE_PASSAGES, PROP_EVIDENCE_DOCS
-from loaders import rows
-from loaders.changes import Plan
-from loaders.inputs import Inputs
-from loaders.pipeline import (
+from loaders.build import rows
+from loaders.build.pipeline import (
     Build,
     build_stats,
     coverage_summary,
@@ -42,6 +40,8 @@ from loaders.pipeline import (
     registry_rows,
     run_properties,
 )
+from loaders.plan.changes import Plan
+from loaders.plan.inputs import Inputs
 
 
 def document_scope(docs: Collection[str], after_load: str | None = None) -> Scope:

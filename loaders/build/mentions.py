@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from kgraph.names.matcher import EntityNames, Mention, MentionIndex
 from kgraph.ontology import EntitySpec
-from loaders.corpus import Document, Passage
-from loaders.registry import Registry
-from loaders.rows import identity_names
+from loaders.sources.corpus import Document, Passage
+from loaders.sources.registry import Registry
+from loaders.build.rows import identity_names
 
 
 def entity_names(

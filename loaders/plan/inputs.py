@@ -17,7 +17,7 @@ from pathlib import Path
 
 import kgraph
 import loaders
-from loaders.corpus import MANIFEST_NAME, ManifestEntry, load_manifest
+from loaders.sources.corpus import MANIFEST_NAME, ManifestEntry, load_manifest
 
 #: The LoadRun property holding the digest of all inputs together.
 INPUTS_DIGEST = "inputs_digest"
@@ -73,7 +73,7 @@ def _files_digest(root: Path, paths: Iterable[Path]) -> str:
 
 def registry_digest(directory: Path) -> str:
     """Digest of every registry file, as the registry loader computes it."""
-    from loaders.registry import registry_files
+    from loaders.sources.registry import registry_files
 
     return _files_digest(directory, registry_files(directory))
 

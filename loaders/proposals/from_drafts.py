@@ -9,13 +9,13 @@ from typing import Any
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import Evidence
-from loaders.corpus import Document
-from loaders.evidence import resolve_evidence
 from loaders.extract.document import Read
 from loaders.extract.drafts import Draft, quote
 from loaders.extract.spans import Span
-from loaders.proposals import Extractor, Link, Proposals, ProposedEntity, ProposedFact
-from loaders.registry import Located, Registry
+from loaders.proposals.files import Extractor, Link, Proposals, ProposedEntity, ProposedFact
+from loaders.sources.corpus import Document
+from loaders.sources.evidence import resolve_evidence
+from loaders.sources.registry import Located, Registry
 
 EXTRACTOR = "kgraph-extract"
 VERSION = "1"

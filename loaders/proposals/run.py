@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import CorpusError
-from loaders.corpus import Document, load_corpus
 from loaders.extract.document import read_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines, load_pipelines
-from loaders.extract.proposals_of import build_proposals
 from loaders.extract.words import load_words
-from loaders.proposals import Proposals, proposals_path, read_proposals, write_proposals
-from loaders.registry import Registry
+from loaders.proposals.files import Proposals, proposals_path, read_proposals, write_proposals
+from loaders.proposals.from_drafts import build_proposals
+from loaders.sources.corpus import Document, load_corpus
+from loaders.sources.registry import Registry
 
 
 @dataclass(frozen=True)

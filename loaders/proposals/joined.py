@@ -18,16 +18,16 @@ import yaml
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import EntitySpec, FactSpec
-from loaders.corpus import Document
-from loaders.evidence import EvidenceIndex, resolve_entries
-from loaders.proposals import (
+from loaders.proposals.files import (
     Proposals,
     ProposedEntity,
     ProposedFact,
     filter_rejected,
     read_proposals,
 )
-from loaders.registry import Located, Registry
+from loaders.sources.corpus import Document
+from loaders.sources.evidence import EvidenceIndex, resolve_entries
+from loaders.sources.registry import Located, Registry
 
 DisagreementKind = Literal["entity_differs", "fact_differs", "proposals_differ"]
 

@@ -22,9 +22,7 @@ from pydantic import ValidationError
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import EntitySpec, FactSpec
-from loaders.corpus import load_corpus
-from loaders.evidence import resolve_evidence
-from loaders.proposals import (
+from loaders.proposals.files import (
     Proposals,
     ProposedEntity,
     ProposedFact,
@@ -34,7 +32,9 @@ from loaders.proposals import (
     read_proposals,
     write_proposals,
 )
-from loaders.registry import Registry, load_registry
+from loaders.sources.corpus import load_corpus
+from loaders.sources.evidence import resolve_evidence
+from loaders.sources.registry import Registry, load_registry
 
 Item = ProposedEntity | ProposedFact
 _EXTRACTION_FIELDS = {"confidence", "rule"}

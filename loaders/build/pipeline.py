@@ -3,7 +3,7 @@
 build()  reads and validates everything and computes the graph's complete desired state;
          it writes nothing, so a bad input stops the load before the graph is touched.
 load()   builds, then syncs the result into Neo4j and records the LoadRun.
-(``loaders.unchanged`` decides first whether a load is needed at all.)
+(``loaders.plan.unchanged`` decides first whether a load is needed at all.)
 """
 
 from __future__ import annotations
@@ -19,21 +19,21 @@ from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from kgraph.names.matcher import Mention
 from kgraph.ontology import EntitySpec, FactSpec
-from loaders import coverage, rows
-from loaders.corpus import Document, load_corpus
-from loaders.evidence import EvidenceIndex, prop_evidence, resolve_evidence
-from loaders.extracted import Extracted, read_extracted
-from loaders.inference import InferredFact, infer
-from loaders.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
-from loaders.mentions import count_by_passage, find_in_documents, mention_index
-from loaders.registry import Located, Registry, load_registry
+from loaders.build import coverage, rows
+from loaders.sources.corpus import Document, load_corpus
+from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evidence
+from loaders.proposals.joined import Extracted, read_extracted
+from loaders.build.inference import InferredFact, infer
+from loaders.plan.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
+from loaders.build.mentions import count_by_passage, find_in_documents, mention_index
+from loaders.sources.registry import Located, Registry, load_registry
 
 
 @dataclass
 class Build:
     """Everything a load writes, computed before anything is written.
 
-    A document load (``loaders.partial``) holds in ``graph_input`` only the rows of the part
+    A document load (``loaders.plan.partial``) holds in ``graph_input`` only the rows of the part
     of the graph its documents own, and in ``mention_counts`` only their mentions.
     """
 
@@ -44,14 +44,14 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
-    #: What ``kgraph coverage`` reports (loaders.coverage.summary), recorded on the LoadRun.
+    #: What ``kgraph coverage`` reports (loaders.build.coverage.summary), recorded on the LoadRun.
     coverage: dict[str, Any] = field(default_factory=dict)
     #: The unreviewed proposals loaded with the registry, when the load was asked to.
     extracted: Extracted | None = None
     #: Each document's share of the mentions and of the coverage report (``DocumentPart``
     #: as plain data), by document id: recorded, so a document load re-measures only its own.
     parts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: How the load was planned: "full" or "document", and why (``loaders.changes``).
+    #: How the load was planned: "full" or "document", and why (``loaders.plan.changes``).
     mode: str = "full"
     mode_reason: str = "a full build and diff"
     #: The documents a document load rebuilt.
@@ -197,7 +197,7 @@ def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = Non
     """Read, validate, verify, infer and match; return the desired graph. Writes nothing.
 
     With ``proposals_dir``, the unreviewed proposals there join the registry's entities and
-    facts as provenance *extracted*, below curation (``loaders.extracted``).
+    facts as provenance *extracted*, below curation (``loaders.proposals.joined``).
     """
     sources = read_sources(corpus_dir, registry_dir, proposals_dir)
     inferred = infer_registry(sources.registry)

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kgraph.names.matcher import Mention, MentionIndex
-from loaders.corpus import Document
-from loaders.mentions import mention_index
-from loaders.registry import Registry
+from loaders.sources.corpus import Document
+from loaders.build.mentions import mention_index
+from loaders.sources.registry import Registry
 
 _NAME = re.compile(
     r"(?<![\w@/.])(?:[A-ZÅÄÖ][\w+&.-]*[\w+]|[A-ZÅÄÖ])"

@@ -5,7 +5,7 @@ Three answers (``Plan.mode``):
 unchanged  every input as the newest load read it: nothing is read or written.
 document   only documents changed (their text, or their manifest entries, or documents
            added or removed): what depends on those documents is rebuilt and diffed, the
-           rest of the graph is left as it is (``loaders.partial``).
+           rest of the graph is left as it is (``loaders.plan.partial``).
 full       anything else: the registry, the schema, the code or the proposals changed, the
            newest load recorded no digests to compare with, or the load was asked to verify.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from loaders.inputs import Inputs
+from loaders.plan.inputs import Inputs
 
 Mode = Literal["unchanged", "document", "full"]
 

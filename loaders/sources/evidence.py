@@ -13,8 +13,8 @@ from typing import Any
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import EntitySpec, Evidence, FactSpec, OdditySpec
-from loaders.corpus import Document, Passage, anchor_passages
-from loaders.registry import Located, Registry
+from loaders.sources.corpus import Document, Passage, anchor_passages
+from loaders.sources.registry import Located, Registry
 
 
 @dataclass(frozen=True)

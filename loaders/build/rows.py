@@ -24,10 +24,10 @@ from kgraph.ontology import (
     FactSpec,
     OdditySpec,
 )
-from loaders.corpus import Document, Passage
-from loaders.evidence import EvidenceIndex, Resolved
-from loaders.inference import InferredFact
-from loaders.registry import Registry
+from loaders.sources.corpus import Document, Passage
+from loaders.sources.evidence import EvidenceIndex, Resolved
+from loaders.build.inference import InferredFact
+from loaders.sources.registry import Registry
 
 _DATE_KEYS = frozenset({"start", "end", "date"})
 

@@ -1,7 +1,7 @@
 """A load that is not needed, or needed only for some documents: the inputs' digests against
-those the newest LoadRun read (``loaders.changes`` decides).
+those the newest LoadRun read (``loaders.plan.changes`` decides).
 
-Kept apart from ``loaders.pipeline`` so that finding a load unneeded imports none of what a
+Kept apart from ``loaders.build.pipeline`` so that finding a load unneeded imports none of what a
 build needs (the cleaner, the matcher and its dictionaries, inference, the writer): a
 second ``kgraph load`` of the same inputs costs a digest of some files and one query.
 """
@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
-from loaders.changes import Plan, plan
-from loaders.inputs import Inputs, read_inputs
+from loaders.plan.changes import Plan, plan
+from loaders.plan.inputs import Inputs, read_inputs
 
 if TYPE_CHECKING:
     from kgraph.db.writer import SyncReport
-    from loaders.pipeline import Build
+    from loaders.build.pipeline import Build
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def load_if_changed(
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
     if decided.mode == "document":
-        from loaders.partial import load_documents, previous_parts
+        from loaders.plan.partial import load_documents, previous_parts
 
         parts = previous_parts(latest["document_parts"])
         unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
@@ -79,7 +79,7 @@ def load_if_changed(
                 graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"]
             )
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
-    from loaders.pipeline import load_inputs
+    from loaders.build.pipeline import load_inputs
 
     return load_inputs(
         graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason

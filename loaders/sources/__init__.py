@@ -1,0 +1,8 @@
+"""Sources: what a load reads, checked before anything is built.
+
+In: the corpus folder (``corpus.yaml`` and its documents) and the curated registry
+(``loaders/registry/``). Out: ``Document`` s cut into ``Passage`` s (``corpus``, ``cleaning``), a
+validated ``Registry`` with the line of every entry (``registry``), and every evidence anchor
+found in its passage (``evidence``). ``ingest`` adds a document to the corpus folder. Nothing
+here writes to the graph or knows the other stages.
+"""

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kgraph.parse.amounts import find_amounts
+from kgraph.parse.dates import find_periods
 from kgraph.names.matcher import Mention, MentionIndex
 from loaders.sources.corpus import Document
 from loaders.build.mentions import mention_index
@@ -26,11 +28,6 @@ _NAME = re.compile(
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9&.+-]{2,}$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:•\"“”(]\s*|\s[–-]\s|\d\)\s*)$")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s,;]+[\w]")
-_AMOUNT = re.compile(
-    r"(\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)\s*(miljoonaa euroa|million euros|euroa|euros|€)"
-)
-_DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_YEAR_RANGE = re.compile(r"\b(20\d\d)\s*[–-]\s*(20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -54,13 +51,6 @@ class CoverageReport:
     @property
     def ok(self) -> bool:
         return not self.unexplained
-
-
-def _amount(number: str, unit: str) -> int:
-    value = float(number.replace(" ", "").replace(" ", "").replace(",", "."))
-    return (
-        round(value * 1_000_000) if unit in ("miljoonaa euroa", "million euros") else round(value)
-    )
 
 
 def _known_amounts(registry: Registry) -> set[int]:
@@ -196,16 +186,15 @@ class _Scanner:
             for match in _DOI.finditer(passage.text):
                 found_doi = match.group(0).lower() in self.dois
                 judge(Finding("doi", match.group(0), passage.id), found_doi)
-            for match in _AMOUNT.finditer(passage.text):
-                value = _amount(match.group(1), match.group(2))
-                judge(Finding("amount", match.group(0), passage.id), value in self.amounts)
-            for m in _DATE_RANGE.finditer(passage.text):
-                d, mo, y, d2, mo2, y2 = m.groups()
-                span = (f"{y}-{int(mo):02d}-{int(d):02d}", f"{y2}-{int(mo2):02d}-{int(d2):02d}")
-                judge(Finding("date_range", m.group(0), passage.id), span in self.spans)
-            for m in _YEAR_RANGE.finditer(passage.text):
-                years = (int(m.group(1)), int(m.group(2)))
-                judge(Finding("year_range", m.group(0), passage.id), years in self.year_spans)
+            for amount in find_amounts(passage.text):
+                judge(Finding("amount", amount.text, passage.id), amount.eur in self.amounts)
+            for period in find_periods(passage.text):
+                if period.precision == "year":
+                    years = (period.start.year, period.end.year)
+                    judge(Finding("year_range", period.text, passage.id), years in self.year_spans)
+                else:
+                    span = (period.start.isoformat(), period.end.isoformat())
+                    judge(Finding("date_range", period.text, passage.id), span in self.spans)
         part.mentioned = sorted(mentioned)
         return part
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from kgraph.names.matcher import EntityNames, Mention, MentionIndex
-from kgraph.ontology import EntitySpec
+from kgraph.ontology import EntitySpec, Language
 from loaders.sources.corpus import Document, Passage
 from loaders.sources.registry import Registry
 from loaders.build.rows import identity_names
@@ -37,7 +37,7 @@ def mention_index(registry: Registry) -> MentionIndex:
     return MentionIndex(entity_names(entities, identity_names(registry)))
 
 
-def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: str) -> list[Mention]:
+def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: Language) -> list[Mention]:
     """The mentions in each passage (all in ``language``), tagged with the passage id."""
     return [m for p in passages for m in index.find(p.text, p.id, language=language)]
 

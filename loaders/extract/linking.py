@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgraph.names.matcher import MentionIndex
-from kgraph.ontology import EntitySpec
+from kgraph.ontology import EntitySpec, Language
 from loaders.build.mentions import entity_names
 from loaders.build.rows import identity_names
 from loaders.extract.spans import Span
@@ -30,7 +30,7 @@ class Linker:
         index = MentionIndex(entity_names(entities, identity_names(registry)))
         return cls(index, {e.id: e for e in entities})
 
-    def link(self, text: str, passage_id: str, language: str) -> list[Span]:
+    def link(self, text: str, passage_id: str, language: Language) -> list[Span]:
         """The known entities ``text`` names; a name two entities share links to both."""
         spans: list[Span] = []
         for mention in self.index.find(text, passage_id, language=language):

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.errors import CorpusError
+from kgraph.ontology import Language
 from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, fold, is_heading, is_url
 
 MANIFEST_NAME = "corpus.yaml"
@@ -36,7 +37,7 @@ class ManifestEntry(BaseModel):
 
     id: str = Field(min_length=1)
     file: str = Field(pattern=r"^[^/\\]+$")  # a plain name: a document cannot point outside
-    language: str
+    language: Language
     kind: str
     title: str
     publisher: str
@@ -124,9 +125,13 @@ def _entry(path: Path, index: int, item: Any, line: int) -> ManifestEntry:
     except ValidationError as e:
         first = e.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "(entry)"
-        problem = "missing field" if first["type"] == "missing" else first["msg"]
+        problem = (
+            f"missing field '{field}'"
+            if first["type"] == "missing"
+            else f"field '{field}': {first['msg']}"
+        )
         name = item.get("id", "?") if isinstance(item, dict) else "?"
-        reason = f"document entry {index + 1} (id {name}): {problem} '{field}'"
+        reason = f"document entry {index + 1} (id {name}): {problem}"
         raise CorpusError(str(path), reason, line) from e
 
 

@@ -18,7 +18,7 @@ from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
 from kgraph.names.matcher import Mention, MentionIndex
 from loaders.sources.corpus import Document
-from loaders.build.mentions import mention_index
+from loaders.sources.names import name_index
 from loaders.sources.registry import Registry
 
 _NAME = re.compile(
@@ -134,7 +134,7 @@ class _Scanner:
     """What the registry accounts for, gathered once, to judge the findings of each document."""
 
     def __init__(self, registry: Registry, index: MentionIndex | None = None) -> None:
-        self.index = index if index is not None else mention_index(registry)
+        self.index = index if index is not None else name_index(registry)
         self.omissions = [o.item.text.casefold() for o in registry.omissions]
         self.dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
         self.amounts = _known_amounts(registry)

@@ -25,7 +25,8 @@ from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evide
 from loaders.proposals.joined import Extracted, read_extracted
 from loaders.build.inference import InferredFact, infer
 from loaders.plan.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
-from loaders.build.mentions import count_by_passage, find_in_documents, mention_index
+from loaders.build.mentions import count_by_passage, find_in_documents
+from loaders.sources.names import identity_names, name_index
 from loaders.sources.registry import Located, Registry, load_registry
 
 
@@ -100,7 +101,7 @@ def registry_rows(
 ) -> GraphInput:
     """The rows of the registry: entities, stated and inferred facts, oddities."""
     out = GraphInput()
-    names = rows.identity_names(registry)
+    names = identity_names(registry)
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
@@ -131,7 +132,7 @@ def measure_documents(
 
     The costly part of a build: the matcher (and its Finnish dictionary) runs here only.
     """
-    index = mention_index(registry)
+    index = name_index(registry)
     counts: dict[tuple[str, str], int] = {}
     parts: dict[str, dict[str, Any]] = {}
     matched: dict[str, list[Mention]] = {p.id: [] for doc in documents for p in doc.passages}

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kgraph.coverage import Coverage, Finding, FindingKind, NeverMentioned
 from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
 from kgraph.names.matcher import Mention, MentionIndex
@@ -28,29 +29,6 @@ _NAME = re.compile(
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9&.+-]{2,}$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:•\"“”(]\s*|\s[–-]\s|\d\)\s*)$")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s,;]+[\w]")
-
-
-@dataclass(frozen=True)
-class Finding:
-    kind: str  # name | acronym | doi | amount | date_range | year_range
-    text: str
-    passage_id: str
-
-
-@dataclass
-class CoverageReport:
-    unexplained: list[Finding] = field(default_factory=list)
-    explained_by_omission: list[Finding] = field(default_factory=list)
-    accounted: int = 0
-    never_mentioned: list[str] = field(default_factory=list)
-    anchors_verified: int = 0
-    #: Values a document should give (ontology.SOURCED_PROPS) with no evidence and no
-    #: ``derived`` mark, as ``entity_id.prop``.
-    unsourced_values: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.unexplained
 
 
 def _known_amounts(registry: Registry) -> set[int]:
@@ -82,7 +60,7 @@ def _known_dates(registry: Registry) -> tuple[set[tuple[str, str]], set[tuple[in
     return spans, years
 
 
-def _names(text: str) -> Iterable[tuple[str, str]]:
+def _names(text: str) -> Iterable[tuple[FindingKind, str]]:
     """(kind, surface) of the name-like runs of a passage."""
     lowered = text.lower()
     for match in _NAME.finditer(text):
@@ -211,25 +189,32 @@ def measure_documents(
     return {doc.entry.id: scanner.document(doc, mentions) for doc in documents}
 
 
-def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> CoverageReport:
+def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> Coverage:
     """The report of the documents whose shares are ``parts`` (in document order)."""
-    report = CoverageReport(anchors_verified=anchors)
+    accounted = 0
+    unexplained: list[Finding] = []
+    left_out: list[Finding] = []
     mentioned: set[str] = set()
     for part in parts:
-        report.accounted += part.accounted
-        report.unexplained += part.unexplained
-        report.explained_by_omission += part.explained_by_omission
+        accounted += part.accounted
+        unexplained += part.unexplained
+        left_out += part.explained_by_omission
         mentioned.update(part.mentioned)
-    report.never_mentioned = sorted(
-        e.item.id for e in registry.entities if e.item.id not in mentioned
+    backed = backed_entities(registry)
+    never = sorted(e.item.id for e in registry.entities if e.item.id not in mentioned)
+    unsourced = [f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()]
+    return Coverage(
+        ok=not unexplained and not unsourced,
+        accounted=accounted,
+        explained_by_omission=left_out,
+        unexplained=unexplained,
+        anchors_verified=anchors,
+        never_mentioned=[NeverMentioned(entity_id=e, backed=e in backed) for e in never],
+        unsourced_values=unsourced,
     )
-    report.unsourced_values = [
-        f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()
-    ]
-    return report
 
 
-def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
+def measure(documents: list[Document], registry: Registry, anchors: int) -> Coverage:
     """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
     return combine(measure_documents(documents, registry).values(), registry, anchors)
 
@@ -238,22 +223,6 @@ def backed_entities(registry: Registry) -> set[str]:
     """Entities a fact names or that carry evidence of their own."""
     backed = {f.item.s for f in registry.facts} | {f.item.o for f in registry.facts}
     return backed | {e.item.id for e in registry.entities if e.item.evidence}
-
-
-def summary(report: CoverageReport, registry: Registry) -> dict[str, Any]:
-    """The report as plain data: what ``kgraph coverage`` prints and a load records."""
-    backed = backed_entities(registry)
-    return {
-        "ok": report.ok and not report.unsourced_values,
-        "accounted": report.accounted,
-        "explained_by_omission": [asdict(f) for f in report.explained_by_omission],
-        "unexplained": [asdict(f) for f in report.unexplained],
-        "anchors_verified": report.anchors_verified,
-        "never_mentioned": [
-            {"entity_id": e, "backed": e in backed} for e in report.never_mentioned
-        ],
-        "unsourced_values": report.unsourced_values,
-    }
 
 
 def omissions(registry: Registry) -> list[dict[str, Any]]:

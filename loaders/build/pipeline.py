@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from kgraph import __version__
+from kgraph.coverage import Coverage
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from kgraph.names.matcher import Mention
@@ -45,8 +46,8 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
-    #: What ``kgraph coverage`` reports (loaders.build.coverage.summary), recorded on the LoadRun.
-    coverage: dict[str, Any] = field(default_factory=dict)
+    #: What ``kgraph coverage`` reports, recorded on the LoadRun.
+    coverage: Coverage = field(default_factory=lambda: Coverage(ok=True))
     #: The unreviewed proposals loaded with the registry, when the load was asked to.
     extracted: Extracted | None = None
     #: Each document's share of the mentions and of the coverage report (``DocumentPart``
@@ -180,14 +181,13 @@ def build_stats(
     return stats
 
 
-def coverage_summary(sources: Sources, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def coverage_summary(sources: Sources, parts: dict[str, dict[str, Any]]) -> Coverage:
     """The coverage report of all documents, combined from their shares in manifest order."""
     shares = [
         coverage.DocumentCoverage.from_dict(parts[d.entry.id]["coverage"])
         for d in sources.documents
     ]
-    report = coverage.combine(shares, sources.registry, len(sources.evidence))
-    return coverage.summary(report, sources.registry)
+    return coverage.combine(shares, sources.registry, len(sources.evidence))
 
 
 def infer_registry(registry: Registry) -> list[InferredFact]:
@@ -236,7 +236,7 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "stats": json.dumps(result.stats, sort_keys=True),
         # The corpus's coverage and the registry's omissions as of this load: the API serves
         # them (/coverage, /omissions) without reading the corpus or the registry itself.
-        "coverage": json.dumps(result.coverage, sort_keys=True),
+        "coverage": json.dumps(result.coverage.model_dump(mode="json"), sort_keys=True),
         "omissions": json.dumps(coverage.omissions(result.registry)),
         **(
             {"proposal_disagreements": json.dumps(

@@ -19,6 +19,7 @@ from typing import Any
 import simplemma
 import snowballstemmer
 
+from kgraph.coverage import Coverage
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
@@ -186,7 +187,7 @@ def coverage(graph: Graph) -> dict[str, Any]:
     row = _load_reports(graph)
     if row["coverage"] is None:
         raise NotFound("coverage report of load", str(row["load_id"]))
-    report: dict[str, Any] = json.loads(row["coverage"])
+    report = Coverage.model_validate_json(row["coverage"]).model_dump(mode="json")
     return {"load_id": row["load_id"], "finished_at": plain(row["finished_at"]), **report}
 
 

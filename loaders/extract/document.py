@@ -54,7 +54,9 @@ class Read:
     index: MentionIndex | None = None
 
 
-def read_document(document: Document, linker: Linker, pipelines: Pipelines, words: Words) -> Read:
+def extract_document(
+    document: Document, linker: Linker, pipelines: Pipelines, words: Words
+) -> Read:
     """Every passage of ``document``: its spans, then the rules over its sentences."""
     language = document.entry.language
     nlp = pipelines.for_language(language)

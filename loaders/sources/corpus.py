@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.errors import CorpusError
 from kgraph.ontology import Language
-from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, fold, is_heading, is_url
+from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, is_heading, is_url
 
 MANIFEST_NAME = "corpus.yaml"
 #: Blocks longer than this are split at sentence ends, so a passage stays readable as evidence.
@@ -238,39 +238,3 @@ def _classify(text: str) -> PassageKind:
     if NUMBERED.match(text) is None:
         return "paragraph"
     return "heading" if is_heading(text) else "list_item"
-
-
-# --- anchors --------------------------------------------------------------------------------
-
-
-def find_anchor(doc: Document, anchor: str) -> Passage | None:
-    """The passage holding the first occurrence of ``anchor`` (exact, whitespace folded).
-
-    Anchors are quoted from within one raw line, which cleaning never splits; the only place an
-    anchor can cross passages is a sentence end inside a block that was too long, and there the
-    passage where it begins is returned.
-    """
-    needle = fold(anchor)
-    index = doc.cleaned.find(needle) if needle else -1
-    if index < 0:
-        return None
-    return next((p for p in doc.passages if index < p.end), None)
-
-
-def count_anchor(doc: Document, anchor: str) -> int:
-    """How often ``anchor`` occurs in the cleaned text, so callers can warn when it is ambiguous."""
-    needle = fold(anchor)
-    return doc.cleaned.count(needle) if needle else 0
-
-
-def anchor_passages(doc: Document, anchor: str) -> list[Passage]:
-    """Every passage where ``anchor`` begins, in document order (none when it is absent)."""
-    needle = fold(anchor)
-    found: list[Passage] = []
-    at = doc.cleaned.find(needle) if needle else -1
-    while at >= 0:
-        passage = next((p for p in doc.passages if at < p.end), None)
-        if passage is not None and passage not in found:
-            found.append(passage)
-        at = doc.cleaned.find(needle, at + 1)
-    return found

@@ -16,13 +16,12 @@ from loaders.sources.corpus import (
     Document,
     ManifestEntry,
     clean_text,
-    count_anchor,
-    find_anchor,
     load_corpus,
     load_manifest,
     read_document,
     split_passages,
 )
+from loaders.sources.evidence import count_anchor, find_anchor
 
 REPORT = "000_82ade397896eee5f"
 PROGRAMME_PAGE = "001_122f8e93b9dcce29"

@@ -32,7 +32,7 @@ import json, time
 from kgraph.settings import Settings
 from kgraph.db.graph import Graph, connect
 from kgraph.db import cypher, schema
-from loaders.plan.inputs import read_inputs
+from loaders.sources.inputs import read_inputs
 from loaders.build.pipeline import build, run_properties
 from kgraph.db.writer import sync
 s = Settings()
@@ -76,25 +76,26 @@ g.close()
 
 
 UNCHANGED_RUN = _fresh_process(
-    "from loaders.plan.unchanged import Unchanged, load_if_changed",
-    """outcome = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
+    "from loaders.load import Corpus, load",
+    """outcome = load(g, Corpus(s.corpus_dir, s.registry_dir), s.schema_file, mode="auto")
 print(json.dumps({"unchanged": time.perf_counter() - t0, "unchanged_work": time.perf_counter() - t1,
-                  "skipped": isinstance(outcome, Unchanged)}))""",
+                  "skipped": outcome.mode == "unchanged"}))""",
 )
 
 #: A whole `kgraph load` of changed inputs in a fresh process, imports included (the baseline
 #: the unchanged-input load is compared with). The graph holds the corpus already: --verify.
 FULL_RUN = _fresh_process(
-    "from loaders.build.pipeline import load",
-    """_, report = load(g, s.corpus_dir, s.registry_dir, s.schema_file)
+    "from loaders.load import Corpus, load",
+    """report = load(g, Corpus(s.corpus_dir, s.registry_dir), s.schema_file).synced
 print(json.dumps({"full_process": time.perf_counter() - t0, "full_work": time.perf_counter() - t1,
                   "changed_rows": written(report)}))""",
 )
 
 #: What `kgraph load` does after one document changed: plan, then a document load.
 DOCUMENT_RUN = _fresh_process(
-    "from loaders.plan.unchanged import load_if_changed",
-    """result, report = load_if_changed(g, s.corpus_dir, s.registry_dir, s.schema_file)
+    "from loaders.load import Corpus, load",
+    """loaded = load(g, Corpus(s.corpus_dir, s.registry_dir), s.schema_file, mode="auto")
+result, report = loaded.built, loaded.synced
 print(json.dumps({"document_process": time.perf_counter() - t0,
                   "document_work": time.perf_counter() - t1, "mode": result.mode,
                   "changed_rows": written(report),

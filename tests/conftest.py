@@ -145,11 +145,13 @@ def corpus_graph(session_graph: Graph, settings: Settings, schema_file: Path) ->
 
     Tests using it must not write; those that do use ``empty_graph``, which marks it stale.
     """
-    from loaders.build.pipeline import load
+    from tests.support.loading import load_full
 
     if not _CORPUS_STATE:
         _emptied(session_graph, schema_file)
-        result, _ = load(session_graph, settings.corpus_dir, settings.registry_dir, schema_file)
+        result, _ = load_full(
+            session_graph, settings.corpus_dir, settings.registry_dir, schema_file
+        )
         _CORPUS_STATE["stats"] = result.stats
     return session_graph
 

@@ -2,8 +2,9 @@
 
 build()  reads and validates everything and computes the graph's complete desired state;
          it writes nothing, so a bad input stops the load before the graph is touched.
-load()   builds, then syncs the result into Neo4j and records the LoadRun.
-(``loaders.plan.unchanged`` decides first whether a load is needed at all.)
+load_inputs()  builds, then syncs the result into Neo4j and records the LoadRun.
+(``loaders.plan.unchanged`` decides first whether a load is needed at all; ``loaders.load`` is
+the entry point every caller uses.)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from loaders.sources.corpus import Document, load_corpus
 from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.proposals.joined import Extracted, read_extracted
 from loaders.build.inference import InferredFact, infer
-from loaders.plan.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
+from loaders.sources.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
 from loaders.build.mentions import count_by_passage, find_in_documents
 from loaders.sources.names import identity_names, name_index
 from loaders.sources.registry import Located, Registry, load_registry
@@ -244,19 +245,6 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
             if result.extracted is not None else {}
         ),
     }  # fmt: skip
-
-
-def load(
-    graph: Graph,
-    corpus_dir: Path,
-    registry_dir: Path,
-    schema_file: Path,
-    proposals_dir: Path | None = None,
-) -> tuple[Build, SyncReport]:
-    """Build the desired graph (with the proposals of ``proposals_dir``, when given) and sync
-    it into Neo4j in one transaction (a full diff)."""
-    inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
-    return load_inputs(graph, corpus_dir, registry_dir, inputs, proposals_dir)
 
 
 def load_inputs(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from loaders.plan.inputs import Inputs
+from loaders.sources.inputs import Inputs
 
 Mode = Literal["unchanged", "document", "full"]
 

@@ -41,7 +41,7 @@ from loaders.build.pipeline import (
     run_properties,
 )
 from loaders.plan.changes import Plan
-from loaders.plan.inputs import Inputs
+from loaders.sources.inputs import Inputs
 
 
 def document_scope(docs: Collection[str], after_load: str | None = None) -> Scope:

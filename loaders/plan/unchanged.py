@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from loaders.plan.changes import Plan, plan
-from loaders.plan.inputs import Inputs, read_inputs
+from loaders.sources.inputs import Inputs
 
 if TYPE_CHECKING:
     from kgraph.db.writer import SyncReport
@@ -58,14 +58,13 @@ def load_if_changed(
     graph: Graph,
     corpus_dir: Path,
     registry_dir: Path,
-    schema_file: Path,
+    inputs: Inputs,
     proposals_dir: Path | None = None,
     *,
     verify: bool = False,
 ) -> Unchanged | tuple[Build, SyncReport]:
-    """Nothing when the newest load read exactly these inputs (proposals too); a document
-    load when only documents changed; else (or with ``verify``) ``pipeline.load``."""
-    inputs = read_inputs(corpus_dir, registry_dir, schema_file, proposals_dir)
+    """Nothing when the newest load read exactly these ``inputs`` (proposals too); a document
+    load when only documents changed; else (or with ``verify``) a full build and diff."""
     decided, latest = plan_load(graph, inputs, verify=verify)
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)

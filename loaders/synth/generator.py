@@ -17,9 +17,9 @@ from typing import Any
 from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import fact_key
 from loaders.build import rows
-from loaders.plan.inputs import INPUTS_DIGEST, synth_digest
 from loaders.sources.corpus import Document, ManifestEntry, Passage, passage_id
 from loaders.sources.evidence import Resolved
+from loaders.sources.inputs import INPUTS_DIGEST, synth_digest
 from loaders.synth import passages
 from loaders.synth.entities import Landscape, spec
 from loaders.synth.passages import Statement

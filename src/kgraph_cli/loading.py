@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,6 +13,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
 from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
+from loaders.load import Corpus, Loaded, LoadMode, Options, Synthetic, load
 
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
@@ -26,78 +27,60 @@ def _bulk_server(settings: Settings) -> ManagedNeo4j:
     return managed_server(settings)
 
 
-def _proposals(settings: Settings, with_proposals: bool | None) -> Path | None:
-    """The proposals folder when the load includes them (default: ``load_proposals``)."""
+def corpus_source(settings: Settings, with_proposals: bool | None = None) -> Corpus:
+    """The corpus of ``settings``, with the proposals when the load includes them (default:
+    the setting ``load_proposals``)."""
     include = settings.load_proposals if with_proposals is None else with_proposals
-    return settings.proposals_dir if include else None
+    proposals = settings.proposals_dir if include else None
+    return Corpus(settings.corpus_dir, settings.registry_dir, proposals)
 
 
-def bulk_load_corpus(
-    settings: Settings, graph: Graph, server: ManagedNeo4j, with_proposals: bool | None = None
-) -> None:
-    """A first load of the corpus through neo4j-admin import (the database must be empty)."""
-    import time
-
-    from kgraph.db.bulk import bulk_load
-    from loaders.build.pipeline import build, run_properties
-    from loaders.plan.inputs import read_inputs
-
-    started = time.perf_counter()
-    proposals = _proposals(settings, with_proposals)
-    inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file,
-                         proposals)  # fmt: skip
-    result = build(settings.corpus_dir, settings.registry_dir, proposals)
-    wanted = result.graph_input
-    report = bulk_load(
-        server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
-        settings.schema_file, database=settings.neo4j_database,
-    )  # fmt: skip
-    typer.echo(
-        f"imported in {time.perf_counter() - started:.2f} s ({report.load_id}): "
-        f"{report.counts['nodes']} nodes, {report.counts['relationships']} relationships"
-    )
+def load_lines(loaded: Loaded) -> list[str]:
+    """What a corpus load did, in lines: its mode and why, and what changed (``kgraph load``
+    prints them, the review desk shows them)."""
+    if loaded.mode == "unchanged":
+        return [
+            f"{loaded.reason}: nothing read or written "
+            f"({loaded.seconds:.2f} s; `kgraph load --verify` diffs the whole graph)"
+        ]
+    result, report = loaded.built, loaded.synced
+    stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
+    verb = "imported" if loaded.mode == "bulk" else "loaded"
+    rebuilt = "what those documents own" if loaded.mode == "document" else "everything"
+    n, r = report.nodes.summary(), report.relationships.summary()
+    lines = [
+        f"{verb} in {loaded.seconds:.2f} s ({loaded.load_id}): {stats}",
+        f"  {loaded.mode} load: {loaded.reason}; {rebuilt} was rebuilt and diffed",
+        f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "
+        f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
+        + (" (nothing changed)" if report.unchanged else ""),
+    ]
+    if result.extracted is not None:
+        lines += [f"  curation wins ({d.kind}) {d.key} at {d.where}: "
+                  f"kept {d.kept}, proposed {d.proposed}"
+                  for d in result.extracted.disagreements]  # fmt: skip
+    return lines
 
 
 def load_corpus(
-    settings: Settings, graph: Graph, *, verify: bool = False, with_proposals: bool | None = None
-) -> None:
-    """Sync the corpus and the registry into ``graph`` and say what changed.
+    settings: Settings,
+    graph: Graph,
+    *,
+    mode: LoadMode = "auto",
+    server: ManagedNeo4j | None = None,
+    with_proposals: bool | None = None,
+) -> Loaded:
+    """Load the corpus of ``settings`` into ``graph`` (``loaders.load``) and say what it did."""
+    loaded = load(graph, corpus_source(settings, with_proposals), settings.schema_file,
+                  mode=mode, server=server, options=load_options(settings))  # fmt: skip
+    for line in load_lines(loaded):
+        typer.echo(line)
+    return loaded
 
-    Unless ``verify``, a load whose inputs are those of the newest LoadRun stops there, and
-    one where only documents changed rebuilds and diffs what they own (``loaders.plan.partial``).
-    Unreviewed proposals join when ``with_proposals`` (default: the setting ``load_proposals``).
-    """
-    import time
 
-    from loaders.plan.unchanged import Unchanged, load_if_changed
-
-    started = time.perf_counter()
-    outcome = load_if_changed(
-        graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
-        _proposals(settings, with_proposals), verify=verify,
-    )  # fmt: skip
-    seconds = time.perf_counter() - started
-    if isinstance(outcome, Unchanged):
-        typer.echo(
-            f"inputs unchanged since load {outcome.load_id}: nothing read or written "
-            f"({seconds:.2f} s; `kgraph load --verify` diffs the whole graph)"
-        )
-        return
-    result, report = outcome
-    stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
-    typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
-    rebuilt = "what those documents own" if result.mode == "document" else "everything"
-    typer.echo(f"  {result.mode} load: {result.mode_reason}; {rebuilt} was rebuilt and diffed")
-    n, r = report.nodes.summary(), report.relationships.summary()
-    typer.echo(
-        f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "
-        f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
-        + (" (nothing changed)" if report.unchanged else "")
-    )
-    if result.extracted is not None:
-        for d in result.extracted.disagreements:
-            typer.echo(f"  curation wins ({d.kind}) {d.key} at {d.where}: "
-                       f"kept {d.kept}, proposed {d.proposed}")  # fmt: skip
+def load_options(settings: Settings, **more: Any) -> Options:
+    """How a load of ``settings`` writes: its database, and ``more`` (``loaders.load.Options``)."""
+    return Options(database=settings.neo4j_database, **more)
 
 
 @reports_errors
@@ -129,12 +112,10 @@ def load_command(
     """
     settings = load_settings()
     server = _bulk_server(settings) if bulk else None
+    mode: LoadMode = "bulk" if bulk else "verify" if verify else "auto"
     with open_graph(settings) as graph:
         schema.apply(graph, settings.schema_file)
-        if server is not None:
-            bulk_load_corpus(settings, graph, server, with_proposals)
-        else:
-            load_corpus(settings, graph, verify=verify, with_proposals=with_proposals)
+        load_corpus(settings, graph, mode=mode, server=server, with_proposals=with_proposals)
 
 
 @reports_errors
@@ -158,50 +139,35 @@ def synth_command(
     only; `kgraph load` brings the corpus back. When the newest load generated the same scale
     and seed with the same code, nothing is generated or written (unless ``--verify``).
     """
-    import time
-
-    from kgraph.db.writer import sync
     from kgraph_cli.progress import load_progress
-    from loaders.plan.inputs import synth_digest
-    from loaders.plan.unchanged import newest_load_read
 
     settings = load_settings()
     server = _bulk_server(settings) if bulk else None
+    mode: LoadMode = "bulk" if bulk else "verify" if verify else "auto"
+    source = Synthetic(scale, seed)
     with open_graph(settings) as graph:
-        started = time.perf_counter()
-        found = None if verify else newest_load_read(graph, synth_digest(scale, seed))
-        if found is not None:
-            typer.echo(
-                f"synthetic scale {scale} (seed {seed}) is the graph's newest load already "
-                f"({found.load_id}): nothing generated or written "
-                f"({time.perf_counter() - started:.2f} s; `--verify` diffs the whole graph)"
-            )
-            return
+        schema.apply(graph, settings.schema_file)
         from loaders.synth import Synth
 
-        synth = Synth(scale, seed)
-        schema.apply(graph, settings.schema_file)
-        totals: dict[str, int | None] = {"nodes": synth.node_count(), "relationships": None}
-        started = time.perf_counter()
-        if server is not None:
-            from kgraph.db.bulk import bulk_load
-
-            report = bulk_load(
-                server, graph, synth.nodes(), synth.relationships(),
-                synth.run_properties(), settings.schema_file, database=settings.neo4j_database,
-            )  # fmt: skip
-        else:
-            with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
-                report = sync(
-                    graph, synth.nodes(), synth.relationships(), synth.run_properties(),
-                    timeout_s=settings.load_timeout_s, batch_size=batch_size, progress=tell,
-                )  # fmt: skip
-        seconds = time.perf_counter() - started
+        nodes = Synth(scale, seed).node_count()  # the progress bar's total, not a load
+        totals: dict[str, int | None] = {"nodes": nodes, "relationships": None}
+        with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
+            options = load_options(settings, timeout_s=settings.load_timeout_s,
+                               batch_size=batch_size, progress=tell)  # fmt: skip
+            loaded = load(graph, source, settings.schema_file, mode=mode, server=server,
+                          options=options)  # fmt: skip
+    if loaded.mode == "unchanged":
+        typer.echo(
+            f"{loaded.reason} already ({loaded.load_id}): nothing generated or written "
+            f"({loaded.seconds:.2f} s; `--verify` diffs the whole graph)"
+        )
+        return
+    report = loaded.synced
     rels = report.counts["relationships"]
     typer.echo(
-        f"synthetic scale {scale} (seed {seed}) loaded in {seconds:.1f} s ({report.load_id}): "
-        f"{report.counts['nodes']:,} nodes, {rels:,} relationships, "
-        f"{rels / seconds:,.0f} relationships/s"
+        f"synthetic scale {scale} (seed {seed}) loaded in {loaded.seconds:.1f} s "
+        f"({report.load_id}): {report.counts['nodes']:,} nodes, {rels:,} relationships, "
+        f"{rels / loaded.seconds:,.0f} relationships/s"
     )
 
 

@@ -19,7 +19,7 @@ from api.main import create_app
 from kgraph.db.cache import GenerationCache
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 from tests.support.small_registry import FUNDING, REPORT, write_registry
 
 ENTITIES = """\
@@ -97,7 +97,7 @@ def test_cached_answers_are_served_until_a_load_lands_then_follow_it(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     first = registry(tmp_path / "first", FUNDING + OULU)
-    load(empty_graph, settings.corpus_dir, first, settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, first, settings.schema_file)
 
     with TestClient(create_app(settings, graph=empty_graph)) as client:
         # Check the generation on every read instead of every ~2 s: answers must still come
@@ -132,7 +132,7 @@ def test_cached_answers_are_served_until_a_load_lands_then_follow_it(
 
         # A load lands: Business Finland's funding dropped, LUT's participation added.
         second = registry(tmp_path / "second", OULU + LUT)
-        load(empty_graph, settings.corpus_dir, second, settings.schema_file)
+        load_full(empty_graph, settings.corpus_dir, second, settings.schema_file)
         after = answers(client)
 
     assert funders(after[FUNDING_ASKED]) == []
@@ -167,7 +167,7 @@ def test_the_first_answer_one_lookup_interval_after_a_load_is_the_new_loads(
 ) -> None:
     """With the caches' own intervals: answers are served from memory between generation
     lookups, so a load may go unseen for one interval, and not a request longer."""
-    load(empty_graph, settings.corpus_dir, registry(tmp_path / "first", FUNDING + OULU),
+    load_full(empty_graph, settings.corpus_dir, registry(tmp_path / "first", FUNDING + OULU),
          settings.schema_file)  # fmt: skip
 
     with TestClient(create_app(settings, graph=empty_graph)) as client:
@@ -180,7 +180,7 @@ def test_the_first_answer_one_lookup_interval_after_a_load_is_the_new_loads(
         assert "city:lappeenranta" not in resolved(client)
 
         second = write_registry(tmp_path / "second", ENTITIES + LAPPEENRANTA, OULU + LUT)
-        load(empty_graph, settings.corpus_dir, second, settings.schema_file)
+        load_full(empty_graph, settings.corpus_dir, second, settings.schema_file)
         time.sleep(bound)
         after = answers(client)
         after_resolved = resolved(client)

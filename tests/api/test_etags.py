@@ -15,7 +15,7 @@ from api import state as app_state
 from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
 #: One URL per kind of tagged route: a catalogue question, an entity, centrality, a search.
@@ -67,7 +67,7 @@ def test_a_reload_gives_a_new_etag_and_the_old_one_the_new_answer(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     registry = write_registry(tmp_path / "first", ENTITIES, FUNDING)
-    load(empty_graph, settings.corpus_dir, registry, settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, registry, settings.schema_file)
     with TestClient(create_app(settings, graph=empty_graph)) as client:
         app_state.of(client.app).answers.ttl_s = 0.0  # type: ignore[arg-type]  # every request
         before = client.get(ASKED)
@@ -77,7 +77,7 @@ def test_a_reload_gives_a_new_etag_and_the_old_one_the_new_answer(
         assert client.get(ASKED, headers={"If-None-Match": old_tag}).status_code == 304
 
         empty = write_registry(tmp_path / "second", ENTITIES, "[]\n")
-        load(empty_graph, settings.corpus_dir, empty, settings.schema_file)
+        load_full(empty_graph, settings.corpus_dir, empty, settings.schema_file)
         after = client.get(ASKED, headers={"If-None-Match": old_tag})
 
     assert after.status_code == 200

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 from tests.support.proposals import (
     COLLABORATION,
     DISAGREEING,
@@ -32,7 +32,7 @@ def proposals_client(
 ) -> Iterator[TestClient]:
     folder: Path = tmp_path_factory.mktemp("proposals")
     write_news_proposals(folder, settings.corpus_dir)
-    load(module_empty_graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
+    load_full(module_empty_graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
          folder)  # fmt: skip
     with TestClient(create_app(settings, graph=module_empty_graph)) as client:
         yield client

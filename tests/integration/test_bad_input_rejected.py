@@ -19,8 +19,8 @@ import pytest
 from kgraph.db.graph import Graph
 from kgraph.errors import CorpusError, RegistryError
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
 from tests.graph_state import graph_state
+from tests.support.loading import load_full
 
 FIRST_FACT = "- s: project:leadership\n  p: BASED_ON\n"
 ANCHOR = "vetovastuuhanke pohjautuu kansalliseen akkustrategiaan 2025"
@@ -252,7 +252,7 @@ def test_the_unbroken_copies_load(
     """The cases below fail for what they break, not for being copies."""
     graph = corpus_graph_to_reload
     before = graph_state(graph, skip_labels=frozenset({"LoadRun"}))
-    _, report = load(graph, inputs.corpus, inputs.registry, schema_file)
+    _, report = load_full(graph, inputs.corpus, inputs.registry, schema_file)
     assert report.unchanged
     assert graph_state(graph, skip_labels=frozenset({"LoadRun"})) == before
 
@@ -264,7 +264,7 @@ def test_bad_input_is_refused_with_file_line_and_reason_and_the_graph_unchanged(
     expected = case(inputs)
     before = graph_state(corpus_graph)
     with pytest.raises((RegistryError, CorpusError)) as caught:
-        load(corpus_graph, inputs.corpus, inputs.registry, schema_file)
+        load_full(corpus_graph, inputs.corpus, inputs.registry, schema_file)
     error = caught.value
     assert isinstance(error, expected.kind)
     assert error.file.endswith(expected.file), error

@@ -15,9 +15,9 @@ from kgraph.db.writer import NodeRow, sync
 from kgraph.errors import LoadInterrupted
 from kgraph.settings import Settings
 from loaders.build.pipeline import Build, build, run_properties
-from loaders.plan.inputs import read_inputs
-from loaders.plan.unchanged import Unchanged, load_if_changed
+from loaders.sources.inputs import read_inputs
 from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
+from tests.support.loading import load_auto
 from tests.support.own_server import own_server
 
 
@@ -68,11 +68,9 @@ def test_a_bulk_load_of_the_corpus_is_the_graph_a_sync_loads(
     )
     again = sync(bulk_graph, rows.nodes, rows.relationships, _props(corpus_build, settings))
     assert again.unchanged
-    assert isinstance(
-        load_if_changed(
-            bulk_graph, settings.corpus_dir, settings.registry_dir, settings.schema_file
-        ),
-        Unchanged,
+    assert (
+        load_auto(bulk_graph, settings.corpus_dir, settings.registry_dir, settings.schema_file).mode
+        == "unchanged"
     )
     applied = schema.apply(bulk_graph, settings.schema_file)
     assert applied.created == []

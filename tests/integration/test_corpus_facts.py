@@ -9,7 +9,7 @@ from typing import Any
 from kgraph.db.graph import Graph
 from kgraph.query.lookups import FactFilter, find_facts
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 
 REPORT = "000_82ade397896eee5f"
 INNOCITIES = "001_122f8e93b9dcce29"
@@ -212,7 +212,7 @@ def _inferred(graph: Graph, n: int) -> list[str]:
 def test_the_graph_wide_checks_count_each_kind_of_broken_fact(
     empty_graph: Graph, settings: Settings, schema_file: Path
 ) -> None:
-    load(empty_graph, settings.corpus_dir, settings.registry_dir, schema_file)
+    load_full(empty_graph, settings.corpus_dir, settings.registry_dir, schema_file)
     bare, dangling, foreign, no_rule = _inferred(empty_graph, 4)
     inferred_breakages = {
         # no derived_from: size(null) = 0 is null, and a bare fact was not counted

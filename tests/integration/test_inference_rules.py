@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 from tests.support.small_registry import REPORT, write_registry
 
 ENTITIES = """\
@@ -69,7 +69,7 @@ def test_a_member_of_a_sub_network_is_inferred_a_member_of_its_parent(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, SUB_NETWORK + MEMBERSHIP)
-    result, _ = load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    result, _ = load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     assert (result.stats["facts_stated"], result.stats["facts_inferred"]) == (2, 1)
     rows = empty_graph.read(
         TO_EERA + "RETURN r.fact_id AS fact_id, r.stated AS stated, r.rule AS rule, "
@@ -85,7 +85,7 @@ def test_the_inferred_membership_points_to_the_passages_of_both_premises(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, SUB_NETWORK + MEMBERSHIP)
-    load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     [row] = empty_graph.read(
         TO_EERA + "UNWIND r.derived_from AS key "
         "MATCH ()-[premise {fact_id: key, stated: true}]->() "
@@ -108,7 +108,7 @@ def test_a_stated_membership_of_the_parent_is_not_inferred_again(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, SUB_NETWORK + MEMBERSHIP + DIRECT_MEMBERSHIP)
-    result, _ = load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    result, _ = load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     assert result.stats["facts_inferred"] == 0
     rows = empty_graph.read(TO_EERA + "RETURN r.stated AS stated, r.rule AS rule")
     assert rows == [{"stated": True, "rule": None}]
@@ -123,6 +123,6 @@ def test_part_of_between_other_kinds_than_networks_infers_no_membership(
     )
     facts = (SUB_NETWORK + MEMBERSHIP).replace("network:eera-jp-es", "project:eera-jp-es")
     folder = registry(tmp_path, facts, as_project)
-    result, _ = load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    result, _ = load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     assert result.stats["facts_inferred"] == 0
     assert empty_graph.read(TO_EERA + "RETURN r") == []

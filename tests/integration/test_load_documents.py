@@ -14,9 +14,9 @@ from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from loaders.build.pipeline import Build, load
-from loaders.plan.unchanged import Unchanged, load_if_changed
+from loaders.build.pipeline import Build
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
+from tests.support.loading import load_auto, load_full
 
 EDITED = "003_abba59e65f6bad7a"
 EXTRA = "005_extra"
@@ -106,16 +106,16 @@ def _newest_run(graph: Graph) -> dict[str, object]:
 def _full_state(graph: Graph, corpus: Path, settings: Settings) -> tuple[GraphState, Build]:
     """The graph a full load of the same inputs gives, from an empty database."""
     graph.run_autocommit(cypher.WIPE)
-    result, _ = load(graph, corpus, settings.registry_dir, settings.schema_file)
+    result, _ = load_full(graph, corpus, settings.registry_dir, settings.schema_file)
     return _state(graph), result
 
 
 def _document_load(graph: Graph, corpus: Path, settings: Settings) -> Build:
     """A load through the planner that must come out a document load; checks the probes."""
     _mark_everything(graph)
-    outcome = load_if_changed(graph, corpus, settings.registry_dir, settings.schema_file)
-    assert not isinstance(outcome, Unchanged)
-    result, report = outcome
+    outcome = load_auto(graph, corpus, settings.registry_dir, settings.schema_file)
+    assert outcome.mode != "unchanged"
+    result, report = outcome.built, outcome.synced
     assert result.mode == "document"
     nodes, rels = report.nodes.summary(), report.relationships.summary()
     # Exactly the rows the sync says it wrote lost the probe; every other row kept it.
@@ -131,14 +131,14 @@ def _same_as_full(graph: Graph, corpus: Path, settings: Settings, partial: Build
     state = _state(graph)
     full_state, full = _full_state(graph, corpus, settings)
     assert state == full_state
-    assert recorded == (full.stats, full.coverage)
+    assert recorded == (full.stats, full.coverage.model_dump(mode="json"))
     assert partial.stats == full.stats and partial.parts == full.parts
 
 
 def test_one_edited_document_gives_the_graph_a_full_load_gives_and_rewrites_only_its_part(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:
-    load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+    load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     before = _state(empty_graph)
     # A new first paragraph: every later passage of the document moves one ordinal, so the
     # evidence of every fact anchored in it points at another passage id.
@@ -167,7 +167,7 @@ def test_one_edited_document_gives_the_graph_a_full_load_gives_and_rewrites_only
 def test_an_added_document_and_then_its_removal_are_document_loads_equal_to_full_ones(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:
-    load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+    load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     _add_extra(corpus)
 
     added = _document_load(empty_graph, corpus, settings)
@@ -194,14 +194,14 @@ def test_an_added_document_and_then_its_removal_are_document_loads_equal_to_full
 def test_an_edit_that_breaks_an_anchor_fails_the_load_naming_file_and_line(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:
-    load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+    load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     before = _state(empty_graph)
     path = corpus / f"{EDITED}.txt"
     # Every anchor of the document quotes a line of it; keeping only its first line drops most.
     _rewrite(corpus, path.name, path.read_bytes().split(b"\n", 1)[0] + b"\n")
 
     with pytest.raises(RegistryError) as caught:
-        load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+        load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
 
     error = caught.value
     assert error.reason.endswith(f"does not occur in document {EDITED}")
@@ -218,16 +218,16 @@ def test_a_changed_registry_falls_back_to_a_full_load_and_says_why(
 ) -> None:
     registry = tmp_path / "registry"
     shutil.copytree(settings.registry_dir, registry)
-    load_if_changed(empty_graph, corpus, registry, settings.schema_file)
+    load_auto(empty_graph, corpus, registry, settings.schema_file)
     omissions = registry / "omissions.yaml"
     omissions.write_text(omissions.read_text(encoding="utf-8") + "\n# a comment\n", "utf-8")
     path = corpus / f"{EDITED}.txt"
     _rewrite(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
 
-    outcome = load_if_changed(empty_graph, corpus, registry, settings.schema_file)
+    outcome = load_auto(empty_graph, corpus, registry, settings.schema_file)
 
-    assert not isinstance(outcome, Unchanged)
-    assert outcome[0].mode == "full" and "registry changed" in outcome[0].mode_reason
+    assert outcome.mode != "unchanged"
+    assert outcome.built.mode == "full" and "registry changed" in outcome.built.mode_reason
     run = _newest_run(empty_graph)
     assert run["mode"] == "full" and "registry changed" in str(run["mode_reason"])
 
@@ -236,17 +236,17 @@ def test_a_document_load_planned_before_another_load_landed_writes_nothing(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:
     from kgraph.errors import LoadInterrupted
-    from loaders.plan.inputs import read_inputs
     from loaders.plan.partial import load_documents, previous_parts
     from loaders.plan.unchanged import plan_load
+    from loaders.sources.inputs import read_inputs
 
-    load_if_changed(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+    load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     path = corpus / f"{EDITED}.txt"
     _rewrite(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
     inputs = read_inputs(corpus, settings.registry_dir, settings.schema_file)
     planned, latest = plan_load(empty_graph, inputs)
     assert planned.mode == "document"
-    load(empty_graph, corpus, settings.registry_dir, settings.schema_file)  # lands first
+    load_full(empty_graph, corpus, settings.registry_dir, settings.schema_file)  # lands first
     before = _state(empty_graph)
 
     with pytest.raises(LoadInterrupted, match="another load"):

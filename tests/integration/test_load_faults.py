@@ -23,9 +23,9 @@ import pytest
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
 from tests.conftest import Target
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
+from tests.support.loading import load_full
 
 pytestmark = pytest.mark.faults
 
@@ -65,9 +65,9 @@ def _new_registry(real: Path, into: Path) -> Path:
 def versions(empty_graph: Graph, settings: Settings, schema_file: Path, tmp_path: Path) -> Versions:
     """The old graph loaded, and both states known (loading is deterministic by content)."""
     new = _new_registry(settings.registry_dir, tmp_path / "registry")
-    load(empty_graph, settings.corpus_dir, new, schema_file)
+    load_full(empty_graph, settings.corpus_dir, new, schema_file)
     new_state = graph_state(empty_graph, skip_labels=WITHOUT_LOAD_RUNS)
-    load(empty_graph, settings.corpus_dir, settings.registry_dir, schema_file)
+    load_full(empty_graph, settings.corpus_dir, settings.registry_dir, schema_file)
     old_state = graph_state(empty_graph, skip_labels=WITHOUT_LOAD_RUNS)
     assert old_state != new_state
     return Versions(settings.registry_dir, new, old_state, new_state)
@@ -122,7 +122,7 @@ def test_a_killed_load_leaves_the_old_graph_or_the_new_one_and_the_next_load_com
     assert undisturbed.wait(timeout=120) == 0
     whole = time.perf_counter() - started
     assert graph_state(graph, skip_labels=WITHOUT_LOAD_RUNS) == versions.new_state
-    load(graph, settings.corpus_dir, versions.old, schema_file)
+    load_full(graph, settings.corpus_dir, versions.old, schema_file)
 
     outcomes: list[str] = []
 
@@ -136,7 +136,7 @@ def test_a_killed_load_leaves_the_old_graph_or_the_new_one_and_the_next_load_com
         outcome = "old" if state == versions.old_state else "new"
         outcomes.append(f"{delay:.2f} s: {'killed' if killed else 'finished'}, {outcome}")
         if outcome == "new":
-            load(graph, settings.corpus_dir, versions.old, schema_file)
+            load_full(graph, settings.corpus_dir, versions.old, schema_file)
         return outcome
 
     for delay in KILL_DELAYS_S:
@@ -179,7 +179,7 @@ def test_readers_during_reloads_see_the_old_graph_or_the_new_one(
 ) -> None:
     graph = empty_graph
     old = tuple(graph.read(_SIGNATURE)[0].values())
-    load(graph, settings.corpus_dir, versions.new, schema_file)
+    load_full(graph, settings.corpus_dir, versions.new, schema_file)
     new = tuple(graph.read(_SIGNATURE)[0].values())
     assert old != new and old[3] == new[3] == 0
 
@@ -195,7 +195,7 @@ def test_readers_during_reloads_see_the_old_graph_or_the_new_one(
         thread.start()
     try:
         for registry in (versions.old, versions.new) * RELOADS:
-            load(graph, settings.corpus_dir, registry, schema_file)
+            load_full(graph, settings.corpus_dir, registry, schema_file)
     finally:
         stop.set()
         for thread in threads:

@@ -11,8 +11,7 @@ import pytest
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
 from loaders.build import pipeline
-from loaders.build.pipeline import load
-from loaders.plan.unchanged import Unchanged, load_if_changed
+from tests.support.loading import load_auto, load_full
 from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, write_registry
 
 ENTITIES = FUNDING_ENTITIES
@@ -43,18 +42,18 @@ def test_a_second_load_of_the_same_inputs_writes_nothing_and_builds_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     corpus, registry = inputs
-    first = load_if_changed(empty_graph, corpus, registry, schema_file)
-    assert not isinstance(first, Unchanged)
+    first = load_auto(empty_graph, corpus, registry, schema_file)
+    assert first.mode != "unchanged"
     content = _content(empty_graph)
 
     def no_build(*args: object) -> None:
         raise AssertionError("an unchanged load must not build")
 
     monkeypatch.setattr(pipeline, "build", no_build)
-    second = load_if_changed(empty_graph, corpus, registry, schema_file)
+    second = load_auto(empty_graph, corpus, registry, schema_file)
 
-    assert isinstance(second, Unchanged)
-    assert second.load_id == first[1].load_id
+    assert second.mode == "unchanged"
+    assert second.load_id == first.load_id
     assert _loads(empty_graph) == 1
     assert _content(empty_graph) == content
 
@@ -64,7 +63,7 @@ def test_any_changed_input_makes_a_full_load(
     empty_graph: Graph, inputs: tuple[Path, Path], schema_file: Path, changed: str
 ) -> None:
     corpus, registry = inputs
-    load_if_changed(empty_graph, corpus, registry, schema_file)
+    load_auto(empty_graph, corpus, registry, schema_file)
     if changed == "registry":
         facts = registry / "facts.yaml"
         facts.write_text(facts.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
@@ -80,9 +79,9 @@ def test_any_changed_input_makes_a_full_load(
         new = hashlib.sha256(doc.read_bytes()).hexdigest()
         manifest.write_text(text.replace(old, new), encoding="utf-8")
 
-    again = load_if_changed(empty_graph, corpus, registry, schema_file)
+    again = load_auto(empty_graph, corpus, registry, schema_file)
 
-    assert not isinstance(again, Unchanged)
+    assert again.mode != "unchanged"
     assert _loads(empty_graph) == 2
 
 
@@ -90,13 +89,13 @@ def test_inputs_are_compared_with_the_newest_load_not_any_earlier_one(
     empty_graph: Graph, inputs: tuple[Path, Path], schema_file: Path, tmp_path: Path
 ) -> None:
     corpus, registry = inputs
-    load_if_changed(empty_graph, corpus, registry, schema_file)
+    load_auto(empty_graph, corpus, registry, schema_file)
     extra = ENTITIES + "- id: city:kokkola\n  type: City\n  name: Kokkola\n"
-    load(empty_graph, corpus, write_registry(tmp_path / "other", extra, FUNDING), schema_file)
+    load_full(empty_graph, corpus, write_registry(tmp_path / "other", extra, FUNDING), schema_file)
 
-    again = load_if_changed(empty_graph, corpus, registry, schema_file)
+    again = load_auto(empty_graph, corpus, registry, schema_file)
 
-    assert not isinstance(again, Unchanged)
+    assert again.mode != "unchanged"
     assert _loads(empty_graph) == 3
     assert empty_graph.read("MATCH (c:City {id: 'city:kokkola'}) RETURN c") == []
 
@@ -113,7 +112,7 @@ def test_the_cli_says_the_inputs_are_unchanged_and_verify_diffs_anyway(
     local = settings.model_copy(update={"corpus_dir": corpus, "registry_dir": registry})
     load_corpus(local, empty_graph)
     load_corpus(local, empty_graph)
-    load_corpus(local, empty_graph, verify=True)
+    load_corpus(local, empty_graph, mode="verify")
     lines = capsys.readouterr().out.splitlines()
 
     assert lines[0].startswith("loaded in")

@@ -10,7 +10,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.writer import NodeRow, RelRow, sync
 from kgraph.errors import RegistryError
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
+from tests.support.loading import load_full
 from tests.support.small_registry import FUNDING, write_registry
 
 ENTITIES = """\
@@ -66,9 +66,9 @@ def test_loading_twice_changes_nothing(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, FUNDING + PARTICIPATION + LOCATION)
-    _, first = load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    _, first = load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     before = snapshot(empty_graph)
-    _, second = load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    _, second = load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     assert first.nodes.summary()["added"] > 0
     assert second.unchanged
     assert snapshot(empty_graph) == before
@@ -77,7 +77,7 @@ def test_loading_twice_changes_nothing(
 def test_stated_fact_carries_evidence_linked_to_its_passage(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    load(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING), settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING), settings.schema_file)
     rows = empty_graph.read(
         "MATCH (:Entity {id: 'project:batcircle3'})-[r:FUNDED_BY]->(f:Entity) "
         "MATCH (p:Passage {id: r.evidence_passages[0]}) "
@@ -94,7 +94,7 @@ def test_inferred_fact_names_its_rule_and_premises(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, PARTICIPATION + LOCATION)
-    load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
     rows = empty_graph.read(
         "MATCH (:City {id: 'city:kokkola'})-[r:PARTICIPATES_IN]->(p:Project) "
         "RETURN p.id AS project, r.stated AS stated, r.rule AS rule, r.derived_from AS premises"
@@ -110,9 +110,9 @@ def test_inferred_fact_names_its_rule_and_premises(
 def test_a_fact_removed_from_the_registry_disappears(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    load(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING + LOCATION),
+    load_full(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING + LOCATION),
          settings.schema_file)  # fmt: skip
-    _, report = load(empty_graph, settings.corpus_dir, registry(tmp_path, LOCATION),
+    _, report = load_full(empty_graph, settings.corpus_dir, registry(tmp_path, LOCATION),
                      settings.schema_file)  # fmt: skip
     assert report.relationships.removed == ["project:batcircle3|FUNDED_BY|org:business-finland"]
     assert empty_graph.read("MATCH ()-[r:FUNDED_BY]->() RETURN count(r) AS n") == [{"n": 0}]
@@ -121,12 +121,12 @@ def test_a_fact_removed_from_the_registry_disappears(
 def test_bad_registry_leaves_the_previous_graph_intact(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    load(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING), settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING), settings.schema_file)
     before = snapshot(empty_graph)
     runs_before = empty_graph.read("MATCH (r:LoadRun) RETURN count(r) AS n")
     bad = FUNDING.replace("13,4 miljoonaa euroa", "14,3 miljoonaa euroa")
     with pytest.raises(RegistryError, match=r"anchor .* does not occur in document"):
-        load(empty_graph, settings.corpus_dir, registry(tmp_path, bad), settings.schema_file)
+        load_full(empty_graph, settings.corpus_dir, registry(tmp_path, bad), settings.schema_file)
     assert snapshot(empty_graph) == before
     assert empty_graph.read("MATCH (r:LoadRun) RETURN count(r) AS n") == runs_before
 
@@ -135,8 +135,8 @@ def test_each_load_is_recorded_with_hashes_counts_and_changes(
     empty_graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     folder = registry(tmp_path, FUNDING)
-    load(empty_graph, settings.corpus_dir, folder, settings.schema_file)
-    load(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING + LOCATION),
+    load_full(empty_graph, settings.corpus_dir, folder, settings.schema_file)
+    load_full(empty_graph, settings.corpus_dir, registry(tmp_path, FUNDING + LOCATION),
          settings.schema_file)  # fmt: skip
     runs = empty_graph.read(
         "MATCH (r:LoadRun) RETURN r.relationships_added AS added, r.registry_digest AS digest, "

@@ -16,11 +16,10 @@ from kgraph.db.graph import Graph
 from kgraph.ontology import EXTRACTION_PROPS
 from kgraph.query import lookups
 from kgraph.settings import Settings
-from loaders.build.pipeline import load
-from loaders.plan.unchanged import Unchanged, load_if_changed
 from loaders.proposals.files import proposals_path, read_proposals, write_proposals
 from loaders.proposals.review import Decisions, item_key, pending, review
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
+from tests.support.loading import load_auto, load_full
 from tests.support.proposals import (
     AGREEING,
     COLLABORATION,
@@ -54,7 +53,7 @@ def folders(tmp_path: Path, settings: Settings) -> tuple[Path, Path]:
 
 
 def _load(graph: Graph, settings: Settings, registry: Path, proposals: Path | None) -> None:
-    load(graph, settings.corpus_dir, registry, settings.schema_file, proposals)
+    load_full(graph, settings.corpus_dir, registry, settings.schema_file, proposals)
 
 
 def _content(graph: Graph, *, ignore: frozenset[str] = frozenset()) -> GraphState:
@@ -151,9 +150,9 @@ def test_a_load_with_proposals_is_skipped_only_while_they_are_unchanged(
 ) -> None:
     registry, proposals = folders
     args = (empty_graph, settings.corpus_dir, registry, settings.schema_file)
-    assert not isinstance(load_if_changed(*args, proposals), Unchanged)
-    assert isinstance(load_if_changed(*args, proposals), Unchanged)
+    assert load_auto(*args, proposals).mode != "unchanged"
+    assert load_auto(*args, proposals).mode == "unchanged"
     _review(settings, folders, Decisions(reject={COLLABORATION: "not a collaboration"}))
-    assert not isinstance(load_if_changed(*args, proposals), Unchanged)
+    assert load_auto(*args, proposals).mode != "unchanged"
     assert COLLABORATION not in _provenance(empty_graph)
-    assert not isinstance(load_if_changed(*args), Unchanged)  # without them: other inputs
+    assert load_auto(*args).mode != "unchanged"  # without them: other inputs

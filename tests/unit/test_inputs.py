@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from kgraph.settings import Settings
-from loaders.plan.inputs import read_inputs, registry_digest
+from loaders.sources.inputs import read_inputs, registry_digest
 from loaders.sources.registry import load_registry
 
 

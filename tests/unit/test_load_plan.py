@@ -9,8 +9,8 @@ import pytest
 from kgraph.db.writer import GraphInput, NodeRow, RelRow
 from kgraph.settings import Settings
 from loaders.plan.changes import plan
-from loaders.plan.inputs import Inputs, read_inputs
 from loaders.plan.partial import owned
+from loaders.sources.inputs import Inputs, read_inputs
 
 BEFORE = Inputs(
     documents={"a": "1", "b": "2", "c": "3"},

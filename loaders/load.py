@@ -1,0 +1,191 @@
+"""The one way into the graph: ``load(graph, source, mode=...)``.
+
+In: an open ``Graph``, what to load (the ``Corpus`` folders, or a ``Synthetic`` landscape) and
+how. Out: ``Loaded``, what the load did and why (its mode, its reason, the LoadRun, the build and
+the sync report). The CLI, the tests and the benchmarks all load through here; none of them
+assembles a load of its own.
+
+The modes:
+
+auto    compare the inputs' digests with what the newest LoadRun read: nothing to do
+        (``unchanged``), rebuild what changed documents own (``document``), or a full load
+verify  build and diff the whole graph whatever the digests say (``kgraph load --verify``)
+bulk    a first load into an empty managed database through ``neo4j-admin database import``
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kgraph.db.graph import Graph
+from kgraph.db.server import ManagedNeo4j
+from kgraph.db.writer import BATCH_SIZE, ProgressFn, SyncReport
+from kgraph.errors import ConfigError
+from loaders.build.pipeline import Build
+
+LoadMode = Literal["auto", "verify", "bulk"]
+#: What a load turned out to be: the plan's answer, or the bulk path.
+Done = Literal["unchanged", "document", "full", "bulk"]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus and the curated registry, and the proposals folder when they join the load."""
+
+    corpus_dir: Path
+    registry_dir: Path
+    proposals_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """A synthetic ecosystem of ``scale`` units (``loaders.synth``), in place of the corpus."""
+
+    scale: int
+    seed: int = 7
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a load did: ``mode`` and ``reason``, the LoadRun it wrote (or found, when
+    ``unchanged``), the build (corpus loads that read the corpus) and the sync report."""
+
+    mode: Done
+    reason: str
+    load_id: str
+    seconds: float
+    build: Build | None = None
+    report: SyncReport | None = None
+
+    @property
+    def synced(self) -> SyncReport:
+        """The sync report of a load that wrote (every mode but ``unchanged``)."""
+        if self.report is None:
+            raise ValueError(f"load {self.load_id} was {self.mode}: nothing was synced")
+        return self.report
+
+    @property
+    def built(self) -> Build:
+        """The build of a corpus load that read the corpus."""
+        if self.build is None:
+            raise ValueError(f"load {self.load_id} was {self.mode}: nothing was built")
+        return self.build
+
+
+@dataclass(frozen=True)
+class Options:
+    """How rows reach Neo4j: the write transaction's limit, the batch size, a progress hook."""
+
+    timeout_s: float = 300.0
+    batch_size: int = BATCH_SIZE
+    progress: ProgressFn | None = None
+    database: str = "neo4j"
+
+
+def load(
+    graph: Graph,
+    source: Corpus | Synthetic,
+    schema_file: Path,
+    *,
+    mode: LoadMode = "verify",
+    server: ManagedNeo4j | None = None,
+    options: Options | None = None,
+) -> Loaded:
+    """Load ``source`` into ``graph`` in ``mode`` (default: a full build and diff).
+
+    ``bulk`` needs the managed ``server`` and an empty database (refused otherwise, with
+    nothing written). Any bad input raises before the graph is touched.
+    """
+    started = time.perf_counter()
+    if mode == "bulk" and server is None:
+        raise ConfigError(
+            "server", "a bulk load imports into the managed server's store: no server given"
+        )
+    opts = options or Options()
+    if isinstance(source, Synthetic):
+        return _synthetic(graph, source, schema_file, mode, server, opts, started)
+    return _corpus(graph, source, schema_file, mode, server, opts, started)
+
+
+def _corpus(
+    graph: Graph,
+    source: Corpus,
+    schema_file: Path,
+    mode: LoadMode,
+    server: ManagedNeo4j | None,
+    opts: Options,
+    started: float,
+) -> Loaded:
+    from loaders.build.pipeline import build, run_properties
+    from loaders.sources.inputs import read_inputs
+
+    inputs = read_inputs(source.corpus_dir, source.registry_dir, schema_file, source.proposals_dir)
+    if mode == "bulk":
+        from kgraph.db.bulk import BULK_REASON, bulk_load
+
+        assert server is not None
+        result = build(source.corpus_dir, source.registry_dir, source.proposals_dir)
+        wanted = result.graph_input
+        report = bulk_load(
+            server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
+            schema_file, database=opts.database,
+        )  # fmt: skip
+        return Loaded("bulk", BULK_REASON, report.load_id, _since(started), result, report)
+    from loaders.plan.unchanged import Unchanged, load_if_changed
+
+    outcome = load_if_changed(graph, source.corpus_dir, source.registry_dir, inputs,
+                              source.proposals_dir, verify=mode == "verify")  # fmt: skip
+    if isinstance(outcome, Unchanged):
+        reason = f"inputs unchanged since load {outcome.load_id}"
+        return Loaded("unchanged", reason, outcome.load_id, _since(started))
+    result, report = outcome
+    done: Done = "document" if result.mode == "document" else "full"
+    return Loaded(done, result.mode_reason, report.load_id, _since(started), result, report)
+
+
+def _synthetic(
+    graph: Graph,
+    source: Synthetic,
+    schema_file: Path,
+    mode: LoadMode,
+    server: ManagedNeo4j | None,
+    opts: Options,
+    started: float,
+) -> Loaded:
+    from kgraph.db.writer import sync
+    from loaders.plan.unchanged import newest_load_read
+    from loaders.sources.inputs import synth_digest
+
+    found = None if mode != "auto" else newest_load_read(graph, synth_digest(*_size(source)))
+    if found is not None:
+        reason = f"synthetic scale {source.scale} (seed {source.seed}) is the graph's newest load"
+        return Loaded("unchanged", reason, found.load_id, _since(started))
+    from loaders.synth import Synth
+
+    synth = Synth(source.scale, source.seed)
+    if mode == "bulk":
+        from kgraph.db.bulk import BULK_REASON, bulk_load
+
+        assert server is not None
+        report = bulk_load(
+            server, graph, synth.nodes(), synth.relationships(), synth.run_properties(),
+            schema_file, database=opts.database,
+        )  # fmt: skip
+        return Loaded("bulk", BULK_REASON, report.load_id, _since(started), None, report)
+    report = sync(
+        graph, synth.nodes(), synth.relationships(), synth.run_properties(),
+        timeout_s=opts.timeout_s, batch_size=opts.batch_size, progress=opts.progress,
+    )  # fmt: skip
+    reason = "a generated landscape, built and diffed in full"
+    return Loaded("full", reason, report.load_id, _since(started), None, report)
+
+
+def _size(source: Synthetic) -> tuple[int, int]:
+    return source.scale, source.seed
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started

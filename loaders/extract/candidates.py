@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kgraph.ontology import EntityType
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words
 
@@ -87,7 +88,7 @@ def _foreign_base(word: str, words: Words) -> str:
     return word
 
 
-def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
+def head_type(words: Words, head: str) -> tuple[EntityType, str | None] | None:
     """The type a head word gives, also at the end of a compound ("akkuverkosto": a network)."""
     word = head.lower().rsplit("-", 1)[-1]
     if word in words.heads:
@@ -96,7 +97,7 @@ def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
     return words.heads[max(ends, key=len)] if ends else None
 
 
-def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
+def _typed(words: Words, head_lemma: str, label: str) -> tuple[EntityType, str | None] | None:
     found = head_type(words, head_lemma) if label != "PERSON" else None
     if found is not None:
         return found
@@ -253,7 +254,7 @@ def english_candidates(text: str, words: Words) -> list[Span]:
     return spans
 
 
-def _english_type(name: str, words: Words) -> tuple[str, str | None]:
+def _english_type(name: str, words: Words) -> tuple[EntityType, str | None]:
     for lead, typed in words.head_first.items():
         if name.startswith(lead):
             return typed
@@ -268,7 +269,7 @@ def _span(
     start: int,
     end: int,
     surface: str,
-    kind: str,
+    kind: EntityType,
     name: str,
     org_kind: str | None,
     rule: str,

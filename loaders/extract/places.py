@@ -10,12 +10,13 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import EntityType
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words, load_words
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[str, str, str]]]:
+def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[EntityType, str, str]]]:
     words = load_words()
     by_id = {new_id(kind, en): (kind, en, fi) for kind, en, fi in words.places}
     index = MentionIndex(

@@ -1,5 +1,7 @@
 """A reference list item becomes a publication (linked by its DOI when the registry has it)
-and its authors in order, known or new."""
+and its authors in order, known or new. The rule that says so (``reference-authors`` in the
+pattern files: AUTHORED, Person -> Publication, its confidence) is data; parsing the item is
+code."""
 
 from __future__ import annotations
 
@@ -7,11 +9,14 @@ import re
 
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
+from loaders.extract.patterns import Rule
 from loaders.extract.rules_people import Reference, authorship, parse_reference, person_name
 from loaders.extract.spans import Span, new_id
 
 
-def reference_spans(text: str, language: str, linker: Linker) -> tuple[list[Span], list[Draft]]:
+def reference_spans(
+    text: str, language: str, linker: Linker, rule: Rule
+) -> tuple[list[Span], list[Draft]]:
     """The publication and author spans of a reference item, and its AUTHORED facts."""
     reference = parse_reference(text)
     if reference is None:
@@ -21,7 +26,7 @@ def reference_spans(text: str, language: str, linker: Linker) -> tuple[list[Span
     found = [a for a in authors if a is not None]
     if len(found) != len(authors):
         return [], []
-    return [pub, *found], authorship(text, reference, pub, found)
+    return [pub, *found], authorship(text, rule, pub, found)
 
 
 def _locate(text: str, words: str, after: int = 0) -> tuple[int, int] | None:

@@ -1,0 +1,90 @@
+"""The pattern files of the extractor: the shipped ones are valid, a bad rule is refused with
+its file and line (in the style of spaCy's pattern validation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from kgraph.errors import PatternError
+from kgraph.ontology import PREDICATES, Predicate
+from loaders.extract.patterns import PATTERNS_DIR, load_rules, read_rules
+from loaders.extract.rulebook import SENTENCE_CODE, bind, rulebook
+
+GOOD = """\
+- id: member-cue
+  code: membership
+  predicate: MEMBER_OF
+  subject: [City]
+  object: [Network]
+  confidence: 0.8
+  cues: [jäsen]
+"""
+
+
+def test_the_predicate_type_is_the_ontologys_predicates() -> None:
+    assert set(get_args(Predicate)) == set(PREDICATES)
+
+
+@pytest.mark.parametrize("language", sorted(p.stem for p in PATTERNS_DIR.glob("*.yaml")))
+def test_every_shipped_pattern_file_is_valid_and_bound_to_code(language: str) -> None:
+    book = rulebook(language)
+    assert book.sentences
+    assert book.references is not None
+    assert {b.rule.code_name for b in book.sentences} <= set(SENTENCE_CODE)
+
+
+def test_every_sentence_code_is_used_by_a_rule() -> None:
+    used = {
+        located.rule.code_name
+        for path in PATTERNS_DIR.glob("*.yaml")
+        for located in load_rules(path.stem)
+    }
+    assert set(SENTENCE_CODE) - used == set()
+
+
+def test_a_language_without_a_pattern_file_is_refused_by_name() -> None:
+    with pytest.raises(PatternError, match=r"patterns/xx\.yaml: no extraction rules for 'xx'"):
+        load_rules("xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        pytest.param(GOOD + "  colour: red\n", 8, "colour: Extra inputs", id="unknown-key"),
+        pytest.param(
+            GOOD.replace("MEMBER_OF", "MEMBER_IN"), 3, "predicate: Input should be", id="predicate"
+        ),
+        pytest.param(
+            GOOD.replace("[City]", "[Town]"), 4, "subject.0: Input should be", id="subject-type"
+        ),
+        pytest.param(
+            GOOD.replace("[Network]", "[Club]"), 5, "object.0: Input should be", id="object-type"
+        ),
+        pytest.param(GOOD + "  line: ['(unclosed']\n", 8, "is not a regular", id="regex"),
+        pytest.param(GOOD.replace("0.8", "1.5"), 6, "confidence: Input should be", id="confidence"),
+        pytest.param(GOOD + "\n" + GOOD, 9, "rule id 'member-cue' is used twice", id="twice"),
+        pytest.param(GOOD.replace("  object: [Network]\n", ""), 1, "names no object", id="object"),
+        pytest.param("- just a word\n", 1, "each rule must be a mapping", id="not-a-mapping"),
+        pytest.param("id: x\n", 1, "expected a YAML list of rules", id="not-a-list"),
+        pytest.param(GOOD + "  cues: [a\n", 9, "invalid YAML", id="yaml"),
+    ],
+)
+def test_a_bad_rule_is_refused_with_its_file_and_line(
+    tmp_path: Path, text: str, line: int, problem: str
+) -> None:
+    path = tmp_path / "fi.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PatternError) as caught:
+        read_rules(path)
+    assert (caught.value.file, caught.value.line) == ("fi.yaml", line)
+    assert problem in caught.value.reason
+
+
+def test_a_rule_naming_code_that_does_not_exist_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_text(GOOD + "\n" + GOOD.replace("member-cue", "x").replace("membership", "nope"))
+    with pytest.raises(PatternError, match=r"^en\.yaml:9: rule 'x' names code 'nope' that"):
+        bind(read_rules(path))

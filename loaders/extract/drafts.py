@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kgraph.ontology import Predicate
+from kgraph.ontology import Predicate, fact_key
 from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span
 
@@ -30,7 +30,7 @@ class Draft:
 
     @property
     def key(self) -> str:
-        return f"{self.s}|{self.p}|{self.o}"
+        return fact_key(self.s, self.p, self.o)
 
 
 def stated(

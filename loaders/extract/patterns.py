@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kgraph.errors import PatternError
-from kgraph.ontology import EntityType, Predicate
+from kgraph.ontology import EntityType, Language, Predicate
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 _REGEX_FIELDS = ("line", "text", "not_text", "before", "after", "refers_back", "between")
@@ -190,11 +190,11 @@ def read_rules(path: Path, shown: str | None = None) -> tuple[Located, ...]:
 
 
 @lru_cache(maxsize=8)
-def load_rules(language: str) -> tuple[Located, ...]:
+def load_rules(language: Language, folder: Path = PATTERNS_DIR) -> tuple[Located, ...]:
     """The rules for documents in ``language``: ``patterns/<language>.yaml``."""
-    path = PATTERNS_DIR / f"{language}.yaml"
-    shown = f"loaders/extract/patterns/{language}.yaml"
+    path = folder / f"{language}.yaml"
+    shown = f"loaders/extract/patterns/{language}.yaml" if folder == PATTERNS_DIR else str(path)
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in PATTERNS_DIR.glob("*.yaml")))
-        raise PatternError(shown, f"no extraction rules for '{language}' (known: {known})")
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
+        raise PatternError(shown, f"no extraction rules for '{language}' (files: {known})")
     return read_rules(path, shown)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.errors import PatternError
+from kgraph.ontology import Language
 from loaders.extract import rules_people, rules_places, rules_projects
 from loaders.extract.context import Sentence, State
 from loaders.extract.drafts import Draft
@@ -76,6 +77,6 @@ def bind(rules: tuple[Located, ...]) -> Rulebook:
 
 
 @lru_cache(maxsize=8)
-def rulebook(language: str) -> Rulebook:
+def rulebook(language: Language) -> Rulebook:
     """The rules for documents in ``language``, read and bound once per process."""
     return bind(load_rules(language))

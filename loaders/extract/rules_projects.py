@@ -6,9 +6,9 @@ words it looks for are the rule's (cues, line starts, the text before or after a
 
 from __future__ import annotations
 
-from loaders.extract.amounts import find_amounts
+from kgraph.parse.amounts import find_amounts
+from kgraph.parse.dates import find_periods
 from loaders.extract.context import Sentence, State
-from loaders.extract.dates import find_periods
 from loaders.extract.drafts import Draft, anchors, quote, stated
 from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span

@@ -9,7 +9,7 @@ from typing import get_args
 import pytest
 
 from kgraph.errors import PatternError
-from kgraph.ontology import PREDICATES, Predicate
+from kgraph.ontology import LANGUAGES, PREDICATES, Language, Predicate
 from loaders.extract.patterns import PATTERNS_DIR, load_rules, read_rules
 from loaders.extract.rulebook import SENTENCE_CODE, bind, rulebook
 
@@ -28,8 +28,12 @@ def test_the_predicate_type_is_the_ontologys_predicates() -> None:
     assert set(get_args(Predicate)) == set(PREDICATES)
 
 
-@pytest.mark.parametrize("language", sorted(p.stem for p in PATTERNS_DIR.glob("*.yaml")))
-def test_every_shipped_pattern_file_is_valid_and_bound_to_code(language: str) -> None:
+def test_every_language_has_a_pattern_file_and_every_file_a_language() -> None:
+    assert sorted(p.stem for p in PATTERNS_DIR.glob("*.yaml")) == sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_shipped_pattern_file_is_valid_and_bound_to_code(language: Language) -> None:
     book = rulebook(language)
     assert book.sentences
     assert book.references is not None
@@ -37,17 +41,14 @@ def test_every_shipped_pattern_file_is_valid_and_bound_to_code(language: str) ->
 
 
 def test_every_sentence_code_is_used_by_a_rule() -> None:
-    used = {
-        located.rule.code_name
-        for path in PATTERNS_DIR.glob("*.yaml")
-        for located in load_rules(path.stem)
-    }
+    used = {located.rule.code_name for language in LANGUAGES for located in load_rules(language)}
     assert set(SENTENCE_CODE) - used == set()
 
 
-def test_a_language_without_a_pattern_file_is_refused_by_name() -> None:
-    with pytest.raises(PatternError, match=r"patterns/xx\.yaml: no extraction rules for 'xx'"):
-        load_rules("xx")
+def test_a_language_without_a_pattern_file_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "en.yaml").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(PatternError, match=r"fi\.yaml: no extraction rules for 'fi' \(files: en\)"):
+        load_rules("fi", tmp_path)
 
 
 @pytest.mark.parametrize(

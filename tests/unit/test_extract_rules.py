@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract.document import Read, read_document
+from kgraph.ontology import LANGUAGES, Language
+from loaders.extract.document import Read, extract_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
-from loaders.extract.patterns import PATTERNS_DIR, load_rules
+from loaders.extract.patterns import load_rules
 from loaders.extract.words import load_words
 from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import Document, ManifestEntry, split_passages
@@ -28,7 +29,7 @@ REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 
 @dataclass(frozen=True)
 class Case:
-    language: str
+    language: Language
     text: str
     gives: tuple[str, ...]
     entities: tuple[str, ...] = ()
@@ -413,7 +414,7 @@ CASES: dict[str, dict[str, Case]] = {
 }
 
 
-def read(text: str, language: str, linker: Linker, pipelines: Pipelines) -> Read:
+def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
     entry = ManifestEntry(
         id="t",
@@ -427,7 +428,7 @@ def read(text: str, language: str, linker: Linker, pipelines: Pipelines) -> Read
     cleaned = clean_text(text)
     passages = split_passages("t", cleaned)
     document = Document(entry=entry, raw_sha256="0" * 64, cleaned=cleaned, passages=passages)
-    return read_document(document, linker, pipelines, load_words())
+    return extract_document(document, linker, pipelines, load_words())
 
 
 def given(read: Read, rule_id: str) -> set[str]:
@@ -473,8 +474,8 @@ def test_the_implementers_period_dates_their_facts(linker: Linker, pipelines: Pi
     assert fact.anchors == ["Toteuttajat: Oulun yliopisto", "Toteutusaika: 1.1.2024 – 31.12.2026"]
 
 
-@pytest.mark.parametrize("language", sorted(p.stem for p in PATTERNS_DIR.glob("*.yaml")))
-def test_every_rule_of_a_language_has_a_case_in_it(language: str) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rule_of_a_language_has_a_case_in_it(language: Language) -> None:
     rules = {located.rule.id for located in load_rules(language)}
     covered = {r for r, cases in CASES.items() for c in cases.values() if c.language == language}
     assert rules - covered == set()

@@ -9,12 +9,10 @@ from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import Language
-from loaders.extract.candidates import english_candidates, finnish_candidates
-from loaders.extract.context import Sentence, State
+from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
-from loaders.extract.places import english_cities, finnish_cities, gazetteer_places
 from loaders.extract.references import reference_spans
 from loaders.extract.rulebook import Rulebook, rulebook
 from loaders.extract.spans import Span, resolve_overlaps
@@ -110,6 +108,8 @@ def _spans(
     words: Words,
     book: Rulebook,
 ) -> tuple[list[Span], list[Draft]]:
+    """The passage's known names and the new ones its language's name rules find (a
+    reference list item is read by the reference rules alone)."""
     linked = linker.link(passage.text, passage.id, language)
     references, authored = (
         reference_spans(passage.text, language, linker, book.references)
@@ -118,16 +118,10 @@ def _spans(
     )
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
-    places = gazetteer_places(passage.text, language)
-    found = [
-        *english_candidates(passage.text, words),
-        *places,
-        *english_cities(passage.text, places),
-    ]
-    if language == "fi":
-        cities = [c for c in finnish_cities(doc, words) if not any(c.overlaps(p) for p in places)]
-        found = [*finnish_candidates(doc, words), *cities, *found]
-    return resolve_overlaps(linked, found), []
+    source = NameSource(passage.text, doc, language, words)
+    for name_rule in book.names:
+        source.found.extend(name_rule(source))
+    return resolve_overlaps(linked, source.found), []
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,9})\)")

@@ -21,10 +21,13 @@ code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default
     object_first  whether ``between`` reads the object before the subject ("Oulun
                 yliopiston professori Ulla Lassi")
     heading     words of the section heading the rule applies under
+    labels      the named-entity labels of the language's pipeline a name rule reads
+                (spaCy's: ORG, PERSON, EVENT, GPE)
 
-A rule without a predicate states a property of its subject (a project's period or status)
-rather than a fact. Every problem is a ``PatternError`` naming the file and the line: a key,
-predicate or type the schema does not know, a pattern that does not compile, an id used twice.
+A rule without a predicate names new entities of its ``subject`` types (a name rule), or
+states a property of its subject (a project's period or status) rather than a fact. Every
+problem is a ``PatternError`` naming the file and the line: a key, predicate or type the
+schema does not know, a pattern that does not compile, an id used twice.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ class Rule(BaseModel):
     between: tuple[str, ...] = ()
     object_first: bool = False
     heading: tuple[str, ...] = ()
+    labels: frozenset[str] = frozenset()
 
     @field_validator(*_REGEX_FIELDS)
     @classmethod

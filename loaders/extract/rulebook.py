@@ -1,9 +1,17 @@
 """The rules of a language, bound to the code that applies them.
 
-``patterns/<language>.yaml`` says what each rule states and what it looks for; the code named
-by its ``code`` (by default its id) applies it. Sentence rules run on every sentence in the
-order of the file; the one passage rule (``references``) reads a reference list item whole.
-A rule whose code is unknown is a ``PatternError`` naming its file and line.
+``patterns/<language>.yaml`` says what each rule gives and what it looks for; the code named
+by its ``code`` (by default its id) applies it. Three kinds of code:
+
+* name code finds new names in a passage (a rule without a predicate; its ``subject`` are
+  the types it may name), run in the order of the file;
+* sentence code states facts (or a project's period or status) of a sentence, run on every
+  sentence in the order of the file;
+* ``references`` reads a reference list item whole: three rules, the publication it names,
+  a new author, and the AUTHORED facts.
+
+A rule whose code is unknown, or a language with only part of the references rules, is a
+``PatternError`` naming the file and the line.
 """
 
 from __future__ import annotations
@@ -14,14 +22,30 @@ from functools import lru_cache
 
 from kgraph.errors import PatternError
 from kgraph.ontology import Language
-from loaders.extract import rules_people, rules_places, rules_projects
-from loaders.extract.context import Sentence, State
+from loaders.extract import candidates, places, rules_people, rules_places, rules_projects
+from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.patterns import Located, Rule, load_rules
+from loaders.extract.references import ReferenceRules
+from loaders.extract.spans import Span
 from loaders.extract.words import Words
 
 SentenceCode = Callable[[Sentence, State, Rule, Words], list[Draft]]
+NameCode = Callable[[NameSource, Rule], list[Span]]
 
+#: The code a name rule may name.
+NAME_CODE: dict[str, NameCode] = {
+    "gazetteer": places.gazetteer_places,
+    "named-entities": candidates.named_entities,
+    "genitive-head": candidates.genitive_heads,
+    "finnish-projects": candidates.finnish_projects,
+    "finnish-cities": places.finnish_cities,
+    "english-organisations": candidates.english_organisations,
+    "english-people": candidates.english_people,
+    "english-projects": candidates.english_projects,
+    "english-events": candidates.english_events,
+    "english-cities": places.english_cities,
+}
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {
     "implementers": rules_projects.implementers,
@@ -36,8 +60,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "adjacent": rules_places.adjacent,
     "specialisations": rules_places.specialisations,
 }
-#: The code a passage rule may name (``loaders.extract.references``, called by the reader).
-PASSAGE_CODE = frozenset({"references"})
+REFERENCES = "references"
 
 
 @dataclass(frozen=True)
@@ -47,33 +70,68 @@ class Bound:
 
 
 @dataclass(frozen=True)
-class Rulebook:
-    """A language's sentence rules in order, and its reference-list rule (if any)."""
+class BoundName:
+    rule: Rule
+    find: NameCode
 
+    def __call__(self, source: NameSource) -> list[Span]:
+        """The new names the rule finds, of the types it says it names."""
+        return [s for s in self.find(source, self.rule) if s.type in self.rule.subject]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """A language's name rules and sentence rules in order, and its reference rules."""
+
+    names: tuple[BoundName, ...]
     sentences: tuple[Bound, ...]
-    references: Rule | None
+    references: ReferenceRules | None
 
 
 def bind(rules: tuple[Located, ...]) -> Rulebook:
     """Each rule with its code; a ``PatternError`` for a code no module provides."""
-    bound: list[Bound] = []
-    references: Rule | None = None
+    names: list[BoundName] = []
+    sentences: list[Bound] = []
+    references: dict[str, Located] = {}
     for located in rules:
-        rule = located.rule
-        if rule.code_name in SENTENCE_CODE:
-            bound.append(Bound(rule, SENTENCE_CODE[rule.code_name]))
-        elif rule.code_name in PASSAGE_CODE and references is None:
-            references = rule
+        rule, code = located.rule, located.rule.code_name
+        if code in NAME_CODE and rule.predicate is None:
+            names.append(BoundName(rule, NAME_CODE[code]))
+        elif code in SENTENCE_CODE:
+            sentences.append(Bound(rule, SENTENCE_CODE[code]))
+        elif code == REFERENCES:
+            references[_reference_part(located)] = located
         else:
-            known = ", ".join([*SENTENCE_CODE, *sorted(PASSAGE_CODE)])
-            problem = (
-                f"a second passage rule '{rule.id}' (one per language)"
-                if rule.code_name in PASSAGE_CODE
-                else f"rule '{rule.id}' names code '{rule.code_name}' that does not exist "
-                f"(known: {known})"
-            )
+            known = ", ".join([*NAME_CODE, *SENTENCE_CODE, REFERENCES])
+            problem = f"rule '{rule.id}' names code '{code}' that does not exist (known: {known})"
             raise PatternError(located.file, problem, located.line)
-    return Rulebook(tuple(bound), references)
+    return Rulebook(tuple(names), tuple(sentences), _references(references))
+
+
+def _reference_part(located: Located) -> str:
+    rule = located.rule
+    if rule.predicate == "AUTHORED":
+        return "authored"
+    if rule.predicate is None and rule.subject == ("Publication",):
+        return "item"
+    if rule.predicate is None and rule.subject == ("Person",):
+        return "author"
+    raise PatternError(
+        located.file,
+        f"rule '{rule.id}': a references rule states AUTHORED or names a Publication or a Person",
+        located.line,
+    )
+
+
+def _references(parts: dict[str, Located]) -> ReferenceRules | None:
+    if not parts:
+        return None
+    missing = {"authored", "item", "author"} - parts.keys()
+    if missing:
+        first = next(iter(parts.values()))
+        problem = f"the references rules lack their {', '.join(sorted(missing))} rule"
+        raise PatternError(first.file, problem, first.line)
+    return ReferenceRules(parts["authored"].rule, parts["item"].rule, parts["author"].rule)
 
 
 @lru_cache(maxsize=8)

@@ -11,7 +11,7 @@ import pytest
 from kgraph.errors import PatternError
 from kgraph.ontology import LANGUAGES, PREDICATES, Language, Predicate
 from loaders.extract.patterns import PATTERNS_DIR, load_rules, read_rules
-from loaders.extract.rulebook import SENTENCE_CODE, bind, rulebook
+from loaders.extract.rulebook import NAME_CODE, REFERENCES, SENTENCE_CODE, bind, rulebook
 
 GOOD = """\
 - id: member-cue
@@ -35,14 +35,16 @@ def test_every_language_has_a_pattern_file_and_every_file_a_language() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_shipped_pattern_file_is_valid_and_bound_to_code(language: Language) -> None:
     book = rulebook(language)
+    assert book.names
     assert book.sentences
     assert book.references is not None
-    assert {b.rule.code_name for b in book.sentences} <= set(SENTENCE_CODE)
+    bound = len(book.names) + len(book.sentences) + 3
+    assert bound == len(load_rules(language))
 
 
-def test_every_sentence_code_is_used_by_a_rule() -> None:
+def test_every_piece_of_rule_code_is_used_by_a_rule() -> None:
     used = {located.rule.code_name for language in LANGUAGES for located in load_rules(language)}
-    assert set(SENTENCE_CODE) - used == set()
+    assert {*NAME_CODE, *SENTENCE_CODE, REFERENCES} - used == set()
 
 
 def test_a_language_without_a_pattern_file_is_refused_by_name(tmp_path: Path) -> None:
@@ -88,4 +90,32 @@ def test_a_rule_naming_code_that_does_not_exist_is_refused_with_its_line(tmp_pat
     path = tmp_path / "en.yaml"
     path.write_text(GOOD + "\n" + GOOD.replace("member-cue", "x").replace("membership", "nope"))
     with pytest.raises(PatternError, match=r"^en\.yaml:9: rule 'x' names code 'nope' that"):
+        bind(read_rules(path))
+
+
+REFERENCE_RULES = """\
+- id: reference-authors
+  code: references
+  predicate: AUTHORED
+  subject: [Person]
+  object: [Publication]
+  confidence: 0.95
+- id: reference-item
+  code: references
+  subject: [Publication]
+  confidence: 0.95
+"""
+
+
+def test_reference_rules_come_as_three(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_text(REFERENCE_RULES, encoding="utf-8")
+    with pytest.raises(PatternError, match=r"^en\.yaml:1: the references rules lack their author"):
+        bind(read_rules(path))
+
+
+def test_a_references_rule_of_another_type_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_text(REFERENCE_RULES.replace("subject: [Publication]", "subject: [Event]"))
+    with pytest.raises(PatternError, match=r"^en\.yaml:7: rule 'reference-item': a references"):
         bind(read_rules(path))

@@ -33,6 +33,7 @@ from kgraph.errors import (
     MissingTool,
     NotFound,
     Overloaded,
+    PatternError,
     QueryError,
     QueryTimeout,
     QuestionError,
@@ -65,6 +66,7 @@ STATUS: dict[type[KGraphError], int] = {
     SchemaError: 500,
     CorpusError: 500,
     RegistryError: 500,
+    PatternError: 500,
     MentionIndexError: 500,
     KGraphError: 500,
 }

@@ -4,23 +4,29 @@
 
 For each of the five documents, the entities only it refers to and all its facts are hidden,
 the document is extracted against what is left, and the proposals are compared with what
-curation holds (``loaders.extract.measure`` says exactly how). Prints precision and recall of
-entities (linked and new, by type) and of facts by predicate, per document and overall; then
-the model load time and the time to extract the whole corpus once the models are loaded.
+curation holds (``tests/support/extract_measure.py`` says exactly how). Prints precision and
+recall of entities (linked and new, by type) and of facts by predicate, per document and
+overall; then the model load time and the time to extract the whole corpus once the models
+are loaded.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
+
+# The measurement is test support, not shipped: run from a checkout, the project root is the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kgraph.settings import Settings
 from loaders.extract.linking import Linker
-from loaders.extract.measure import TARGET_PREDICATES, TARGET_TYPES, Tally, leave_one_out
 from loaders.extract.nlp import load_pipelines
 from loaders.proposals.run import extract_one
 from loaders.sources.corpus import load_corpus
 from loaders.sources.registry import load_registry
+from tests.support.extract_measure import TARGET_PREDICATES, TARGET_TYPES, Tally, leave_one_out
 
 
 def row(label: str, tally: Tally, key: str | None = None) -> str:

@@ -7,7 +7,11 @@ The stages, one module each::
     candidates.py   spans naming new entities: type, base-form name, id
     spans.py        the span type, ids, and overlaps (a city inside a university's name)
     context.py      a sentence and what the document said before it
-    rules_*.py      the fact rules per predicate;  references.py  publications and authors
+    patterns/       the fact rules as data, one file per language (fi.yaml, en.yaml):
+                    id, predicate, subject and object types, cues, confidence
+    patterns.py     their schema;  rulebook.py  each rule bound to the code that applies it
+    rules_*.py      that code, per kind of fact;  references.py  publications and authors
+    words.yaml      head words of names, titles, gazetteers (words.py reads it)
     document.py     the passes over a document's passages and sentences
 
 What becomes of the spans and drafts (merged, anchors checked, written for review) is

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
+from kgraph.ontology import EntityType
+from loaders.extract.context import NameSource
+from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words
 
@@ -87,7 +90,7 @@ def _foreign_base(word: str, words: Words) -> str:
     return word
 
 
-def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
+def head_type(words: Words, head: str) -> tuple[EntityType, str | None] | None:
     """The type a head word gives, also at the end of a compound ("akkuverkosto": a network)."""
     word = head.lower().rsplit("-", 1)[-1]
     if word in words.heads:
@@ -96,7 +99,7 @@ def head_type(words: Words, head: str) -> tuple[str, str | None] | None:
     return words.heads[max(ends, key=len)] if ends else None
 
 
-def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] | None:
+def _typed(words: Words, head_lemma: str, label: str) -> tuple[EntityType, str | None] | None:
     found = head_type(words, head_lemma) if label != "PERSON" else None
     if found is not None:
         return found
@@ -107,15 +110,16 @@ def _typed(words: Words, head_lemma: str, label: str) -> tuple[str, str | None] 
     return None
 
 
-def finnish_candidates(doc: Doc, words: Words) -> list[Span]:
-    """New-name spans the Finnish pipeline's entities and the Finnish name shapes give."""
-    spans = [span for ent in doc.ents if (span := _from_entity(ent, words)) is not None]
-    spans += _genitive_heads(doc, words)
-    spans += _projects_fi(doc.text)
-    return spans
+def named_entities(source: NameSource, rule: Rule) -> list[Span]:
+    """The pipeline's named entities of the rule's ``labels``, when they look like names."""
+    return [
+        span
+        for ent in source.doc.ents
+        if ent.label_ in rule.labels and (span := _from_entity(ent, source.words, rule))
+    ]
 
 
-def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
+def _from_entity(ent: SpacySpan, words: Words, rule: Rule) -> Span | None:
     """A named entity of the Finnish pipeline as a new-name span, when it looks like a name.
 
     Refused, for precision: a span across punctuation ("Turku: kiertotalous"), one that starts
@@ -123,8 +127,6 @@ def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
     of a heading), a one-word organisation of unknown kind unless an acronym of at most five
     letters ("UEF"; not "LinkedIn", "Natriumioniakut"), a person of fewer than two words.
     """
-    if ent.label_ not in {"ORG", "PERSON", "EVENT"}:
-        return None
     if any(t.is_punct and t.text not in "-–&" for t in ent) or not ent.text[:1].isupper():
         return None
     tokens = list(ent)
@@ -156,13 +158,13 @@ def _from_entity(ent: SpacySpan, words: Words) -> Span | None:
         kind,
         _base(tokens, words),
         org_kind,
-        f"ner-{ent.label_.lower()}-fi",
-        0.8,
+        rule,
     )
 
 
-def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
+def genitive_heads(source: NameSource, rule: Rule) -> list[Span]:
     """A proper noun in the genitive before an organisation's head word: "Vaasan yliopistolle"."""
+    doc, words = source.doc, source.words
     spans: list[Span] = []
     for token in doc[:-1]:
         head = doc[token.i + 1]
@@ -182,17 +184,17 @@ def _genitive_heads(doc: Doc, words: Words) -> list[Span]:
                     "Organisation",
                     name,
                     typed[1],
-                    "genitive-head-fi",
-                    0.85,
+                    rule,
                 )
             )
     return spans
 
 
-def _projects_fi(text: str) -> list[Span]:
+def finnish_projects(source: NameSource, rule: Rule) -> list[Span]:
+    """ "AkkuMeri-hanke", "BATCircle3.0 -hankkeen", "hanke EKOAKKU": a project's name."""
     spans = []
     for pattern in (_PROJECT_FI, _PROJECT_FI_AFTER):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(source.text):
             name = m["name"].strip()
             if len(name) < 3 or name.lower() in {"hanke", "tämä", "kv"}:
                 continue
@@ -204,37 +206,38 @@ def _projects_fi(text: str) -> list[Span]:
                     "Project",
                     name,
                     None,
-                    "project-shape-fi",
-                    0.85,
+                    rule,
                 )
             )
     return spans
 
 
-def english_candidates(text: str, words: Words) -> list[Span]:
-    """New-name spans of English (and Swedish) name shapes."""
+def english_organisations(source: NameSource, rule: Rule) -> list[Span]:
+    """ "University of Vaasa", "Centria University of Applied Sciences", "Vasa universitet"."""
     spans: list[Span] = []
-    for m in _EN_ORG.finditer(text):
+    for m in _EN_ORG.finditer(source.text):
         name = m["name"]
         first = name.split(" ", 1)[0]
         if first in _STOP_FIRST:
             continue
-        kind, org_kind = _english_type(name, words)
-        spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, "org-shape-en", 0.85))
-    for m in [*_EN_PERSON_TITLED.finditer(text), *_EN_PERSON_SAYS.finditer(text)]:
-        spans.append(
-            _span(
-                m.start("name"),
-                m.end("name"),
-                m["name"],
-                "Person",
-                m["name"],
-                None,
-                "person-shape-en",
-                0.8,
-            )
-        )
-    for m in _EN_PROJECT.finditer(text):
+        kind, org_kind = _english_type(name, source.words)
+        spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, rule))
+    return spans
+
+
+def english_people(source: NameSource, rule: Rule) -> list[Span]:
+    """ "Maria Virtanen, professor at ...", "says Maria Virtanen"."""
+    found = [*_EN_PERSON_TITLED.finditer(source.text), *_EN_PERSON_SAYS.finditer(source.text)]
+    return [
+        _span(m.start("name"), m.end("name"), m["name"], "Person", m["name"], None, rule)
+        for m in found
+    ]
+
+
+def english_projects(source: NameSource, rule: Rule) -> list[Span]:
+    """ "the GridCell project", "the GridCell consortium"."""
+    spans: list[Span] = []
+    for m in _EN_PROJECT.finditer(source.text):
         first, _, rest = m["name"].partition(" ")
         name, at = (
             (rest, m.start("name") + len(first) + 1)
@@ -242,18 +245,22 @@ def english_candidates(text: str, words: Words) -> list[Span]:
             else (m["name"], m.start("name"))
         )
         if name:
-            spans.append(
-                _span(at, m.end("name"), name, "Project", name, None, "project-shape-en", 0.8)
-            )
-    for m in _EN_EVENT.finditer(text):
-        name = m["name"].removeprefix("the ")
-        at = m.start() + (len(m["name"]) - len(name))
-        if name.split(" ", 1)[0] not in _STOP_FIRST:
-            spans.append(_span(at, m.end(), name, "Event", name, None, "event-shape-en", 0.75))
+            spans.append(_span(at, m.end("name"), name, "Project", name, None, rule))
     return spans
 
 
-def _english_type(name: str, words: Words) -> tuple[str, str | None]:
+def english_events(source: NameSource, rule: Rule) -> list[Span]:
+    """ "the Nordic Battery Summit", "Kokkola Material Week"."""
+    spans: list[Span] = []
+    for m in _EN_EVENT.finditer(source.text):
+        name = m["name"].removeprefix("the ")
+        at = m.start() + (len(m["name"]) - len(name))
+        if name.split(" ", 1)[0] not in _STOP_FIRST:
+            spans.append(_span(at, m.end(), name, "Event", name, None, rule))
+    return spans
+
+
+def _english_type(name: str, words: Words) -> tuple[EntityType, str | None]:
     for lead, typed in words.head_first.items():
         if name.startswith(lead):
             return typed
@@ -268,11 +275,10 @@ def _span(
     start: int,
     end: int,
     surface: str,
-    kind: str,
+    kind: EntityType,
     name: str,
     org_kind: str | None,
-    rule: str,
-    confidence: float,
+    rule: Rule,
 ) -> Span:
     if kind == "Organisation" and org_kind is None:
         org_kind = "other"
@@ -285,6 +291,6 @@ def _span(
         new=True,
         name=name,
         kind=org_kind,
-        rule=rule,
-        confidence=confidence,
+        rule=rule.id,
+        confidence=rule.confidence,
     )

@@ -1,13 +1,29 @@
-"""What the rules read: a sentence with its spans and lemmas, and what the document said
-before it (the heading it stands under, the project of the list item it belongs to)."""
+"""What the rules read: a passage for the rules that name new entities (``NameSource``), a
+sentence with its spans and lemmas for the fact rules, and what the document said before it
+(the heading it stands under, the project of the list item it belongs to)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
 from loaders.extract.spans import Span
+from loaders.extract.words import Words
+
+
+@dataclass(frozen=True)
+class NameSource:
+    """A passage as the name rules read it: its text, its parse, and the new names the rules
+    before found in it (a city is read next to a country the gazetteer found)."""
+
+    text: str
+    doc: Doc
+    language: Language
+    words: Words
+    found: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import Language
-from loaders.extract import rules_people, rules_places, rules_projects
-from loaders.extract.candidates import english_candidates, finnish_candidates
-from loaders.extract.context import Sentence, State
+from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
-from loaders.extract.places import english_cities, finnish_cities, gazetteer_places
 from loaders.extract.references import reference_spans
+from loaders.extract.rulebook import Rulebook, rulebook
 from loaders.extract.spans import Span, resolve_overlaps
 from loaders.extract.words import Words
 from loaders.sources.corpus import Document, Passage
-
-Rule = Callable[[Sentence, State, Words], list[Draft]]
-
-#: The fact rules, in the order they run on each sentence.
-RULES: tuple[Rule, ...] = (
-    rules_projects.implementers,
-    rules_projects.period,
-    rules_projects.status,
-    rules_projects.funders,
-    rules_projects.programmes,
-    rules_projects.coordinators,
-    rules_projects.participants,
-    rules_people.affiliations,
-    rules_places.membership,
-    rules_places.location,
-    rules_places.specialisations,
-)
 
 
 @dataclass
@@ -57,21 +37,23 @@ class Read:
 def extract_document(
     document: Document, linker: Linker, pipelines: Pipelines, words: Words
 ) -> Read:
-    """Every passage of ``document``: its spans, then the rules over its sentences."""
+    """Every passage of ``document``: its spans, then the rules of its language
+    (``patterns/<language>.yaml``) over its sentences."""
     language = document.entry.language
+    book = rulebook(language)
     nlp = pipelines.for_language(language)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
     for passage, doc in zip(document.passages, parsed, strict=True):
-        spans, drafts = _spans(passage, doc, language, linker, words)
+        spans, drafts = _spans(passage, doc, language, linker, words, book)
         spans = _acronyms(passage.text, spans, read.acronyms)
         spans = _named_again(passage, language, spans, read)
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)
         for sentence in _sentences(passage, doc, spans, language):
-            for rule in RULES:
-                read.drafts += rule(sentence, read.state, words)
+            for bound in book.sentences:
+                read.drafts += bound.apply(sentence, read.state, bound.rule, words)
             projects = sentence.of_type("Project")
             if projects:
                 read.state.last_project = projects[-1]
@@ -119,22 +101,27 @@ def _rename_acronyms(read: Read) -> None:
 
 
 def _spans(
-    passage: Passage, doc: Doc, language: Language, linker: Linker, words: Words
+    passage: Passage,
+    doc: Doc,
+    language: Language,
+    linker: Linker,
+    words: Words,
+    book: Rulebook,
 ) -> tuple[list[Span], list[Draft]]:
+    """The passage's known names and the new ones its language's name rules find (a
+    reference list item is read by the reference rules alone)."""
     linked = linker.link(passage.text, passage.id, language)
-    references, authored = reference_spans(passage.text, language, linker)
+    references, authored = (
+        reference_spans(passage.text, language, linker, book.references)
+        if book.references is not None
+        else ([], [])
+    )
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
-    places = gazetteer_places(passage.text, language)
-    found = [
-        *english_candidates(passage.text, words),
-        *places,
-        *english_cities(passage.text, places),
-    ]
-    if language == "fi":
-        cities = [c for c in finnish_cities(doc, words) if not any(c.overlaps(p) for p in places)]
-        found = [*finnish_candidates(doc, words), *cities, *found]
-    return resolve_overlaps(linked, found), []
+    source = NameSource(passage.text, doc, language, words)
+    for name_rule in book.names:
+        source.found.extend(name_rule(source))
+    return resolve_overlaps(linked, source.found), []
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,9})\)")

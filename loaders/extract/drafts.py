@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kgraph.ontology import fact_key
+from kgraph.ontology import Predicate, fact_key
+from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span
 
 #: An anchor quotes at most this much of a line: enough to find, short enough to read.
@@ -18,7 +19,7 @@ _MIN_ANCHOR = 12
 @dataclass
 class Draft:
     s: str
-    p: str
+    p: Predicate
     o: str
     rule: str
     confidence: float
@@ -30,6 +31,26 @@ class Draft:
     @property
     def key(self) -> str:
         return fact_key(self.s, self.p, self.o)
+
+
+def stated(
+    rule: Rule,
+    s: Span,
+    o: Span,
+    quoted: list[str],
+    props: dict[str, str | int | float] | None = None,
+) -> Draft:
+    """The fact ``rule`` states of ``s`` and ``o``, with the rule's props and ``props``."""
+    assert rule.predicate is not None, f"rule {rule.id} states no fact"
+    return Draft(
+        s.entity_id,
+        rule.predicate,
+        o.entity_id,
+        rule.id,
+        rule.confidence,
+        quoted,
+        {**rule.props, **(props or {})},
+    )
 
 
 def anchors(text: str, start: int, end: int) -> list[str]:

@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
-
 from kgraph.names.matcher import EntityNames, MentionIndex
-from kgraph.ontology import Language
+from kgraph.ontology import EntityType
+from loaders.extract.context import NameSource
+from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span, new_id
-from loaders.extract.words import Words, load_words
+from loaders.extract.words import load_words
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[str, str, str]]]:
+def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[EntityType, str, str]]]:
     words = load_words()
     by_id = {new_id(kind, en): (kind, en, fi) for kind, en, fi in words.places}
     index = MentionIndex(
@@ -25,10 +25,11 @@ def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[str, str, str]]]:
     return index, by_id
 
 
-def gazetteer_places(text: str, language: Language) -> list[Span]:
+def gazetteer_places(source: NameSource, rule: Rule) -> list[Span]:
+    """Countries and regions of the gazetteers, in any case form."""
     index, by_id = _gazetteer()
     spans = []
-    for m in index.find(text, language=language):
+    for m in index.find(source.text, language=source.language):
         kind, en, fi = by_id[m.entity_id]
         spans.append(
             Span(
@@ -40,8 +41,8 @@ def gazetteer_places(text: str, language: Language) -> list[Span]:
                 new=True,
                 name=en,
                 name_fi=fi,
-                rule="gazetteer",
-                confidence=0.9,
+                rule=rule.id,
+                confidence=rule.confidence,
             )
         )
     return spans
@@ -50,11 +51,11 @@ def gazetteer_places(text: str, language: Language) -> list[Span]:
 _CITY_COUNTRY = re.compile(r"\b(?:in|at|to) (?P<city>[A-ZÅÄÖ][a-zåäöü]+(?:-[A-Z][a-z]+)?), ")
 
 
-def english_cities(text: str, places: list[Span]) -> list[Span]:
-    """ "in Knapsack, Germany": the word before a gazetteer country is a city."""
-    countries = {p.start for p in places if p.type == "Country"}
+def english_cities(source: NameSource, rule: Rule) -> list[Span]:
+    """ "in Knapsack, Germany": the word before a country the gazetteer found is a city."""
+    countries = {p.start for p in source.found if p.type == "Country"}
     spans = []
-    for m in _CITY_COUNTRY.finditer(text):
+    for m in _CITY_COUNTRY.finditer(source.text):
         if m.end() in countries:
             name = m["city"]
             spans.append(
@@ -66,19 +67,21 @@ def english_cities(text: str, places: list[Span]) -> list[Span]:
                     new_id("City", name),
                     new=True,
                     name=name,
-                    rule="city-comma-country-en",
-                    confidence=0.8,
+                    rule=rule.id,
+                    confidence=rule.confidence,
                 )
             )
     return spans
 
 
-def finnish_cities(doc: Doc, words: Words) -> list[Span]:
-    """A one-word place name (GPE) of the Finnish pipeline, in base form, as a city."""
+def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
+    """A one-word place name of the Finnish pipeline (its ``labels``: GPE), in base form, as a
+    city, unless it overlaps a country or region the gazetteer found."""
+    places = [p for p in source.found if p.type in ("Country", "Region")]
     spans = []
-    for ent in doc.ents:
+    for ent in source.doc.ents:
         token = ent[0]
-        if ent.label_ != "GPE" or len(ent) != 1 or token.pos_ != "PROPN":
+        if ent.label_ not in rule.labels or len(ent) != 1 or token.pos_ != "PROPN":
             continue
         name = token.lemma_ or token.text
         unknown = name == token.text and "Case=Nom" not in str(token.morph)
@@ -93,8 +96,8 @@ def finnish_cities(doc: Doc, words: Words) -> list[Span]:
                 new_id("City", name),
                 new=True,
                 name=name,
-                rule="ner-gpe-fi",
-                confidence=0.7,
+                rule=rule.id,
+                confidence=rule.confidence,
             )
         )
-    return spans
+    return [c for c in spans if not any(c.overlaps(p) for p in places)]

@@ -1,30 +1,45 @@
 """A reference list item becomes a publication (linked by its DOI when the registry has it)
-and its authors in order, known or new."""
+and its authors in order, known or new. Three rules of the pattern files say so, with their
+types and confidences (``reference-item``, a Publication; ``reference-author``, a Person;
+``reference-authors``, AUTHORED); parsing the item is code."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
+from loaders.extract.patterns import Rule
 from loaders.extract.rules_people import Reference, authorship, parse_reference, person_name
 from loaders.extract.spans import Span, new_id
 
 
+@dataclass(frozen=True)
+class ReferenceRules:
+    """The rules of a reference item: the facts, the new publication, a new author."""
+
+    authored: Rule
+    item: Rule
+    author: Rule
+
+
 def reference_spans(
-    text: str, language: Language, linker: Linker
+    text: str, language: Language, linker: Linker, rules: ReferenceRules
 ) -> tuple[list[Span], list[Draft]]:
     """The publication and author spans of a reference item, and its AUTHORED facts."""
     reference = parse_reference(text)
     if reference is None:
         return [], []
-    pub = _publication(text, reference, linker)
-    authors = [_author(text, citation, language, linker) for citation in reference.authors]
+    pub = _publication(text, reference, linker, rules.item)
+    authors = [
+        _author(text, citation, language, linker, rules.author) for citation in reference.authors
+    ]
     found = [a for a in authors if a is not None]
     if len(found) != len(authors):
         return [], []
-    return [pub, *found], authorship(text, reference, pub, found)
+    return [pub, *found], authorship(text, rules.authored, pub, found)
 
 
 def _locate(text: str, words: str, after: int = 0) -> tuple[int, int] | None:
@@ -33,7 +48,7 @@ def _locate(text: str, words: str, after: int = 0) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def _publication(text: str, reference: Reference, linker: Linker) -> Span:
+def _publication(text: str, reference: Reference, linker: Linker, rule: Rule) -> Span:
     at = _locate(text, f"DOI: {reference.doi}") or (0, len(text))
     for entity in linker.entities.values():
         if entity.type == "Publication" and entity.props.get("doi") == reference.doi:
@@ -62,13 +77,15 @@ def _publication(text: str, reference: Reference, linker: Linker) -> Span:
         pub_id,
         new=True,
         name=name,
-        rule="reference-item",
-        confidence=0.95,
+        rule=rule.id,
+        confidence=rule.confidence,
         props=props,
     )
 
 
-def _author(text: str, citation: str, language: Language, linker: Linker) -> Span | None:
+def _author(
+    text: str, citation: str, language: Language, linker: Linker, rule: Rule
+) -> Span | None:
     at = _locate(text, citation)
     if at is None:
         return None
@@ -86,6 +103,6 @@ def _author(text: str, citation: str, language: Language, linker: Linker) -> Spa
         new_id("Person", name),
         new=True,
         name=name,
-        rule="reference-author",
-        confidence=0.9,
+        rule=rule.id,
+        confidence=rule.confidence,
     )

@@ -7,65 +7,41 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.context import Sentence, State
-from loaders.extract.drafts import Draft, anchors, quote
+from loaders.extract.drafts import Draft, anchors, quote, stated
+from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span
 from loaders.extract.words import Words
 
-_TITLE_AT = re.compile(r"^,\s+(?:(?P<title>[A-Za-z][A-Za-z .-]{1,40}?),?\s+)?at\s+(?:the\s+)?$")
 
-
-def affiliations(sentence: Sentence, state: State, words: Words) -> list[Draft]:
-    """ "Ulla Lassi, professor at the University of Oulu"; "Anna Lähteen (Itä-Suomen yliopisto,
-    Kuopio)"; "Oulun yliopiston professori Ulla Lassi"."""
+def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """Two names with nothing but the rule's ``between`` text in between: "Ulla Lassi,
+    professor at the University of Oulu", "Anna Lähteen (Itä-Suomen yliopisto",
+    "Oulun yliopiston professori Ulla Lassi" (``object_first``). A named group of the match
+    is a prop of the fact, and must be a title of ``words.yaml`` (or end in one)."""
     drafts: list[Draft] = []
-    people = sentence.of_type("Person")
-    orgs = sentence.of_type("Organisation")
-    for person in people:
-        for org in orgs:
-            between = sentence.text[person.end : org.start]
-            title = _title_between(between, words) if org.start > person.end else None
-            if title is not None:
-                props: dict[str, str | int | float] = {"title": title} if title else {}
-                drafts.append(
-                    Draft(
-                        person.entity_id,
-                        "AFFILIATED_WITH",
-                        org.entity_id,
-                        "person-title-at",
-                        0.9,
-                        quote(sentence.text, person, org),
-                        props,
-                    )
-                )
-            elif org.end <= person.start:
-                gap = sentence.text[org.end : person.start]
-                m = re.fullmatch(r"(?::n|n)?\s+(\w+)\s+", gap)
-                if m and m[1].lower() in words.titles:
-                    drafts.append(
-                        Draft(
-                            person.entity_id,
-                            "AFFILIATED_WITH",
-                            org.entity_id,
-                            "org-title-person-fi",
-                            0.85,
-                            quote(sentence.text, org, person),
-                            {"title_fi": m[1].lower()},
-                        )
-                    )
+    for s in sentence.of_type(*rule.subject):
+        for o in sentence.of_type(*rule.object):
+            first, second = (o, s) if rule.object_first else (s, o)
+            if second.start <= first.end:
+                continue
+            m = rule.spans_between(sentence.text[first.end : second.start])
+            props = _titles(m, words) if m is not None else None
+            if props is not None:
+                drafts.append(stated(rule, s, o, quote(sentence.text, first, second), props))
     return drafts
 
 
-def _title_between(between: str, words: Words) -> str | None:
-    """The title in ", professor at the " ('' for ", at" or "(" before the organisation)."""
-    if re.fullmatch(r"\s*\(\s*", between):
-        return ""
-    m = _TITLE_AT.match(between)
-    if m is None:
-        return None
-    title = (m["title"] or "").strip().lower()
-    if title and not any(w in words.titles for w in [title, title.split(" ")[-1]]):
-        return None
-    return title
+def _titles(m: re.Match[str], words: Words) -> dict[str, str | int | float] | None:
+    """The named groups of ``m`` as props, lower case; None when one is not a known title."""
+    props: dict[str, str | int | float] = {}
+    for key, value in m.groupdict().items():
+        title = (value or "").strip().lower()
+        if not title:
+            continue
+        if title not in words.titles and title.split(" ")[-1] not in words.titles:
+            return None
+        props[key] = title
+    return props
 
 
 # --- publications ---------------------------------------------------------------------------
@@ -109,19 +85,11 @@ def person_name(citation: str) -> str:
     return f"{given} {surname}".strip()
 
 
-def authorship(text: str, reference: Reference, pub: Span, authors: list[Span]) -> list[Draft]:
+def authorship(text: str, rule: Rule, pub: Span, authors: list[Span]) -> list[Draft]:
     """One AUTHORED fact per author, with the position in the list and the list's length."""
     total = len(authors)
     quoted = anchors(text, 0, min(len(text), max(a.end for a in authors)))
     return [
-        Draft(
-            a.entity_id,
-            "AUTHORED",
-            pub.entity_id,
-            "reference-authors",
-            0.95,
-            list(quoted),
-            {"position": i, "authors_total": total},
-        )
+        stated(rule, a, pub, list(quoted), {"position": i, "authors_total": total})
         for i, a in enumerate(authors, start=1)
     ]

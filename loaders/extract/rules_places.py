@@ -3,94 +3,56 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 from loaders.extract.context import Sentence, State
-from loaders.extract.drafts import Draft, quote
-from loaders.extract.spans import PLACE_TYPES
+from loaders.extract.drafts import Draft, quote, stated
+from loaders.extract.patterns import Rule
 from loaders.extract.words import Words
 
-MEMBERS = ("City", "Organisation", "IndustrialPark", "Region")
 
-
-def membership(sentence: Sentence, state: State, words: Words) -> list[Draft]:
+def membership(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "X on jäsen Y:ssä", "X ja Z ovat Y:n jäseniä", "X is a member of Y", "verkosto, johon
-    kuuluvat A, B ja C": the members of a network the sentence names, when it says so."""
-    if not words.cue("member", set(sentence.lemmas)):
+    kuuluvat A, B ja C": the members of the one network the sentence names, when a cue says
+    so (two networks: which one is meant is not said)."""
+    if not rule.cues or not rule.cued(sentence.lemmas):
         return []
-    networks = sentence.of_type("Network")
+    networks = sentence.of_type(*rule.object)
     if len(networks) != 1:
         return []
     network = networks[0]
+    return [
+        stated(rule, member, network, quote(sentence.text, member, network))
+        for member in sentence.of_type(*rule.subject)
+    ]
+
+
+def adjacent(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """Two names side by side with the rule's ``between`` text in between (and its ``before``
+    text before the first): "the Port of Antwerp in Belgium", "in Knapsack, Germany",
+    "(Itä-Suomen yliopisto, Kuopio)"."""
     drafts = []
-    for member in sentence.of_type(*MEMBERS):
-        drafts.append(
-            Draft(
-                member.entity_id,
-                "MEMBER_OF",
-                network.entity_id,
-                "member-cue",
-                0.8,
-                quote(sentence.text, member, network),
-            )
-        )
-    return drafts
-
-
-_IN = re.compile(r"^\s+(?:in|at|located in|based in|sijaitsee)\s+$")
-_COMMA = re.compile(r"^,\s+$")
-_LOCATABLE = ("Organisation", "IndustrialPark", "Event", "City")
-
-
-def location(sentence: Sentence, state: State, words: Words) -> list[Draft]:
-    """ "the Port of Antwerp in Belgium", "in Knapsack, Germany", "(Itä-Suomen yliopisto,
-    Kuopio)": a thing in a place, a city in a country."""
-    drafts = []
-    spans = list(sentence.spans)
-    for left, right in itertools.pairwise(spans):
-        gap = sentence.text[left.end : right.start]
-        if right.type not in PLACE_TYPES or left.type not in _LOCATABLE:
+    for left, right in itertools.pairwise(sentence.spans):
+        if left.type not in rule.subject or right.type not in rule.object:
             continue
-        city_in_country = left.type == "City" and right.type == "Country" and _COMMA.match(gap)
-        thing_in_place = left.type != "City" and _IN.match(gap)
-        org_comma_city = (
-            left.type == "Organisation"
-            and right.type == "City"
-            and _COMMA.match(gap)
-            and sentence.text[max(0, left.start - 1) : left.start] == "("
-        )
-        if city_in_country or thing_in_place or org_comma_city:
-            drafts.append(
-                Draft(
-                    left.entity_id,
-                    "LOCATED_IN",
-                    right.entity_id,
-                    "in-place",
-                    0.8,
-                    quote(sentence.text, left, right),
-                )
-            )
+        if rule.spans_between(sentence.text[left.end : right.start]) is None:
+            continue
+        lead = sentence.text[max(0, left.start - 24) : left.start]
+        if rule.before and not rule.ends(lead):
+            continue
+        drafts.append(stated(rule, left, right, quote(sentence.text, left, right)))
     return drafts
 
 
-def specialisations(sentence: Sentence, state: State, words: Words) -> list[Draft]:
+def specialisations(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "(Kokkola: akkukemia, katodimateriaalit, ..., Kuopio: anodimateriaalit, ...)": each
-    city's list of known topics, up to the next city."""
+    city's list of known topics, up to the next city; a topic follows a colon, a comma or a
+    conjunction (``before``)."""
     drafts = []
-    cities = [c for c in sentence.of_type("City") if sentence.text[c.end : c.end + 1] == ":"]
+    cities = [c for c in sentence.of_type(*rule.subject) if sentence.text[c.end : c.end + 1] == ":"]
     for i, city in enumerate(cities):
         end = cities[i + 1].start if i + 1 < len(cities) else sentence.end
-        for topic in sentence.of_type("Topic"):
+        for topic in sentence.of_type(*rule.object):
             lead = sentence.text[max(0, topic.start - 6) : topic.start]
-            if city.end < topic.start < end and re.search(r"(?::|,|\bja|\bsekä) $", lead):
-                drafts.append(
-                    Draft(
-                        city.entity_id,
-                        "SPECIALISES_IN",
-                        topic.entity_id,
-                        "city-colon-topics",
-                        0.8,
-                        quote(sentence.text, city, topic),
-                    )
-                )
+            if city.end < topic.start < end and rule.ends(lead):
+                drafts.append(stated(rule, city, topic, quote(sentence.text, city, topic)))
     return drafts

@@ -12,16 +12,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kgraph.ontology import ID_PREFIX
+from kgraph.ontology import ID_PREFIX, EntityType
 
 #: How a span was tied to a known entity: its name as written, an inflected form, a lemma, a
 #: fuzzy match, an alias, or an identifier such as a DOI.
 LinkHow = Literal["exact", "inflected", "lemma", "fuzzy", "alias", "identifier"]
 
-PLACE_TYPES = frozenset({"City", "Country", "Region"})
+PLACE_TYPES: frozenset[EntityType] = frozenset({"City", "Country", "Region"})
 #: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one
 #: ("VetyPolku-hanke") is a name, not a mention of the concept.
-CONCEPT_TYPES = frozenset({"Topic", "ValueChainStage"})
+CONCEPT_TYPES: frozenset[EntityType] = frozenset({"Topic", "ValueChainStage"})
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Span:
     start: int
     end: int
     surface: str
-    type: str
+    type: EntityType
     #: the registry's id for a linked span; the proposed id (filled in later) for a new one
     entity_id: str
     new: bool
@@ -55,7 +55,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9.+]+", "-", folded.lower()).strip("-.") or "x"
 
 
-def new_id(kind: str, name: str) -> str:
+def new_id(kind: EntityType, name: str) -> str:
     return f"{ID_PREFIX[kind]}:{slug(name)}"
 
 

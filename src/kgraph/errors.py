@@ -14,6 +14,7 @@
     ├── SchemaError            graph/schema.cypher is malformed
     ├── CorpusError            a document or the manifest is missing, changed or unreadable
     ├── RegistryError          the curated registry has a bad entry (file, line, reason)
+    ├── PatternError           an extraction rule file has a bad rule (file, line, reason)
     ├── QuestionError          a question file is malformed, or a parameter value is invalid
     ├── MentionIndexError      a name cannot be indexed for mention matching (no word in it)
     ├── NotFound               an entity or named question does not exist
@@ -94,6 +95,10 @@ class CorpusError(_LocatedError):
 
 class RegistryError(_LocatedError):
     """An entry of the curated registry is invalid."""
+
+
+class PatternError(_LocatedError):
+    """A rule of the extractor's pattern files (loaders/extract/patterns/) is invalid."""
 
 
 class QuestionError(KGraphError):

@@ -58,6 +58,32 @@ ID_PREFIX: dict[str, str] = {
     "Ranking": "ranking",
 }
 
+#: A relationship kind as a type: the keys of PREDICATES (a unit test keeps the two equal).
+Predicate = Literal[
+    "LOCATED_IN",
+    "PART_OF",
+    "MEMBER_OF",
+    "SPECIALISES_IN",
+    "COVERS_STAGE",
+    "PARTICIPATES_IN",
+    "FUNDED_BY",
+    "PART_OF_PROGRAMME",
+    "AFFILIATED_WITH",
+    "AUTHORED",
+    "ADDRESSES_TOPIC",
+    "BASED_ON",
+    "SUPPORTS_STRATEGY",
+    "ORGANISED",
+    "SPOKE_AT",
+    "RANKED_IN",
+    "PUBLISHED",
+    "VISITED",
+    "PREPARED",
+    "COLLABORATES_WITH",
+    "COORDINATES",
+    "RELATED_TO",
+]
+
 #: Relationship kinds and what they mean (subject -> object).
 PREDICATES: dict[str, str] = {
     "LOCATED_IN": "an organisation, park or city lies in a city, region or country",

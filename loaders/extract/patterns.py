@@ -1,0 +1,204 @@
+"""The fact rules as data: ``patterns/<language>.yaml``, one file per language, validated.
+
+A file is a YAML list of rules. Each rule says what it states (``predicate``, the ``subject``
+and ``object`` types of the ontology, fixed ``props``), how sure it is (``confidence``), which
+code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default the rule's
+``id``), and what that code looks for in a sentence:
+
+    cues        lemmas or lower-case words, one of which the sentence holds
+    not_cues    lemmas or lower-case words, none of which the sentence holds
+    line        regular expressions, one of which the sentence starts with (after any
+                punctuation: a bullet, a dash)
+    text        regular expressions, one of which occurs in the sentence
+    not_text    regular expressions, none of which occurs in the sentence
+    before      regular expressions, one of which ends the text just before a span
+    after       regular expressions, one of which starts the text just after a span
+    refers_back regular expressions, one of which ends the text before a span when a pronoun
+                there ("sitä", "it is") points back to the passage's subject
+    between     regular expressions, one of which is the whole text between the two ends
+                (a named group, ``(?P<title>...)``, is a prop of the fact: a title of
+                ``words.yaml``)
+    object_first  whether ``between`` reads the object before the subject ("Oulun
+                yliopiston professori Ulla Lassi")
+    heading     words of the section heading the rule applies under
+    labels      the named-entity labels of the language's pipeline a name rule reads
+                (spaCy's: ORG, PERSON, EVENT, GPE)
+
+A rule without a predicate names new entities of its ``subject`` types (a name rule), or
+states a property of its subject (a project's period or status) rather than a fact. Every
+problem is a ``PatternError`` naming the file and the line: a key, predicate or type the
+schema does not know, a pattern that does not compile, an id used twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from kgraph.errors import PatternError
+from kgraph.ontology import EntityType, Language, Predicate
+
+PATTERNS_DIR = Path(__file__).with_name("patterns")
+_REGEX_FIELDS = ("line", "text", "not_text", "before", "after", "refers_back", "between")
+
+
+class Rule(BaseModel):
+    """One rule of a pattern file (see the module docstring for what each field means)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    code: str = ""
+    predicate: Predicate | None = None
+    subject: tuple[EntityType, ...] = Field(min_length=1)
+    object: tuple[EntityType, ...] = ()
+    props: dict[str, str | int | float] = Field(default_factory=dict)
+    confidence: float = Field(gt=0, le=1)
+    cues: frozenset[str] = frozenset()
+    not_cues: frozenset[str] = frozenset()
+    line: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
+    not_text: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    refers_back: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()
+    object_first: bool = False
+    heading: tuple[str, ...] = ()
+    labels: frozenset[str] = frozenset()
+
+    @field_validator(*_REGEX_FIELDS)
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"'{pattern}' is not a regular expression: {error}") from error
+        return patterns
+
+    @model_validator(mode="after")
+    def _shape(self) -> Rule:
+        if self.predicate is not None and not self.object:
+            raise ValueError(f"rule '{self.id}' states {self.predicate} but names no object type")
+        if self.predicate is None and self.object:
+            raise ValueError(f"rule '{self.id}' names object types but no predicate")
+        return self
+
+    @property
+    def code_name(self) -> str:
+        return self.code or self.id
+
+    def cued(self, lemmas: frozenset[str]) -> bool:
+        """Whether the sentence holds a cue (always, for a rule without cues) and no not_cue."""
+        return (not self.cues or bool(self.cues & lemmas)) and not self.not_cues & lemmas
+
+    @cached_property
+    def _compiled(self) -> dict[str, re.Pattern[str]]:
+        compiled = {
+            f: re.compile("|".join(f"(?:{p})" for p in getattr(self, f))) for f in _REGEX_FIELDS
+        }
+        compiled["line"] = re.compile(rf"\W*(?:{compiled['line'].pattern})")
+        return compiled
+
+    def starts_line(self, words: str) -> bool:
+        return bool(self.line) and self._compiled["line"].match(words) is not None
+
+    def points_back(self, before: str) -> bool:
+        return bool(self.refers_back) and self._compiled["refers_back"].search(before) is not None
+
+    def in_text(self, words: str) -> bool:
+        """Whether ``text`` occurs (always, for a rule without it) and ``not_text`` does not."""
+        found = not self.text or self._compiled["text"].search(words) is not None
+        return found and not (self.not_text and self._compiled["not_text"].search(words))
+
+    def ends(self, before: str) -> bool:
+        return bool(self.before) and self._compiled["before"].search(before) is not None
+
+    def starts(self, after: str) -> bool:
+        return bool(self.after) and self._compiled["after"].match(after) is not None
+
+    def spans_between(self, between: str) -> re.Match[str] | None:
+        return self._compiled["between"].fullmatch(between) if self.between else None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A rule with the file and line it was read from."""
+
+    rule: Rule
+    file: str
+    line: int
+
+
+def _line_of(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
+    """The line of the deepest YAML node along a pydantic error location."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == part), None)
+            if found is None:
+                break
+            node = found
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            node = node.value[part]
+        else:
+            break
+    return int(node.start_mark.line) + 1
+
+
+def read_rules(path: Path, shown: str | None = None) -> tuple[Located, ...]:
+    """The rules of one pattern file, each with its line; a ``PatternError`` on a bad one."""
+    shown = shown or path.name
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = int(mark.line) + 1 if mark is not None else None
+        raise PatternError(
+            shown, f"invalid YAML: {getattr(error, 'problem', error)}", line
+        ) from error
+    if not isinstance(root, yaml.SequenceNode):
+        raise PatternError(shown, "expected a YAML list of rules", 1)
+    rules: list[Located] = []
+    seen: dict[str, int] = {}
+    for node in root.value:
+        line = int(node.start_mark.line) + 1
+        if not isinstance(node, yaml.MappingNode):
+            raise PatternError(shown, "each rule must be a mapping of fields", line)
+        raw: Any = yaml.SafeLoader("").construct_document(node)
+        try:
+            rule = Rule.model_validate(raw)
+        except ValidationError as error:
+            first = error.errors()[0]
+            loc = tuple(first["loc"])
+            where = ".".join(str(p) for p in loc)
+            message = first["msg"].removeprefix("Value error, ")
+            raise PatternError(
+                shown, f"{where}: {message}" if where else message, _line_of(node, loc)
+            ) from error
+        if rule.id in seen:
+            raise PatternError(
+                shown, f"rule id '{rule.id}' is used twice (first on line {seen[rule.id]})", line
+            )
+        seen[rule.id] = line
+        rules.append(Located(rule, shown, line))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=8)
+def load_rules(language: Language, folder: Path = PATTERNS_DIR) -> tuple[Located, ...]:
+    """The rules for documents in ``language``: ``patterns/<language>.yaml``."""
+    path = folder / f"{language}.yaml"
+    shown = f"loaders/extract/patterns/{language}.yaml" if folder == PATTERNS_DIR else str(path)
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
+        raise PatternError(shown, f"no extraction rules for '{language}' (files: {known})")
+    return read_rules(path, shown)

@@ -1,0 +1,665 @@
+"""Each extraction rule of ``loaders/extract/patterns/<language>.yaml``, one behaviour per case.
+
+A case is a short text in one language, read as a document against the real registry, and
+what the rule gives on it: the new names it finds (``Type: name``), its facts
+(``s PREDICATE o`` and their props), or for a rule that states a property, the property
+(``period``, ``status``); and all the new entities the text names (``Type: name``). Every
+branch of a rule has a case, and a case where the rule must give nothing says so with an
+empty tuple.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kgraph.ontology import LANGUAGES, Language
+from loaders.extract.document import Read, extract_document
+from loaders.extract.linking import Linker
+from loaders.extract.nlp import Pipelines
+from loaders.extract.patterns import load_rules
+from loaders.extract.words import load_words
+from loaders.sources.cleaning import clean_text
+from loaders.sources.corpus import Document, ManifestEntry, split_passages
+from loaders.sources.registry import load_registry
+
+REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
+
+
+@dataclass(frozen=True)
+class Case:
+    language: Language
+    text: str
+    gives: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+
+
+#: rule id -> its cases; the case's id is the rule's, the language and a word for the branch.
+CASES: dict[str, dict[str, Case]] = {
+    "gazetteer": {
+        "fi-country-and-region-inflected": Case(
+            "fi",
+            "Yhteistyötä tehdään Norjassa ja Lapissa.",
+            ("Country: Norway", "Region: Lapland"),
+            ("Country: Norway", "Region: Lapland"),
+        ),
+        "en-country-and-region": Case(
+            "en",
+            "Partners came from Norway and Lapland.",
+            ("Country: Norway", "Region: Lapland"),
+            ("Country: Norway", "Region: Lapland"),
+        ),
+    },
+    "ner-org-fi": {
+        "fi-organisation-typed-by-head": Case(
+            "fi",
+            "Yhteistyössä on mukana Tampereen ammattikorkeakoulu.",
+            ("Organisation: Tampereen ammattikorkeakoulu",),
+            ("Organisation: Tampereen ammattikorkeakoulu",),
+        ),
+        "fi-inflected-head-in-base-form": Case(
+            "fi",
+            "Lapin yliopistolle myönnettiin rahoitusta.",
+            ("Organisation: Lapin yliopisto",),
+            ("Organisation: Lapin yliopisto",),
+        ),
+        "fi-one-word-of-unknown-kind-is-refused": Case(
+            "fi", "Tulokset julkaistiin LinkedInissä.", ()
+        ),
+    },
+    "ner-person-fi": {
+        "fi-person-of-two-words": Case(
+            "fi",
+            "Tutkija Matti Meikäläinen esitteli tuloksia.",
+            ("Person: Matti Meikäläinen",),
+            ("Person: Matti Meikäläinen",),
+        ),
+    },
+    "ner-event-fi": {
+        "fi-event-typed-by-head": Case(
+            "fi",
+            "Pohjoismainen akkukonferenssi Nordic Battery Conference pidettiin Oulussa.",
+            ("Event: Nordic Battery Conference",),
+            ("Event: Nordic Battery Conference",),
+        ),
+    },
+    "genitive-head-fi": {
+        "fi-place-genitive-before-head": Case(
+            "fi",
+            "Rahoitusta myönnettiin myös Raahen kaupungille.",
+            ("Organisation: Raahen kaupunki",),
+            ("Organisation: Raahen kaupunki",),
+        ),
+    },
+    "project-shape-fi": {
+        "fi-name-hanke": Case(
+            "fi", "AkkuMeri-hanke alkaa.", ("Project: AkkuMeri",), ("Project: AkkuMeri",)
+        ),
+        "fi-hanke-name": Case(
+            "fi", "Myös hanke AKKUTEHO jatkuu.", ("Project: AKKUTEHO",), ("Project: AKKUTEHO",)
+        ),
+        "fi-tama-hanke-is-no-name": Case("fi", "Tämä hanke alkaa keväällä.", ()),
+    },
+    "ner-gpe-fi": {
+        "fi-one-word-place-in-base-form": Case(
+            "fi", "Tapaaminen pidettiin Raahessa.", ("City: Raahe",), ("City: Raahe",)
+        ),
+    },
+    "org-shape-en": {
+        "fi-english-name-in-finnish-text": Case(
+            "fi",
+            "The results were shown by the University of Lapland.",
+            ("Organisation: University of Lapland",),
+            ("Organisation: University of Lapland",),
+        ),
+        "en-head-first-and-swedish-and-port": Case(
+            "en",
+            "They thanked the University of Lapland, Vasa universitet and the Port of Raahe.",
+            (
+                "Organisation: University of Lapland",
+                "Organisation: Vasa universitet",
+                "IndustrialPark: Port of Raahe",
+            ),
+            (
+                "Organisation: University of Lapland",
+                "Organisation: Vasa universitet",
+                "IndustrialPark: Port of Raahe",
+            ),
+        ),
+    },
+    "person-shape-en": {
+        "fi-the-finnish-pipeline-names-the-person-first": Case(
+            "fi", '"It works," says Maria Virtanen.', (), ("Person: Maria Virtanen",)
+        ),
+        "en-says-person": Case(
+            "en",
+            '"It works," says Maria Virtanen.',
+            ("Person: Maria Virtanen",),
+            ("Person: Maria Virtanen",),
+        ),
+        "en-person-title-at": Case(
+            "en",
+            "Maria Virtanen, professor at the University of Oulu, agrees.",
+            ("Person: Maria Virtanen",),
+            ("Person: Maria Virtanen",),
+        ),
+    },
+    "project-shape-en": {
+        "fi-english-name-in-finnish-text": Case(
+            "fi",
+            "They started the GridCell project.",
+            ("Project: GridCell",),
+            ("Project: GridCell",),
+        ),
+        "en-name-project": Case(
+            "en",
+            "They started the GridCell project.",
+            ("Project: GridCell",),
+            ("Project: GridCell",),
+        ),
+    },
+    "event-shape-en": {
+        "fi-english-name-in-finnish-text": Case(
+            "fi",
+            "Tulokset esiteltiin Nordic Battery Summit -seminaarissa.",
+            ("Event: Nordic Battery Summit",),
+            ("Event: Nordic Battery Summit",),
+        ),
+        "en-the-name-summit": Case(
+            "en",
+            "They met at the Nordic Battery Summit.",
+            ("Event: Nordic Battery Summit",),
+            ("Event: Nordic Battery Summit",),
+        ),
+    },
+    "city-comma-country-en": {
+        "fi-english-phrase-in-finnish-text": Case(
+            "fi", "The plant is in Raahe, Finland.", ("City: Raahe",), ("City: Raahe",)
+        ),
+        "en-in-city-comma-country": Case(
+            "en", "The plant is in Raahe, Finland.", ("City: Raahe",), ("City: Raahe",)
+        ),
+        "en-no-country-after": Case("en", "The plant is in Raahe, near Oulu.", ()),
+    },
+    "reference-item": {
+        "fi-new-publication-named-by-its-title": Case(
+            "fi",
+            "Lähde, Anna; Lassi, Ulla, 2024, Silicon anodes, Journal of Materials Research, "
+            "39, 944-954, DOI: 10.1557/s43578-024-01234-5",
+            ("Publication: Silicon anodes",),
+            ("Publication: Silicon anodes",),
+        ),
+        "en-new-publication-named-by-its-title": Case(
+            "en",
+            "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12, DOI: 10.1000/xyz.1",
+            ("Publication: Grid storage",),
+            ("Person: Maria Virtanen", "Publication: Grid storage"),
+        ),
+    },
+    "reference-author": {
+        "fi-new-author-in-order": Case(
+            "fi",
+            "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12, DOI: 10.1000/xyz.1",
+            ("Person: Maria Virtanen",),
+            ("Person: Maria Virtanen", "Publication: Grid storage"),
+        ),
+        "en-new-author-in-order": Case(
+            "en",
+            "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12, DOI: 10.1000/xyz.1",
+            ("Person: Maria Virtanen",),
+            ("Person: Maria Virtanen", "Publication: Grid storage"),
+        ),
+    },
+    "implementer-line": {
+        "fi-toteuttajat-under-item": Case(
+            "fi",
+            " • BATCircle3.0-hanke kehittää kierrätystä.\n\n"
+            "  Toteuttajat: Oulun yliopisto ja Centria-ammattikorkeakoulu Oy",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=implementer",
+                "org:centria PARTICIPATES_IN project:batcircle3 role=implementer",
+            ),
+        ),
+        "fi-hankkeen-toteuttajana-toimivat": Case(
+            "fi",
+            " • BATCircle3.0-hanke kehittää kierrätystä.\n\n"
+            "  Hankkeen toteuttajana toimivat Oulun yliopisto ja Business Finland.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=implementer",
+                "org:business-finland PARTICIPATES_IN project:batcircle3 role=implementer",
+            ),
+        ),
+        "fi-no-list-item-no-project": Case(
+            "fi", "Toteuttajat: Oulun yliopisto ja Business Finland", ()
+        ),
+        "en-implementers-under-item": Case(
+            "en",
+            " • The GridCell project\n\n  Implementers: University of Oulu and Business Finland",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:gridcell role=implementer",
+                "org:business-finland PARTICIPATES_IN project:gridcell role=implementer",
+            ),
+            ("Project: GridCell",),
+        ),
+    },
+    "period": {
+        "fi-toteutusaika-under-item-dates-its-facts": Case(
+            "fi",
+            " • BATCircle3.0-hanke kehittää kierrätystä.\n\n"
+            "  Toteuttajat: Oulun yliopisto\n\n  Toteutusaika: 1.1.2024 – 31.12.2026",
+            ("project:batcircle3 period 2024-01-01 2026-12-31",),
+        ),
+        "fi-years-only-is-no-period": Case(
+            "fi",
+            " • BATCircle3.0-hanke kehittää kierrätystä.\n\n  Toteutusaika: 2024 – 2026",
+            (),
+        ),
+        "fi-no-list-item": Case("fi", "Toteutusaika: 1.1.2024 – 31.12.2026", ()),
+        "en-duration-under-item": Case(
+            "en",
+            " • The GridCell project\n\n  Duration: 1.3.2024 – 28.2.2025",
+            ("project:gridcell period 2024-03-01 2025-02-28",),
+            ("Project: GridCell",),
+        ),
+        "en-project-runs-from-until": Case(
+            "en",
+            "The BATCircle3.0 project runs from January 2025 until December 2027.",
+            ("project:batcircle3 period 2025-01-01 2027-12-31",),
+        ),
+        "en-runs-without-a-project": Case(
+            "en", "The line runs from January 2025 until December 2027.", ()
+        ),
+    },
+    "status": {
+        "fi-new-project-under-rahoitetut-hankkeet": Case(
+            "fi",
+            "Rahoitetut hankkeet\n\n • AkkuMeri-hankkeen tavoitteena on kehittää akkuja.",
+            ("project:akkumeri status funded",),
+            ("Project: AkkuMeri",),
+        ),
+        "fi-known-project-keeps-its-status": Case(
+            "fi", "Rahoitetut hankkeet\n\n • BATCircle3.0-hanke kehittää kierrätystä.", ()
+        ),
+        "fi-other-heading": Case(
+            "fi",
+            "Valmisteilla olevat hankkeet\n\n • AkkuMeri-hankkeen tavoitteena on kehittää akkuja.",
+            (),
+            ("Project: AkkuMeri",),
+        ),
+        "en-new-project-under-funded-projects": Case(
+            "en",
+            "Funded projects\n\n • The GridCell project develops storage.",
+            ("project:gridcell status funded",),
+            ("Project: GridCell",),
+        ),
+    },
+    "funder-sentence": {
+        "fi-funder-myonsi-with-amount": Case(
+            "fi",
+            "Business Finland myönsi BATCircle3.0-hankkeelle 13,4 miljoonaa euroa.",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=13400000",),
+        ),
+        "fi-rahoittajana-funder": Case(
+            "fi",
+            "BATCircle3.0-hanke, rahoittajana Business Finland, jatkuu.",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+        "fi-project-of-the-passage": Case(
+            "fi",
+            "BATCircle3.0-hanke alkoi. Business Finland myönsi sille 2 miljoonaa euroa.",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=2000000",),
+        ),
+        "fi-recipient-is-no-funder": Case(
+            "fi", "BATCircle3.0-hankkeen rahoitus myönnettiin Oulun yliopistolle.", ()
+        ),
+        "en-funder-has-granted-with-amount": Case(
+            "en",
+            "Business Finland has granted the BATCircle3.0 project 1.8 million euros.",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=1800000",),
+        ),
+        "en-funded-by": Case(
+            "en",
+            "The BATCircle3.0 project is funded by Business Finland.",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+        "en-no-funding-word": Case("en", "Business Finland visited the BATCircle3.0 project.", ()),
+    },
+    "prepares-for": {
+        "fi-valmistelu": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa valmistellaan Horizon Europe -ohjelmaan hakemusta.",
+            (
+                "project:batcircle3 RELATED_TO programme:horizon-europe "
+                "relation=prepares_proposal_for",
+            ),
+        ),
+        "en-preparing-a-proposal": Case(
+            "en",
+            "BATCircle3.0 is preparing a Horizon Europe proposal.",
+            (
+                "project:batcircle3 RELATED_TO programme:horizon-europe "
+                "relation=prepares_proposal_for",
+            ),
+        ),
+        "en-part-of-is-not-prepared": Case(
+            "en", "BATCircle3.0 is part of the Horizon Europe programme.", ()
+        ),
+    },
+    "part-of-programme": {
+        "fi-osa-ohjelmaa": Case(
+            "fi",
+            "BATCircle3.0 on osa Horizon Europe -ohjelmaa.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "fi-project-named-before": Case(
+            "fi",
+            "BATCircle3.0-hanke kehittää kierrätystä. Se on osa Horizon Europe -ohjelmaa.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "fi-prepared-is-not-part-of": Case(
+            "fi",
+            "BATCircle3.0-hanke on osa Horizon Europe -ohjelmaan tehtävän hakemuksen valmistelua.",
+            (),
+        ),
+        "fi-no-project": Case("fi", "Horizon Europe on osa EU:n tutkimusta.", ()),
+        "en-part-of": Case(
+            "en",
+            "BATCircle3.0 is part of the Horizon Europe programme.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "en-funded-under": Case(
+            "en",
+            "BATCircle3.0 is funded under Horizon Europe.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "en-named-without-a-link": Case(
+            "en", "BATCircle3.0 and Horizon Europe were discussed.", ()
+        ),
+    },
+    "coordinator": {
+        "fi-sita-koordinoi-is-the-passages-project": Case(
+            "fi",
+            "BATCircle3.0 on laaja hanke, ja sitä koordinoi Oulun yliopisto.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "fi-project-koordinoi-org": Case(
+            "fi",
+            "BATCircle3.0-hanketta koordinoi Oulun yliopisto.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "fi-org-n-koordinoima-project": Case(
+            "fi",
+            "Oulun yliopiston koordinoima BATCircle3.0-hanke jatkuu.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "fi-koordinoima-without-a-project-after": Case(
+            "fi", "BATCircle3.0 jatkuu, ja Oulun yliopiston koordinoima työ jatkuu.", ()
+        ),
+        "en-coordinated-by-the": Case(
+            "en",
+            "The BATCircle3.0 project is coordinated by the University of Oulu.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "en-it-is-coordinated-by": Case(
+            "en",
+            "BATCircle3.0 is a big project. It is coordinated by the University of Oulu.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "en-org-coordinates-project": Case(
+            "en",
+            "The University of Oulu coordinates the BATCircle3.0 project.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "en-no-coordinating-word": Case(
+            "en", "The University of Oulu visited the BATCircle3.0 project.", ()
+        ),
+    },
+    "participant-places": {
+        "fi-mukana": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa ovat mukana Kokkola ja Vaasa.",
+            (
+                "city:kokkola PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "fi-nailin-refers-to-things-before": Case(
+            "fi", "BATCircle3.0-hanke on valmis. Näihin osallistui Kokkola ja Vaasa.", ()
+        ),
+        "en-participating": Case(
+            "en",
+            "Kokkola and Vaasa are participating in the BATCircle3.0 project.",
+            (
+                "city:kokkola PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "en-these-refers-to-things-before": Case(
+            "en", "BATCircle3.0 ended. Kokkola and Vaasa took part in these, as participants.", ()
+        ),
+    },
+    "person-title-at": {
+        "fi-person-bracket-org": Case(
+            "fi",
+            "Tutkimusta johtaa Anna Lähde (Itä-Suomen yliopisto, Kuopio).",
+            ("person:anna-lahde AFFILIATED_WITH org:uef",),
+        ),
+        "en-person-title-at-org": Case(
+            "en",
+            '"Batteries matter," says Ulla Lassi, professor at the University of Oulu.',
+            ("person:ulla-lassi AFFILIATED_WITH org:university-of-oulu title=professor",),
+        ),
+        "en-person-bracket-org": Case(
+            "en",
+            "Anna Lähde (University of Eastern Finland, Kuopio) spoke.",
+            ("person:anna-lahde AFFILIATED_WITH org:uef",),
+        ),
+        "en-unknown-title-is-no-affiliation": Case(
+            "en", "Ulla Lassi, a singer at the University of Oulu, sang.", ()
+        ),
+    },
+    "org-title-person-fi": {
+        "fi-org-title-person": Case(
+            "fi",
+            "Itä-Suomen yliopiston tutkija Anna Lähde puhui seminaarissa.",
+            ("person:anna-lahde AFFILIATED_WITH org:uef title_fi=tutkija",),
+        ),
+        "fi-no-title-between": Case(
+            "fi", "Itä-Suomen yliopiston kanssa Anna Lähde puhui seminaarissa.", ()
+        ),
+    },
+    "member-cue": {
+        "fi-ovat-jasenia": Case(
+            "fi",
+            "Oulun yliopisto ja Centria ovat EERA:n jäseniä.",
+            (
+                "org:university-of-oulu MEMBER_OF network:eera",
+                "org:centria MEMBER_OF network:eera",
+            ),
+        ),
+        "fi-two-networks-say-not-which": Case(
+            "fi", "Oulun yliopisto on jäsen EERA:ssa ja InnoCities-verkostossa.", ()
+        ),
+        "en-is-a-member-of": Case(
+            "en",
+            "The University of Oulu is a member of the European Energy Research Alliance.",
+            ("org:university-of-oulu MEMBER_OF network:eera",),
+        ),
+        "en-no-member-word": Case(
+            "en", "The University of Oulu met the European Energy Research Alliance.", ()
+        ),
+    },
+    "in-place": {
+        "fi-sijaitsee": Case(
+            "fi",
+            "Kokkola Industrial Park sijaitsee Kokkolassa.",
+            ("park:kip LOCATED_IN city:kokkola",),
+        ),
+        "en-park-in-country": Case(
+            "en",
+            "They met at the Port of Antwerp in Belgium.",
+            ("park:port-of-antwerp LOCATED_IN country:belgium",),
+        ),
+        "en-a-city-is-not-in-by-this-rule": Case("en", "They met in Kokkola in Finland.", ()),
+    },
+    "city-comma-country": {
+        "fi-city-comma-country": Case(
+            "fi", "Kokkola, Suomi, on akkukaupunki.", ("city:kokkola LOCATED_IN country:finland",)
+        ),
+        "en-city-comma-country": Case(
+            "en",
+            "The plant is in Knapsack, Germany.",
+            ("city:knapsack LOCATED_IN country:germany",),
+        ),
+        "en-country-comma-city": Case("en", "They went to Germany, Kokkola and Vaasa.", ()),
+    },
+    "org-comma-city": {
+        "fi-bracket-org-comma-city": Case(
+            "fi",
+            "Tutkimusta johtaa Anna Lähde (Itä-Suomen yliopisto, Kuopio).",
+            ("org:uef LOCATED_IN city:kuopio",),
+        ),
+        "en-bracket-org-comma-city": Case(
+            "en",
+            "Anna Lähde (University of Eastern Finland, Kuopio) spoke.",
+            ("org:uef LOCATED_IN city:kuopio",),
+        ),
+        "en-no-bracket": Case(
+            "en", "She thanked the University of Eastern Finland, Kuopio and Oulu.", ()
+        ),
+    },
+    "city-colon-topics": {
+        "fi-city-colon-topics": Case(
+            "fi",
+            "Kokkola: akkukemia, katodimateriaalit ja kierrätys.",
+            (
+                "city:kokkola SPECIALISES_IN topic:battery-chemistry",
+                "city:kokkola SPECIALISES_IN topic:cathode-materials",
+                "city:kokkola SPECIALISES_IN topic:battery-recycling",
+            ),
+        ),
+        "fi-each-city-its-own-topics": Case(
+            "fi",
+            "(Kokkola: akkukemia, Kuopio: katodimateriaalit)",
+            (
+                "city:kokkola SPECIALISES_IN topic:battery-chemistry",
+                "city:kuopio SPECIALISES_IN topic:cathode-materials",
+            ),
+        ),
+        "fi-no-colon": Case("fi", "Kokkola tutkii akkukemiaa.", ()),
+        "en-city-colon-topics": Case(
+            "en",
+            "Kokkola: battery chemistry and battery metals.",
+            (
+                "city:kokkola SPECIALISES_IN topic:battery-chemistry",
+                "city:kokkola SPECIALISES_IN topic:battery-metals",
+            ),
+        ),
+    },
+    "reference-authors": {
+        "fi-known-authors-new-publication": Case(
+            "fi",
+            "Lähde, Anna; Lassi, Ulla, 2024, Silicon anodes, Journal of Materials Research, "
+            "39, 944-954, DOI: 10.1557/s43578-024-01234-5",
+            (
+                "person:anna-lahde AUTHORED pub:lahde-2024-silicon-anodes "
+                "authors_total=2 position=1",
+                "person:ulla-lassi AUTHORED pub:lahde-2024-silicon-anodes "
+                "authors_total=2 position=2",
+            ),
+            ("Publication: Silicon anodes",),
+        ),
+        "en-new-author": Case(
+            "en",
+            "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12, DOI: 10.1000/xyz.1",
+            (
+                "person:maria-virtanen AUTHORED pub:virtanen-2023-grid-storage "
+                "authors_total=2 position=1",
+                "person:ulla-lassi AUTHORED pub:virtanen-2023-grid-storage "
+                "authors_total=2 position=2",
+            ),
+            ("Person: Maria Virtanen", "Publication: Grid storage"),
+        ),
+        "en-no-doi-is-no-reference": Case(
+            "en", "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12.", ()
+        ),
+    },
+}
+
+
+def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
+    """``text`` as a one-document corpus, read by the extractor."""
+    entry = ManifestEntry(
+        id="t",
+        file="t.txt",
+        language=language,
+        kind="test",
+        title="t",
+        publisher="t",
+        sha256="0" * 64,
+    )
+    cleaned = clean_text(text)
+    passages = split_passages("t", cleaned)
+    document = Document(entry=entry, raw_sha256="0" * 64, cleaned=cleaned, passages=passages)
+    return extract_document(document, linker, pipelines, load_words())
+
+
+def given(read: Read, rule_id: str, language: Language) -> set[str]:
+    """What ``rule_id`` gave: its facts, the new names it found, or the period or status it
+    stated."""
+    rule = next(r.rule for r in load_rules(language) if r.rule.id == rule_id)
+    if rule.predicate is None and rule.code_name not in ("period", "status"):
+        return {
+            f"{s.type}: {s.name}" for ss in read.spans.values() for s in ss if s.rule == rule_id
+        }
+    if rule_id == "period":
+        return {f"{p} period {a} {b}" for p, (a, b) in read.state.periods.items()}
+    if rule_id == "status":
+        return {f"{p} status {s}" for p, s in read.state.statuses.items()}
+    found = set()
+    for d in read.drafts:
+        if d.rule == rule_id:
+            props = "".join(f" {k}={v}" for k, v in sorted(d.props.items()))
+            found.add(f"{d.s} {d.p} {d.o}{props}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker.from_registry(load_registry(REGISTRY))
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "case"),
+    [
+        pytest.param(r, c, id=f"{r}:{name}")
+        for r, cases in CASES.items()
+        for name, c in cases.items()
+    ],
+)
+def test_rule(rule_id: str, case: Case, linker: Linker, pipelines: Pipelines) -> None:
+    got = read(case.text, case.language, linker, pipelines)
+    assert given(got, rule_id, case.language) == set(case.gives)
+    new = {f"{s.type}: {s.name}" for spans in got.spans.values() for s in spans if s.new}
+    assert new == set(case.entities)
+
+
+def test_the_implementers_period_dates_their_facts(linker: Linker, pipelines: Pipelines) -> None:
+    got = read(
+        CASES["period"]["fi-toteutusaika-under-item-dates-its-facts"].text, "fi", linker, pipelines
+    )
+    (fact,) = [d for d in got.drafts if d.rule == "implementer-line"]
+    assert (str(fact.valid_from), str(fact.valid_to)) == ("2024-01-01", "2026-12-31")
+    assert fact.anchors == ["Toteuttajat: Oulun yliopisto", "Toteutusaika: 1.1.2024 – 31.12.2026"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rule_of_a_language_has_a_case_in_it(language: Language) -> None:
+    rules = {located.rule.id for located in load_rules(language)}
+    covered = {r for r, cases in CASES.items() for c in cases.values() if c.language == language}
+    assert rules - covered == set()
+    assert {
+        r for r, cases in CASES.items() if any(c.language == language for c in cases.values())
+    } <= rules

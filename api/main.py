@@ -89,6 +89,7 @@ def create_app(
         try:
             yield
         finally:
+            state.cypher_slots.close()
             gc.unfreeze()  # what the app held may now be garbage: let the collector see it
             if owned:
                 state.graph.close()

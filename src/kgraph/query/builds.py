@@ -1,11 +1,12 @@
 """What a power user's query may build, bounded before Neo4j runs it.
 
-Neo4j checks its time limit between rows, not inside an expression: ``any(x IN range(1, 10000000000) WHERE x < 0)`` ran on for
-minutes after its limit, terminated but busy, and nothing (not even ``TERMINATE``) stops it
-before the loop ends. So every ``range()`` outside a plain ``UNWIND`` (whose rows Neo4j does
-check) must have bounds known before the query runs (numbers, parameters, or ``size()`` of
-something), the spans multiplied together must stay under ``MAX_RANGE_ITEMS``, and a large
-parameter repeated that many times must stay under ``MAX_BUILT_CHARS``.
+Neo4j checks its time limit between rows, not inside an expression:
+``any(x IN range(1, 10000000000) WHERE x < 0)`` ran on for minutes after its limit,
+terminated but busy, and nothing (not even ``TERMINATE``) stops it before the loop ends. So
+every ``range()`` outside a plain ``UNWIND`` (whose rows Neo4j does check) must have bounds
+known before the query runs (numbers, parameters, or ``size()`` of something), the spans
+multiplied together must stay under ``MAX_RANGE_ITEMS``, and a large parameter repeated that
+many times must stay under ``MAX_BUILT_CHARS``.
 
 A range nested in the brackets of another's loop (``[a IN range(..) | [b IN range(..) | ..]]``)
 counts once per item of the outer one. What is not bounded here: loops over lists the query

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI
 
-from api import access, docs, errors, etags, limits
+from api import access, docs, errors, etags, limits, spelling
 from api.deps import known_query_params_only
 from api.routes import (
     analytics,
@@ -108,6 +108,7 @@ def create_app(
     errors.install(app)
     etags.install(app)
     access.install_cors(app, settings)
+    app.add_middleware(spelling.NormalSpelling)
     # Last added, so outermost: nothing reads a request before its size is checked.
     app.add_middleware(
         limits.RequestLimits,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi._compat import field_annotation_is_sequence
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -26,19 +27,22 @@ from kgraph.query.questions import Catalogue
 from kgraph.settings import Settings
 
 StateDep = Annotated[AppState, Depends(get_state)]
-_TAKES: dict[int, frozenset[str]] = {}
+#: Per route: each query parameter it declares, and whether it takes a list (may repeat).
+_TAKES: dict[int, dict[str, bool]] = {}
 
 
-def _query_names(route: APIRoute) -> frozenset[str]:
-    """The query parameters a route declares, its dependencies' included (kept per route)."""
+def _query_names(route: APIRoute) -> dict[str, bool]:
+    """The query parameters a route declares, its dependencies' included (kept per route),
+    each with whether it takes a list."""
     key = id(route)
     if key not in _TAKES:
-        _TAKES[key] = frozenset(_declared(route.dependant))
+        _TAKES[key] = dict(_declared(route.dependant))
     return _TAKES[key]
 
 
-def _declared(dependant: Dependant) -> Iterator[str]:
-    yield from (field.alias for field in dependant.query_params)
+def _declared(dependant: Dependant) -> Iterator[tuple[str, bool]]:
+    for field in dependant.query_params:
+        yield field.alias, field_annotation_is_sequence(field.field_info.annotation)
     for inner in dependant.dependencies:
         yield from _declared(inner)
 
@@ -47,21 +51,30 @@ async def known_query_params_only(request: Request) -> None:
     """Refuse a query parameter the route does not take: a typo must not widen the answer.
 
     Without this, ``/search?citty=Kuopio`` ignored the misspelt filter and answered every city.
+    A parameter that takes one value, given twice, is refused the same way.
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
     takes = _query_names(route)
-    unknown = sorted(set(request.query_params) - takes)
-    if unknown:
-        allowed = ", ".join(sorted(takes)) or "none"
-        raise RequestValidationError(
-            [
-                {"loc": ("query", name), "msg": f"unknown parameter (this route takes: {allowed})",
-                 "type": "unknown_parameter"}
-                for name in unknown
-            ]
-        )  # fmt: skip
+    unknown = sorted(set(request.query_params) - set(takes))
+    allowed = ", ".join(sorted(takes)) or "none"
+    errors = [
+        {"loc": ("query", name), "msg": f"unknown parameter (this route takes: {allowed})",
+         "type": "unknown_parameter"}
+        for name in unknown
+    ]  # fmt: skip
+    # /resolve?name=Kokkola&name=Vaasa answered Vaasa alone: a second value of a parameter
+    # that takes one is refused, not silently chosen.
+    sent = [name for name, _ in request.query_params.multi_items()]
+    repeated = sorted({n for n in sent if sent.count(n) > 1 and takes.get(n) is False})
+    errors += [
+        {"loc": ("query", name), "msg": "given more than once; this parameter takes one value",
+         "type": "repeated_parameter"}
+        for name in repeated
+    ]  # fmt: skip
+    if errors:
+        raise RequestValidationError(errors)
 
 
 async def get_graph(state: StateDep) -> Graph:

@@ -46,9 +46,15 @@ def etag(stamp_tag: str, path: str, query: bytes) -> str:
 
 
 def matches(if_none_match: str, current: str) -> bool:
-    """``If-None-Match`` names ``current`` (weak comparison, as RFC 9110 has it), or is ``*``."""
+    """``If-None-Match`` names ``current`` (weak comparison, as RFC 9110 has it)."""
     given = [tag.strip() for tag in if_none_match.split(",")]
-    return "*" in given or any(tag.removeprefix("W/") == current for tag in given)
+    return any(tag.removeprefix("W/") == current for tag in given)
+
+
+def any_tag(if_none_match: str) -> bool:
+    """``If-None-Match: *``: it matches only a current representation (RFC 9110 13.1.2), so
+    only an answer the route gives with 200 becomes 304, never a 404 or a 422."""
+    return "*" in (tag.strip() for tag in if_none_match.split(","))
 
 
 class ETags:
@@ -77,11 +83,22 @@ class ETags:
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return
 
+        unmodified = asked is not None and any_tag(asked)
+        swallowing = False
+
         async def send_tagged(message: Message) -> None:
+            nonlocal swallowing
             if message["type"] == "http.response.start" and message["status"] == 200:
-                headers = MutableHeaders(scope=message)
-                headers["ETag"] = current
-                headers["Cache-Control"] = CACHE_CONTROL
+                if unmodified:  # the route found a current representation: * matches it
+                    swallowing = True
+                    message = {"type": "http.response.start", "status": 304, "headers": []}
+                tagged = MutableHeaders(scope=message)
+                tagged["ETag"] = current
+                tagged["Cache-Control"] = CACHE_CONTROL
+            elif message["type"] == "http.response.body" and swallowing:
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
         await self.app(scope, receive, send_tagged)

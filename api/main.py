@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI
 
-from api import access, docs, errors, etags
+from api import access, docs, errors, etags, limits, spelling
 from api.deps import known_query_params_only
 from api.routes import (
     analytics,
@@ -89,6 +89,7 @@ def create_app(
         try:
             yield
         finally:
+            state.cypher_slots.close()
             gc.unfreeze()  # what the app held may now be garbage: let the collector see it
             if owned:
                 state.graph.close()
@@ -107,6 +108,13 @@ def create_app(
     errors.install(app)
     etags.install(app)
     access.install_cors(app, settings)
+    app.add_middleware(spelling.NormalSpelling)
+    # Last added, so outermost: nothing reads a request before its size is checked.
+    app.add_middleware(
+        limits.RequestLimits,
+        max_body_bytes=settings.api_max_body_bytes,
+        max_header_bytes=settings.api_max_header_bytes,
+    )
     for module in (
         health,
         resolve,

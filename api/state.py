@@ -22,6 +22,8 @@ from kgraph.settings import Settings
 
 #: How many distinct answers to keep; the least recently used goes first.
 MAX_ANSWERS = 4096
+#: Centrality answers (one per metric, projection, type and switches) and the networkx graph.
+MAX_ANALYTICS = 256
 
 
 @dataclass
@@ -48,9 +50,14 @@ class AppState:
 
     def __post_init__(self) -> None:
         self.resolvers = ResolverCache(clock=self.clock)
-        self.analytics = GenerationCache(clock=self.clock)
+        self.analytics = GenerationCache(max_entries=MAX_ANALYTICS, clock=self.clock)
         self.passages = GenerationCache(clock=self.clock)
-        self.answers = GenerationCache(max_entries=MAX_ANSWERS, clock=self.clock)
+        self.answers = GenerationCache(
+            max_entries=MAX_ANSWERS,
+            clock=self.clock,
+            max_bytes=self.settings.api_cache_max_bytes,
+            size_of=len,
+        )
         self.cypher_slots = Slots(self.settings.cypher_max_running, "ad-hoc Cypher queries")
 
 

@@ -13,6 +13,9 @@ from kgraph.analysis import analytics
 from kgraph.analysis.analytics import Metric, Projection
 from kgraph.ontology import EntityType
 
+#: The longest ranking asked for; every ranking is computed (and kept) this long.
+MAX_TOP = 500
+
 router = APIRouter(tags=["analytics"])
 
 
@@ -30,7 +33,7 @@ def centrality(
         ),
     ] = "full",
     type: Annotated[EntityType | None, Query(description="Only rank this type")] = None,
-    top: Annotated[int, Query(ge=1, le=500)] = 10,
+    top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
     weighted: Annotated[
         bool,
         Query(
@@ -50,7 +53,7 @@ def centrality(
 
     def compute() -> dict[str, Any]:
         view = analytics.projection(entity_graph, projection, stated_only=stated_only)
-        rows = analytics.centrality(view, metric, top=top, type=type, weighted=weighted)
+        rows = analytics.centrality(view, metric, top=MAX_TOP, type=type, weighted=weighted)
         return {
             **analytics.weighting(view, metric, weighted),
             "nodes": view.number_of_nodes(),
@@ -58,8 +61,11 @@ def centrality(
             "items": rows,
         }
 
-    key = ("centrality", metric, projection, type, top, weighted, stated_only)
+    # One ranking per view, cut to ``top`` here: keyed by top, each of 500 values was a
+    # computation and an entry of its own.
+    key = ("centrality", metric, projection, type, weighted, stated_only)
     answer: dict[str, Any] = cache.get(graph, key, compute)  # type: ignore[assignment]
     return CentralityAnswer(
-        metric=metric, projection=projection, type=type, stated_only=stated_only, **answer
-    )
+        metric=metric, projection=projection, type=type, stated_only=stated_only,
+        **{**answer, "items": answer["items"][:top]},
+    )  # fmt: skip

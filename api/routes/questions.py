@@ -49,7 +49,9 @@ async def _answer(question: Question, request: Request, state: AppState, names: 
     given = dict(request.query_params)
     kinds = given.pop(PROVENANCE_PARAM, None)
     provenance = frozenset(k.strip() for k in kinds.split(",") if k.strip()) if kinds else None
-    key = ("question", question.name, tuple(sorted(given.items())), kinds)
+    # Keyed by meaning, not spelling: "inferred, curated" and "curated,inferred" are one answer.
+    key = ("question", question.name, tuple(sorted(given.items())),
+           tuple(sorted(provenance)) if provenance else None)  # fmt: skip
 
     def answer() -> QuestionAnswer:
         params, rows, truncated = questions.run(

@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from kgraph.names import finnish
+from kgraph.names.spelling import normal
 
 #: Skip-to-content links and the like: navigation, never content.
 _BOILERPLATE = frozenset(
@@ -56,9 +57,10 @@ def clean_text(raw: str) -> str:
     """Cleaned text: one block per paragraph, list item, heading, caption or URL, "\\n\\n" between.
 
     Page furniture (a running header above a bare page number) and skip-to-content links are
-    dropped; every other word is kept, in order, with whitespace folded to single spaces.
+    dropped; every other word is kept, in order, with whitespace folded to single spaces. The
+    text is in Unicode NFKC (a decomposed "Jyväskylä" from a PDF is the composed one).
     """
-    physical = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    physical = normal(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
     furniture = _furniture(physical)
     kept = [line for i, line in enumerate(physical) if i not in furniture]
     lines = _logical_lines(kept)

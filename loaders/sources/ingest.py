@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from kgraph.errors import CorpusError
+from kgraph.names.spelling import normal
 from kgraph.ontology import LANGUAGES
 from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import MANIFEST_NAME, ManifestEntry, load_manifest, split_passages
@@ -88,6 +89,7 @@ def ingest(
         raise CorpusError(
             str(source), f"unknown language '{language}' (one of {', '.join(LANGUAGES)})"
         )
+    title = normal(title)  # in the manifest as the corpus text is: NFKC
     if not title.strip():
         raise CorpusError(str(source), "the document needs a title (--title)")
     manifest = load_manifest(corpus_dir)

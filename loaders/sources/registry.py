@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kgraph.errors import RegistryError
+from kgraph.names.spelling import normal
 from kgraph.ontology import EntitySpec, FactSpec, IdentityDecision, OdditySpec, OmissionSpec
 
 M = TypeVar("M", bound=BaseModel)
@@ -130,7 +131,21 @@ def _read_nodes(path: Path, shown: str) -> list[yaml.Node]:
         raise RegistryError(shown, "the file holds no entries (expected a YAML list)")
     if not isinstance(root, yaml.SequenceNode):
         raise RegistryError(shown, "expected a YAML list of entries", root.start_mark.line + 1)
+    _normal_scalars(root)
     return list(root.value)
+
+
+def _normal_scalars(root: yaml.Node) -> None:
+    """Every scalar in Unicode NFKC, as the corpus text is (names and anchors compare)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            node.value = normal(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
 
 
 def _entries(path: Path, shown: str, model: type[M]) -> Iterator[Located[M]]:

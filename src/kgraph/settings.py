@@ -114,6 +114,21 @@ class Settings(BaseSettings):
         "(the rest of the API keeps the other worker threads of its 40).",
     )
 
+    api_max_body_bytes: int = Field(
+        default=4_000_000,
+        gt=0,
+        description="The largest request body the API reads; a larger one answers 413 unread.",
+    )
+    api_max_header_bytes: int = Field(
+        default=32_768,
+        gt=0,
+        description="The most bytes of request line and headers; more answers 431.",
+    )
+    api_cache_max_bytes: int = Field(
+        default=64_000_000,
+        gt=0,
+        description="The most bytes of answers the API keeps in memory per load of the graph.",
+    )
     api_host: str = Field(default="127.0.0.1", description="Loopback: only this machine.")
     api_port: int = Field(default=8000, ge=1, le=65535)
     api_key: SecretStr | None = Field(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api import state as app_state
@@ -83,3 +84,23 @@ def test_a_reload_gives_a_new_etag_and_the_old_one_the_new_answer(
     assert after.status_code == 200
     assert after.json()["rows"] == []
     assert after.headers["etag"] != old_tag
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [("/entities/city:nowhere", {}, 404), ("/facts", {"limit": 0}, 422),
+     ("/resolve", {"name": ""}, 422), ("/passages/nope", {}, 404)],
+)  # fmt: skip
+def test_if_none_match_star_does_not_hide_an_error(
+    corpus_client: TestClient, path: str, params: dict[str, object], status: int
+) -> None:
+    # RFC 9110 13.1.2: * matches a current representation only (before: 304 for these).
+    response = corpus_client.get(path, params=params, headers={"If-None-Match": "*"})
+    assert response.status_code == status, response.text
+
+
+def test_if_none_match_star_is_304_for_what_exists(corpus_client: TestClient) -> None:
+    response = corpus_client.get("/entities/city:kokkola", headers={"If-None-Match": "*"})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response.headers["etag"] == corpus_client.get("/entities/city:kokkola").headers["etag"]

@@ -89,6 +89,17 @@ def test_the_least_recently_used_value_goes_first_when_full(empty_graph: Graph) 
     assert cache.get(empty_graph, "b", lambda: "b2") == "b2"
 
 
+def test_values_over_the_byte_bound_go_least_recently_used_first(empty_graph: Graph) -> None:
+    # Issue 22: the cache counted entries, not bytes (4,096 answers of 550 KB: 2.3 GB).
+    cache = GenerationCache[bytes](ttl_s=60.0, max_entries=100, max_bytes=1000, size_of=len)
+    for key in "abcd":
+        cache.get(empty_graph, key, lambda: b"x" * 300)
+    assert len(cache) == 3 and cache.bytes == 900
+    assert cache.get(empty_graph, "a", lambda: b"new") == b"new"  # a went first
+    cache.get(empty_graph, "big", lambda: b"x" * 1001)  # larger than the bound: not kept
+    assert cache.bytes <= 1000 and cache.get(empty_graph, "big", lambda: b"") == b""
+
+
 def test_a_value_built_while_a_load_lands_is_not_kept_for_the_new_load(
     empty_graph: Graph,
 ) -> None:

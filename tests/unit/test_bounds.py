@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from kgraph.errors import InputOutOfBounds
-from kgraph.query import bounds
+from kgraph.query import bounds, builds
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,43 @@ def test_parameters_out_of_bounds_are_refused(params: dict[str, Any], message: s
 
 def test_ordinary_parameters_pass() -> None:
     bounds.check_params({"ids": ["city:vaasa", "city:oulu"], "limit": 10, "m": _nested(31)})
+
+
+@pytest.mark.parametrize(
+    ("query", "params", "message"),
+    [
+        # Issue 22's loops: Neo4j ran each for minutes past its time limit.
+        ("RETURN any(x IN range(1, 10000000000) WHERE x < 0)", {}, "more than 10000000 items"),
+        ("RETURN reduce(s = 0, x IN range(1, 10000000000) | s + x)", {}, "more than 10000000"),
+        ("RETURN any(x IN range(1, 9000000000000000000) WHERE x < 0)", {}, "more than"),
+        ("RETURN any(x IN range(1, $n) WHERE x < 0)", {"n": 10**10}, "more than 10000000"),
+        ("RETURN any(x IN range(1, 1000 * 1000 * 1000 * 10) WHERE x < 0)", {}, "more than"),
+        ("RETURN [a IN range(1, 10000) | size([b IN range(1, 10000) | b])]", {}, "nested"),
+        ("RETURN [i IN range(1, 300) | $a]", {"a": "x" * 1_000_000}, "repeat a parameter"),
+        ("WITH 10000000000 AS n RETURN any(x IN range(1, n) WHERE x < 0)", {}, "must be numbers"),
+        ("RETURN any(x IN range(1, toInteger('1' + '0' * 12)) WHERE x < 0)", {}, "must be"),
+        ("RETURN 0 IN RANGE (1, 10000000000)", {}, "more than"),
+    ],
+)
+def test_what_a_query_would_build_is_bounded(
+    query: str, params: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InputOutOfBounds, match=message):
+        builds.check_builds(query, params)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RETURN range(1, 6000000) AS r",  # built once, capped in the answer
+        "UNWIND range(1, 2000000000) AS i RETURN count(i)",  # rows: Neo4j checks each
+        "RETURN range(1, 100000) AS a, range(1, 1000) AS b",  # side by side, not nested
+        "RETURN any(a IN range(1, 1000) WHERE any(b IN range(1, 1000) WHERE a = b))",
+        "RETURN [i IN range(0, size($l) - 1) | $l[i]]",
+        "RETURN range(0x10, -(-5) * 3, 2), range(1, $n)",
+        "RETURN reduce(s = 'x', i IN range(1, 5) | s + s), 'range(1, n)' AS text",
+        "MATCH (n) RETURN n.range AS range // range(1, n)",
+    ],
+)
+def test_bounded_ranges_pass(query: str) -> None:
+    builds.check_builds(query, {"l": [1, 2], "n": 10})

@@ -151,3 +151,38 @@ def test_the_plan_check_refuses_what_is_not_a_plain_read(
 def test_the_plan_check_admits_reads_and_the_allowed_procedures() -> None:
     check_plan("r", _plan("ProduceResults", "Sort", "Expand(All)", "NodeByLabelScan"))
     check_plan("r", _plan("ProduceResults", "ProcedureCall", details="db.labels() :: (label)"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Issue 22: planner internals, planner traces into the server's log, the costliest plan.
+        "CYPHER debug=tostring MATCH (n) RETURN n",
+        "CYPHER debug=printcostcomparisons MATCH (a)-->(b) RETURN a",
+        "CYPHER debug=inverse_cost MATCH (n) RETURN n",
+        "cypher  DEBUG = tostring RETURN 1",
+        "CYPHER 5 runtime=slotted debug=tostring RETURN 1",
+        "EXPLAIN CYPHER debug=tostring RETURN 1",
+        "CYPHER `debug`=tostring RETURN 1",
+        "CYPHER d\\u0065bug=tostring RETURN 1",
+        "CYPHER replan=force RETURN 1",
+        "CYPHER runtime=nonsense RETURN 1",
+    ],
+)
+def test_query_options_off_the_allow_list_are_refused(query: str) -> None:
+    with pytest.raises(ReadOnlyViolation, match="query option"):
+        check_text(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CYPHER runtime=slotted MATCH (n) RETURN n",
+        "CYPHER 5 planner=cost runtime=interpreted RETURN 1",
+        "CYPHER expressionEngine=interpreted RETURN 1",
+        "WITH 1 AS cypher WHERE cypher = 1 RETURN cypher",
+        "RETURN 'CYPHER debug=tostring' AS text",
+    ],
+)
+def test_allowed_query_options_pass(query: str) -> None:
+    check_text(query)

@@ -13,7 +13,7 @@ import pytest
 from kgraph.db import deadline
 from kgraph.db.server import read_supervision
 from kgraph.db.server.neo4j_conf import memory_limits
-from kgraph.db.server.supervisor import exit_reason, next_wait
+from kgraph.db.server.supervisor import exit_reason, next_wait, rotate, tail
 from kgraph.errors import QueryTimeout
 
 
@@ -83,3 +83,23 @@ def test_an_abandoned_call_refuses_to_start_again() -> None:
     call.abandon()
     with pytest.raises(QueryTimeout):
         call.check()
+
+
+def test_the_console_tail_is_read_bounded(tmp_path: Path) -> None:
+    # Issue 22: the supervisor read everything a crash wrote into memory, then kept 20,000.
+    log = tmp_path / "console.log"
+    log.write_bytes(b"x" * 5_000_000 + b"\nTerminating due to java.lang.OutOfMemoryError\n")
+    found = tail(log, 0, 20_000)
+    assert len(found) == 20_000 and found.endswith("OutOfMemoryError\n")
+    assert tail(log, log.stat().st_size - 10, 20_000) == "moryError\n"
+    assert tail(log, 10**9, 100) == found[-100:]  # the log was moved: read the new one
+
+
+def test_the_console_log_is_rotated_when_too_large(tmp_path: Path) -> None:
+    log = tmp_path / "console.log"
+    log.write_bytes(b"x" * 2000)
+    rotate(log, 1000)
+    assert not log.exists() and (tmp_path / "console.log.1").stat().st_size == 2000
+    log.write_bytes(b"x" * 10)
+    rotate(log, 1000)
+    assert log.exists()

@@ -106,8 +106,11 @@ class GenerationCache(Generic[T]):
     """Values by key, all dropped when the graph's generation changes.
 
     With ``max_entries`` the least recently used value goes first, so keys taken from
-    requests cannot grow the cache without bound. Caches given the same ``clock`` change
-    generation together; without one a cache has a clock of its own (``ttl_s``).
+    requests cannot grow the cache without bound; with ``max_bytes`` (and ``size_of``, the
+    bytes one value takes) the same when the values together take more than that, as entries
+    differ in size by orders of magnitude (one question's answer took 550 KB).
+    Caches given the same ``clock`` change generation together; without one a cache has a
+    clock of its own (``ttl_s``).
     """
 
     def __init__(
@@ -115,9 +118,16 @@ class GenerationCache(Generic[T]):
         ttl_s: float = 2.0,
         max_entries: int | None = None,
         clock: GenerationClock | None = None,
+        *,
+        max_bytes: int | None = None,
+        size_of: Callable[[T], int] | None = None,
     ) -> None:
         self.clock = clock or GenerationClock(ttl_s)
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._size_of = size_of
+        #: Bytes the kept values take, by ``size_of`` (0 without it).
+        self.bytes = 0
         self._values: OrderedDict[Hashable, T] = OrderedDict()
         #: The generation the kept values belong to.
         self._values_of: generation.Stamp | None = None
@@ -137,6 +147,7 @@ class GenerationCache(Generic[T]):
         """Drop the values if they belong to another generation (call with the lock held)."""
         if current != self._values_of:
             self._values.clear()
+            self.bytes = 0
             self._values_of = current
 
     def peek(self, key: Hashable, default: D) -> T | D:
@@ -202,11 +213,23 @@ class GenerationCache(Generic[T]):
             # sharing the clock): the value was built from the generation it asked for.
             fresh = made_in is ANY_GENERATION or made_in == built_for
             if fresh and self.clock.known() == built_for and self._values_of == built_for:
-                self._values[key] = value
-                if self.max_entries is not None and len(self._values) > self.max_entries:
-                    self._values.popitem(last=False)
+                self._keep(key, value)
         pending.set_result(value)
         return value
+
+    def _keep(self, key: Hashable, value: T) -> None:
+        """Keep ``value``, then drop the least recently used ones over either bound (call
+        with the lock held). A value over ``max_bytes`` by itself is not kept."""
+        size = self._size_of(value) if self._size_of else 0
+        if self.max_bytes is not None and size > self.max_bytes:
+            return
+        self._values[key] = value
+        self.bytes += size
+        while (self.max_entries is not None and len(self._values) > self.max_entries) or (
+            self.max_bytes is not None and self.bytes > self.max_bytes
+        ):
+            _, dropped = self._values.popitem(last=False)
+            self.bytes -= self._size_of(dropped) if self._size_of else 0
 
     def __len__(self) -> int:
         return len(self._values)

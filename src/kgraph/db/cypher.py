@@ -21,6 +21,13 @@ CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
 INDEX_NAMES = "SHOW INDEXES YIELD name, owningConstraint RETURN *"
 #: Every node and its relationships, in batches: a large graph does not fit one transaction.
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+#: The transactions carrying one call's tag (db.graph.TAG_KEY), as Neo4j lists them.
+TAGGED_TRANSACTIONS = """
+SHOW TRANSACTIONS YIELD transactionId, metaData
+WHERE metaData.kgraph_call = $tag
+RETURN transactionId AS id
+"""
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
 
 
 def _quoted(name: str) -> str:

@@ -82,6 +82,14 @@ def _unchanged_generation(tx: ManagedTransaction, work: Callable[[ManagedTransac
     )
 
 
+#: The transaction metadata key that ``running`` finds a tagged transaction by.
+TAG_KEY = "kgraph_call"
+
+
+def _tagged(tag: str | None) -> dict[str, str] | None:
+    return None if tag is None else {TAG_KEY: tag}
+
+
 def translate(error: Exception) -> KGraphError:
     """Map a driver error onto the kgraph exception tree."""
     if isinstance(error, KGraphError):
@@ -234,14 +242,19 @@ class Graph:
         return self._in_session(neo4j.READ_ACCESS, None, work)
 
     def explain(
-        self, text: str, params: Mapping[str, Any] | None = None, *, timeout_s: float | None = None
+        self,
+        text: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_s: float | None = None,
+        tag: str | None = None,
     ) -> Explained:
         """EXPLAIN ``text`` in a READ transaction (nothing runs), warnings on whatever the
-        driver's default; their positions are those in ``text``."""
+        driver's default; their positions are those in ``text``. ``tag``: see ``running``."""
 
         limit = self._limit(timeout_s)
 
-        @neo4j.unit_of_work(timeout=limit)
+        @neo4j.unit_of_work(timeout=limit, metadata=_tagged(tag))
         def _unit(tx: ManagedTransaction) -> neo4j.ResultSummary:
             return tx.run("EXPLAIN\n" + text, dict(params or {})).consume()
 
@@ -286,14 +299,25 @@ class Graph:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""
         return self._in_tx(neo4j.WRITE_ACCESS, work, timeout_s)
 
-    def in_read_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
+    def in_read_tx(
+        self, work: Callable[[ManagedTransaction], T], *, timeout_s: float, tag: str | None = None
+    ) -> T:
         """Run ``work`` in one read transaction (the server refuses writes in it), again if a
-        load committed while it ran, so it sees one generation of the graph."""
-        return self._in_tx(neo4j.READ_ACCESS, lambda tx: _unchanged_generation(tx, work), timeout_s)
+        load committed while it ran, so it sees one generation of the graph. ``tag``: see
+        ``running``."""
+        return self._in_tx(
+            neo4j.READ_ACCESS, lambda tx: _unchanged_generation(tx, work), timeout_s, tag
+        )
 
-    def _in_tx(self, access: str, work: Callable[[ManagedTransaction], T], timeout_s: float) -> T:
+    def _in_tx(
+        self,
+        access: str,
+        work: Callable[[ManagedTransaction], T],
+        timeout_s: float,
+        tag: str | None = None,
+    ) -> T:
         def run(call: deadline.Call) -> T:
-            @neo4j.unit_of_work(timeout=timeout_s)
+            @neo4j.unit_of_work(timeout=timeout_s, metadata=_tagged(tag))
             def _unit(tx: ManagedTransaction) -> T:
                 call.check()  # the driver retries a failed unit: not once the caller left
                 return work(tx)
@@ -308,6 +332,25 @@ class Graph:
                 return execute(_unit)
 
         return deadline.within(timeout_s, self.margin_s, run)
+
+    def running(self, tag: str) -> list[str]:
+        """The ids of the transactions Neo4j still lists under ``tag`` (the metadata a read or
+        an EXPLAIN was given), terminated or not: a loop inside an expression runs on after
+        its time limit, and after TERMINATE, until it ends."""
+
+        def work(session: neo4j.Session) -> list[str]:
+            result = session.run(self._query(cypher.TAGGED_TRANSACTIONS, None), {"tag": tag})
+            return [str(row["id"]) for row in result]
+
+        return self._in_session(neo4j.READ_ACCESS, None, work)
+
+    def terminate(self, ids: list[str]) -> None:
+        """Ask Neo4j to terminate these transactions (those already gone are no error)."""
+
+        def work(session: neo4j.Session) -> None:
+            session.run(self._query(cypher.TERMINATE_TRANSACTIONS, None), {"ids": ids}).consume()
+
+        self._in_session(neo4j.WRITE_ACCESS, None, work)
 
     def ping(self) -> dict[str, Any]:
         """Server version and edition, or GraphUnavailable.

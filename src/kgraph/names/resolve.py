@@ -32,6 +32,7 @@ from kgraph.db.generation import Stamp
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.names.spelling import folded, normal
 from kgraph.ontology import Language, names_of
 
 FUZZY_FLOOR = 72.0
@@ -82,11 +83,11 @@ class Resolution:
 
 def identifier_key(text: str) -> str:
     """The form identifiers are compared in: DOI prefixes cut, case folded."""
-    return _DOI_PREFIX.sub("", " ".join(text.split())).casefold()
+    return folded(_DOI_PREFIX.sub("", " ".join(normal(text).split())))
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    return _WORD.findall(folded(text))
 
 
 def _same_word(query_word: str, name_word: str) -> bool:
@@ -132,7 +133,7 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self._by_id = {e["id"]: e for e in self.entities}
-        self._names = [(n.casefold(), e["id"]) for e in self.entities for n in _names_of(e)]
+        self._names = [(folded(n), e["id"]) for e in self.entities for n in _names_of(e)]
         self._exact = {}
         for name, entity_id in self._names:
             self._exact.setdefault(name, []).append(entity_id)
@@ -176,7 +177,7 @@ class Resolver:
             return list(known)
 
     def _rank(self, text: str, limit: int, type: str | None) -> list[Candidate]:
-        query = " ".join(text.split())
+        query = " ".join(normal(text).split())
         if not query:
             return []
         found: dict[str, tuple[Candidate, float]] = {}
@@ -185,12 +186,12 @@ class Resolver:
             if type is not None and candidate.type != type:
                 return
             # Among equal scores, the name closest to the query as a whole comes first.
-            closeness = fuzz.ratio(query.casefold(), candidate.matched.casefold())
+            closeness = fuzz.ratio(folded(query), folded(candidate.matched))
             best = found.get(candidate.id)
             if best is None or (candidate.score, closeness) > (best[0].score, best[1]):
                 found[candidate.id] = (candidate, closeness)
 
-        for entity_id in self._exact.get(query.casefold(), []):
+        for entity_id in self._exact.get(folded(query), []):
             offer(self._candidate(entity_id, 1.0, query, "exact"))
         for entity_id in self._identifiers.get(identifier_key(query), []):
             offer(self._candidate(entity_id, 1.0, query, "identifier"))
@@ -212,7 +213,7 @@ class Resolver:
     def _fuzzy(self, query: str, type: str | None) -> list[tuple[str, float, str]]:
         names = self._typed_names(type)
         scored = process.extract(
-            query.casefold(), [n for n, _ in names], scorer=lambda q, n, **_: similarity(q, n),
+            folded(query), [n for n, _ in names], scorer=lambda q, n, **_: similarity(q, n),
             limit=25,
         )  # fmt: skip
         return [(name, score, names[position][1]) for name, score, position in scored]
@@ -221,7 +222,7 @@ class Resolver:
         """Ids of the entities whose names look most like ``text``, however faintly."""
         names = self._typed_names(type) or self._typed_names(None)
         close = process.extract(
-            text[:40].casefold(), [n for n, _ in names], scorer=fuzz.WRatio, limit=limit * 4
+            folded(text[:40]), [n for n, _ in names], scorer=fuzz.WRatio, limit=limit * 4
         )
         return list(dict.fromkeys(names[position][1] for _, _, position in close))[:limit]
 

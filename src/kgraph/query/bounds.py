@@ -8,6 +8,8 @@ outside the transaction's time limit). The bounds here sit far below those figur
 above what a question needs. Parameters are bounded in number, size and depth, and no string
 anywhere may hold a lone surrogate: UTF-8, which Bolt speaks, cannot encode one.
 
+What a query may build (its ranges) is bounded in ``kgraph.query.builds``.
+
 Every refusal is an ``InputOutOfBounds`` naming the bound; none echoes the input.
 """
 

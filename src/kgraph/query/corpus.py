@@ -54,19 +54,34 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+#: Finnish nouns whose inflected forms change the ending of the base form: tutkimus ->
+#: tutkimuksen, suomalainen -> suomalaisen. The base form's prefix misses those forms.
+_FINNISH_STEM_CHANGES = (("us", "uks"), ("ys", "yks"), ("os", "oks"), ("ös", "öks"), ("nen", "s"))
+
+
 def _prefixes(word: str) -> set[str]:
-    """What a word's other forms start with: its stems' shared prefix and its lemmas."""
-    found: set[str] = set()
+    """What a word's forms start with: the word itself (a base form is a prefix of most of
+    its inflected forms: akku, akkujen), its stems' shared prefix, its lemmas, and for a
+    Finnish ending that changes in inflection, the changed one."""
+    found: set[str] = {word}
     for snowball, code in _SNOWBALL.items():
         found.add(_common_prefix(word, str(_stemmer(snowball).stemWord(word))))
         found.add(str(simplemma.lemmatize(word, lang=code)).lower())
-    return {p for p in found if len(p) >= MIN_PREFIX and p != word}
+    for base in list(found):
+        found.update(
+            base[: -len(end)] + to for end, to in _FINNISH_STEM_CHANGES if base.endswith(end)
+        )
+    long = {p for p in found if len(p) >= MIN_PREFIX}
+    # A prefix another one starts already covers adds nothing: tutkimuks* within tutkimu*.
+    return {p for p in long if not any(p != q and p.startswith(q) for q in long)}
 
 
 def word_clause(word: str) -> str:
-    """One word's Lucene clause: the word itself, or any word starting as its stems do."""
+    """One word's Lucene clause: the word itself, or any word starting as its forms do."""
     word = word.lower()
-    forms = [escape(word)] + [escape(p) + "*" for p in sorted(_prefixes(word))]
+    prefixes = sorted(_prefixes(word))
+    exact = [] if any(word.startswith(p) for p in prefixes) else [escape(word)]
+    forms = exact + [escape(p) + "*" for p in prefixes]
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 

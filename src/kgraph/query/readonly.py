@@ -8,7 +8,9 @@ Three guards, one after the other:
    literals and quotes removed. A ``//`` comment ends, for Cypher, at ``\\n`` or ``\\r``; the
    screen ends it at every line terminator Python knows (``\\u2028``, ``\\u0085``...) too, so
    it reads at least as much text as code as Neo4j does. It refuses LOAD CSV, USE, SHOW and
-   TERMINATE of others' work, administration commands and procedures outside a short list.
+   TERMINATE of others' work, administration commands and procedures outside a short list,
+   and ``CYPHER`` query options outside ``ALLOWED_OPTIONS`` (``debug=...`` shows planner
+   internals and writes traces to the server's log).
 2. ``check_plan`` reads what Neo4j planned for the query (EXPLAIN, in a READ transaction,
    nothing runs): the query is admitted only when its ``query_type`` is ``r`` and every
    operator of the plan is on ``READ_OPERATORS``, every ``ProcedureCall`` naming one of
@@ -108,6 +110,20 @@ READ_OPERATORS = frozenset((
     "ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions", "ProcedureCall",
 ))  # fmt: skip
 _PROCEDURE_NAME = re.compile(r"\s*([\w.`]+)\s*\(")
+#: ``CYPHER`` and the options after it: a version, then ``key=value`` pairs.
+_OPTIONS = re.compile(r"\bCYPHER((?:\s+\d+(?:\.\d+)?)?(?:\s+\w+\s*=\s*\w+)+)", re.IGNORECASE)
+_OPTION = re.compile(r"(\w+)\s*=\s*(\w+)")
+#: Query options a power user may set: which runtime, planner and engines run the query.
+#: Not ``debug`` (``debug=tostring`` answered the planner's internal state, JVM class names and
+#: identity hashes; ``debug=printcostcomparisons`` wrote 760 KB of planner traces per query to
+#: the server's console log), nor ``inverse_cost`` and the like (the costliest plan).
+ALLOWED_OPTIONS = {
+    "runtime": {"slotted", "interpreted", "pipelined", "parallel"},
+    "planner": {"cost", "idp", "dp", "default"},
+    "expressionengine": {"default", "interpreted", "compiled"},
+    "operatorengine": {"default", "interpreted", "compiled"},
+    "interpretedpipelinesfallback": {"default", "disabled", "whitelisted_plans_only", "all"},
+}
 MAX_QUERY_CHARS = 20_000
 
 
@@ -133,6 +149,13 @@ def check_text(query: str) -> None:
         )
     for match in _CALLED.finditer(code):
         _check_procedure(re.sub(r"\s+", "", match[1]))
+    for options in _OPTIONS.finditer(code):
+        for key, value in _OPTION.findall(options[1]):
+            if value.lower() not in ALLOWED_OPTIONS.get(key.lower(), ()):
+                raise ReadOnlyViolation(
+                    f"refused: the query option {key[:40]}={value[:40]} is not allowed here "
+                    f"(allowed: {', '.join(sorted(ALLOWED_OPTIONS))}, with their usual values)"
+                )
 
 
 def _check_procedure(name: str) -> None:

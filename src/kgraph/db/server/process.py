@@ -16,7 +16,14 @@ from neo4j import exceptions as nx
 
 from kgraph.db.server import jars, neo4j_conf
 from kgraph.db.server.config import ServerConfig, ServerStatus
-from kgraph.db.server.supervisor import Spec, alive
+from kgraph.db.server.supervisor import (
+    CONSOLE_TAIL_BYTES,
+    MAX_CONSOLE_BYTES,
+    Spec,
+    alive,
+    rotate,
+    tail,
+)
 from kgraph.errors import ServerError
 
 
@@ -140,6 +147,7 @@ class ManagedNeo4j:
         return the server's pid. The supervisor (kgraph.db.server.supervisor) starts it again
         whenever it exits unasked, until ``stop``."""
         java = self._prepare()
+        rotate(self.console_log, MAX_CONSOLE_BYTES)
         self._log_offset = self.console_log.stat().st_size if self.console_log.exists() else 0
         spec_file = self.config.instance_dir / "supervisor-spec.json"
         Spec(
@@ -255,7 +263,5 @@ class ManagedNeo4j:
         """The last lines the server wrote since this object last started it."""
         if not self.console_log.is_file():
             return "(no console log)"
-        with self.console_log.open("rb") as log:
-            log.seek(self._log_offset)
-            text = log.read().decode("utf-8", errors="replace")
+        text = tail(self.console_log, self._log_offset, CONSOLE_TAIL_BYTES)
         return "\n".join(text.splitlines()[-lines:]) or "(the server wrote nothing)"

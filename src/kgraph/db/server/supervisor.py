@@ -29,6 +29,11 @@ LONGEST_WAIT_S = 30.0
 STEADY_S = 60.0
 MAX_QUICK_EXITS = 10
 STOP_TIMEOUT_S = 60.0
+#: The console log is moved to ``console.log.1`` (replacing the one before) when a start finds
+#: it larger than this: it was never rotated, and one planner trace wrote 760 KB into it.
+MAX_CONSOLE_BYTES = 10_000_000
+#: What the supervisor reads of the console after a crash, at most: the reason is at the end.
+CONSOLE_TAIL_BYTES = 20_000
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,25 @@ def next_wait(quick_exits: int) -> float:
     return float(min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** max(0, quick_exits - 1)))
 
 
+def rotate(log: Path, max_bytes: int) -> None:
+    """Move ``log`` to ``<log>.1`` when it is larger than ``max_bytes``."""
+    if log.exists() and log.stat().st_size > max_bytes:
+        log.replace(log.with_name(log.name + ".1"))
+
+
+def tail(log: Path, since: int, max_bytes: int) -> str:
+    """What ``log`` holds after byte ``since``, its last ``max_bytes`` at most: a crash that
+    wrote megabytes is not read into memory whole."""
+    try:
+        with log.open("rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            since = since if since <= size else 0  # moved away since: the new file is all new
+            file.seek(max(since, size - max_bytes))
+            return file.read(max_bytes).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 class Supervisor:
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
@@ -100,6 +124,7 @@ class Supervisor:
         }
 
     def _start_child(self) -> tuple[subprocess.Popen[bytes], int]:
+        rotate(self.spec.console_log, MAX_CONSOLE_BYTES)
         offset = self.spec.console_log.stat().st_size if self.spec.console_log.exists() else 0
         with self.spec.console_log.open("ab") as log:
             child = subprocess.Popen(
@@ -111,9 +136,7 @@ class Supervisor:
         return child, offset
 
     def _console_since(self, offset: int) -> str:
-        with self.spec.console_log.open("rb") as log:
-            log.seek(offset)
-            return log.read()[-20_000:].decode("utf-8", errors="replace")
+        return tail(self.spec.console_log, offset, CONSOLE_TAIL_BYTES)
 
     def on_sigterm(self, _signum: int, _frame: FrameType | None) -> None:
         self.stopping = True

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 RUNNING_TITLE = "Akkukemian johtajuushanke - loppuraportti 2025"
 #: Two pages of Finnish: a running title and a page number on each, a word hyphenated across
-#: a line end ("akku-" + "materiaalien"), and a sentence that runs on over the page break.
+#: a line end ("akku-" + "materiaalien"), a sentence that runs on over the page break, and on
+#: page 2 a funding the extractor proposes (a project the registry does not know).
 FINNISH_PAGES: tuple[tuple[str, ...], ...] = (
     (
         RUNNING_TITLE,
@@ -28,6 +29,7 @@ FINNISH_PAGES: tuple[tuple[str, ...], ...] = (
         "loppuseminaarissa Kokkolassa, jossa puhui myös Ulla Lassi.",
         "Centria ja Jyväskylän yliopisto tutkivat litiumioniakkujen",
         "elinkaarta vuosina 2024–2026.",
+        "Business Finland myönsi Akkumateriaalit 2030 -hankkeelle 2,5 miljoonaa euroa.",
         "2",
     ),
 )

@@ -89,6 +89,7 @@ def test_a_pdf_passage_knows_its_pages_and_cleaning_repairs_the_readers_text(
         "jossa puhui myös Ulla Lassi.": [1, 2],
         "Centria ja Jyväskylän yliopisto tutkivat litiumioniakkujen elinkaarta vuosina "
         "2024–2026.": [2],
+        "Business Finland myönsi Akkumateriaalit 2030 -hankkeelle 2,5 miljoonaa euroa.": [2],
     }
     assert RUNNING_TITLE not in doc.cleaned  # the running title and page numbers are gone
     assert [p.id for p in doc.passages][:2] == [f"{doc.entry.id}:p001", f"{doc.entry.id}:p002"]

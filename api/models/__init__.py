@@ -16,12 +16,10 @@ from api.models.common import (
     ResolvedName,
 )
 from api.models.corpus import (
-    CoverageFinding,
     CoverageReport,
     DocumentDetail,
     DocumentInfo,
     MentionRef,
-    NeverMentioned,
     OddityRef,
     Omission,
     OmissionList,
@@ -59,7 +57,6 @@ __all__ = [
     "WARNINGS_DESCRIPTION",
     "AsOf",
     "CentralityAnswer",
-    "CoverageFinding",
     "CoverageReport",
     "CypherRequest",
     "CypherResponse",
@@ -81,7 +78,6 @@ __all__ = [
     "Match",
     "MentionRef",
     "Neo4jHealth",
-    "NeverMentioned",
     "OddityRef",
     "Omission",
     "OmissionList",

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from kgraph.errors import CorpusError
+from kgraph.ontology import LANGUAGES
 from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import (
     MANIFEST_NAME,
@@ -33,7 +34,6 @@ from loaders.sources.corpus import (
 )
 from loaders.sources.formats import SUFFIXES, Extracted, extract
 
-LANGUAGES = ("fi", "en")
 _NUMBER = re.compile(r"^(\d{3})_")
 
 

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from kgraph.settings import Settings
 from kgraph_cli.main import app
-from loaders.sources.corpus import find_anchor, load_corpus, load_manifest
+from loaders.sources.corpus import load_corpus, load_manifest
+from loaders.sources.evidence import find_anchor
 from tests.support.originals import (
     NAVIGATION_ONLY,
     RUNNING_TITLE,

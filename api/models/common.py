@@ -23,6 +23,21 @@ class EvidenceItem(BaseModel):
     passage_url: str | None = Field(None, description="Where to read the passage whole")
     anchor: str | None = Field(None, description="The phrase the loader found in the passage")
     excerpt: str | None = Field(None, description="The passage around the anchor")
+    locator: str | None = Field(
+        None,
+        description="Where the passage is in the document's original: 'page 12' in a PDF, "
+        "'Rahoitetut hankkeet > BATCircle3.0' in a web page or Word file; null for a text "
+        "document",
+    )
+    pages: list[int] | None = Field(None, description="The PDF pages the passage is on, from 1")
+    heading_path: list[str] | None = Field(
+        None, description="The headings above the passage in a web page or Word file"
+    )
+    original_url: str | None = Field(
+        None,
+        description="The original (GET /documents/{id}/original), at the passage's page for a "
+        "PDF (#page=12); null for a text document",
+    )
 
 
 class ResolvedName(BaseModel):

@@ -20,6 +20,16 @@ class DocumentInfo(BaseModel):
     file: str | None = Field(None, description="The file's name in the corpus folder")
     sha256: str | None = Field(None, description="SHA-256 of the raw file as loaded")
     passage_count: int | None = Field(None, description="How many passages cleaning made")
+    original: str | None = Field(
+        None, description="The original's file name in the corpus folder (PDF, HTML, DOCX)"
+    )
+    original_sha256: str | None = Field(None, description="SHA-256 of the original")
+    original_format: str | None = Field(None, description="pdf, html or docx")
+    extractor: str | None = Field(None, description="The library that extracted the text")
+    extractor_version: str | None = Field(None, description="Its version")
+    original_url: str | None = Field(
+        None, description="GET this for the original; null for a text document"
+    )
 
 
 class PassageSummary(BaseModel):
@@ -28,6 +38,11 @@ class PassageSummary(BaseModel):
     kind: str | None = Field(None, description="paragraph, heading, bullet, caption, ...")
     text: str
     url: str = Field(description="GET this for the passage with what it backs")
+    locator: str | None = Field(
+        None, description="'page 12' (PDF) or its headings (web page, Word); null for text"
+    )
+    pages: list[int] | None = Field(None, description="The PDF pages it is on, from 1")
+    heading_path: list[str] | None = Field(None, description="The headings above it")
 
 
 class DocumentDetail(DocumentInfo):
@@ -78,6 +93,16 @@ class PassageDetail(BaseModel):
     text: str
     start: int | None = Field(None, description="Offset in the document's cleaned text")
     end: int | None = None
+    locator: str | None = Field(
+        None,
+        description="Where it is in the original: 'page 12' (PDF), 'Rahoitetut hankkeet > "
+        "BATCircle3.0' (web page, Word); null for a text document",
+    )
+    pages: list[int] | None = Field(None, description="The PDF pages it is on, from 1")
+    heading_path: list[str] | None = Field(None, description="The headings above it")
+    original_url: str | None = Field(
+        None, description="The original, at the passage's page for a PDF (#page=12)"
+    )
     document: DocumentInfo | None = None
     mentions: list[MentionRef] = Field(description="Entities the passage names, most first")
     facts: list[PassageFact] = Field(description="Facts whose evidence is (or rests on) it")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
-from kgraph.display import entity_display, fact_display
+from kgraph.display import entity_display, fact_display, passage_locator
 from kgraph.ontology import (
     CONFIDENCE_PROP,
     DERIVED_PROPS,
@@ -84,8 +84,36 @@ def document_row(doc: Document) -> NodeRow:
             "id": entry.id, "title": entry.title, "language": entry.language,
             "kind": entry.kind, "publisher": entry.publisher, "year": entry.year,
             "file": entry.file, "sha256": doc.raw_sha256, "passage_count": len(doc.passages),
+            **_original_props(doc),
         },
     )  # fmt: skip
+
+
+def _original_props(doc: Document) -> dict[str, Any]:
+    """The original's file, hash, format and extractor; none for a hand-made text document
+    (so their rows, and the hashes the writer diffs, stay as they were)."""
+    entry = doc.entry
+    if entry.original is None:
+        return {}
+    return {
+        "original": entry.original, "original_sha256": entry.original_sha256,
+        "original_format": entry.original_format, "extractor": entry.extractor,
+        "extractor_version": entry.extractor_version,
+    }  # fmt: skip
+
+
+def _located_props(passage: Passage) -> dict[str, Any]:
+    """A passage's pages (PDF) or heading path (web page, Word), and the locator the Browser
+    and the evidence show ("page 12"); none for a passage of a hand-made text document."""
+    out: dict[str, Any] = {}
+    if passage.pages is not None:
+        out["pages"] = passage.pages
+    if passage.heading_path is not None:
+        out["heading_path"] = passage.heading_path
+    locator = passage_locator(passage.pages, passage.heading_path)
+    if locator is not None:
+        out["locator"] = locator
+    return out
 
 
 def passage_rows(passage: Passage) -> tuple[NodeRow, RelRow]:
@@ -96,7 +124,7 @@ def passage_rows(passage: Passage) -> tuple[NodeRow, RelRow]:
         {
             "id": passage.id, "doc_id": passage.doc_id, "ordinal": passage.ordinal,
             "kind": passage.kind, "text": passage.text,
-            "start": passage.start, "end": passage.end,
+            "start": passage.start, "end": passage.end, **_located_props(passage),
         },
     )  # fmt: skip
     rel = RelRow(f"has:{passage.id}", "HAS_PASSAGE", "Document", passage.doc_id, "Passage",

@@ -42,6 +42,16 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 class _Line:
     text: str  # stripped, whitespace folded
     gap: int  # blank lines before it
+    index: int = 0  # the physical line it is
+
+
+@dataclass(frozen=True)
+class Block:
+    """One cleaned block and where its text came from: ``(offset in text, physical line)`` of
+    each physical line it joined, so a reader of pages can say which page a passage is on."""
+
+    text: str
+    origins: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -53,19 +63,45 @@ class _Layout:
     raw_folded: str  # the raw text, to see whether a joined word occurs elsewhere in it
 
 
-def clean_text(raw: str) -> str:
+def clean_text(raw: str, *, wrapped: bool | None = None) -> str:
     """Cleaned text: one block per paragraph, list item, heading, caption or URL, "\\n\\n" between.
 
     Page furniture (a running header above a bare page number) and skip-to-content links are
     dropped; every other word is kept, in order, with whitespace folded to single spaces. The
     text is in Unicode NFKC (a decomposed "Jyväskylä" from a PDF is the composed one).
+    ``wrapped`` says whether line breaks are the layout's (a PDF reader's text) or the
+    author's (a web page); None measures it from the text.
     """
-    physical = normal(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    return "\n\n".join(block.text for block in clean_blocks(raw, wrapped=wrapped))
+
+
+def physical_lines(raw: str) -> list[str]:
+    """The raw text's lines as cleaning counts them (a form feed ends a line too)."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+
+
+def clean_blocks(raw: str, *, wrapped: bool | None = None) -> list[Block]:
+    """The blocks of :func:`clean_text`, each with the physical lines (of
+    :func:`physical_lines`) it came from; NFKC does not move a line."""
+    physical = physical_lines(normal(raw))
     furniture = _furniture(physical)
-    kept = [line for i, line in enumerate(physical) if i not in furniture]
+    kept = [(i, line) for i, line in enumerate(physical) if i not in furniture]
     lines = _logical_lines(kept)
-    layout = _measure(lines, raw)
-    return "\n\n".join(_blocks(lines, layout))
+    layout = _measure(lines, raw, wrapped)
+    return _blocks(lines, layout)
+
+
+#: Typographic ligatures a PDF's fonts give as one glyph, and the letters they stand for.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+                            "ﬅ": "st", "ﬆ": "st"})  # fmt: skip
+_SOFT_BREAK = re.compile("\u00ad[ \t]*\r?\n[ \t]*")
+
+
+def normalise_glyphs(text: str) -> str:
+    """Ligatures as their letters, and soft hyphens gone: one at a line end joins the word
+    it broke ("vahvista\u00ad" + "minen"), any other marks only where a word may break."""
+    text = _SOFT_BREAK.sub("", text.translate(_LIGATURES))
+    return text.replace("\u00ad", "")
 
 
 def _is_blank(line: str) -> bool:
@@ -129,19 +165,19 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _logical_lines(physical: list[str]) -> list[_Line]:
+def _logical_lines(physical: list[tuple[int, str]]) -> list[_Line]:
     lines: list[_Line] = []
     gap = 0
-    for line in physical:
+    for index, line in physical:
         if _is_blank(line):
             gap += 1
             continue
-        lines.append(_Line(fold(line), gap))
+        lines.append(_Line(fold(line), gap, index))
         gap = 0
     return lines
 
 
-def _measure(lines: list[_Line], raw: str) -> _Layout:
+def _measure(lines: list[_Line], raw: str, wrapped: bool | None = None) -> _Layout:
     """Decide whether blank lines are layout or paragraph breaks, and the full line width.
 
     In a double-spaced PDF extract, sentences run on across blank lines (the next line starts
@@ -150,6 +186,8 @@ def _measure(lines: list[_Line], raw: str) -> _Layout:
     spaced = [(a, b) for a, b in itertools.pairwise(lines) if b.gap > 0]
     running = sum(1 for a, b in spaced if _starts_lower(b.text) or a.text.endswith("-"))
     double = len(spaced) > 0 and running >= 3 and running / len(spaced) >= 0.25
+    if wrapped is not None:
+        double = wrapped
     lengths = sorted(len(line.text) for line in lines) or [0]
     typical = lengths[(len(lengths) * 3) // 4]
     return _Layout(double, int(typical * 0.9), raw.casefold())
@@ -169,13 +207,13 @@ def is_url(text: str) -> bool:
     return URL_PATTERN.fullmatch(text) is not None
 
 
-def _blocks(lines: list[_Line], layout: _Layout) -> list[str]:
-    blocks: list[list[str]] = []
+def _blocks(lines: list[_Line], layout: _Layout) -> list[Block]:
+    blocks: list[list[_Line]] = []
     for line in lines:
-        if blocks and _continues(blocks[-1], line, layout):
-            blocks[-1].append(line.text)
+        if blocks and _continues([b.text for b in blocks[-1]], line, layout):
+            blocks[-1].append(line)
         else:
-            blocks.append([line.text])
+            blocks.append([line])
     return [_render(block, layout) for block in blocks]
 
 
@@ -215,11 +253,13 @@ def _runs_on(last: str, layout: _Layout) -> bool:
     return " " in last and word[:1].isupper() and len(last) >= layout.full_width // 2
 
 
-def _render(block: list[str], layout: _Layout) -> str:
-    text = block[0]
+def _render(block: list[_Line], layout: _Layout) -> Block:
+    text = block[0].text
+    origins = [(0, block[0].index)]
     for line in block[1:]:
-        text = _join(text, line, layout)
-    return text
+        text = _join(text, line.text, layout)
+        origins.append((len(text) - len(line.text), line.index))  # a line is appended whole
+    return Block(text, tuple(origins))
 
 
 def _join(text: str, line: str, layout: _Layout) -> str:

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kgraph.errors import CorpusError
 from kgraph.ontology import Language
 from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, is_heading, is_url
+from loaders.sources.located import read_layout
 
 MANIFEST_NAME = "corpus.yaml"
 #: Blocks longer than this are split at sentence ends, so a passage stays readable as evidence.
@@ -44,6 +45,20 @@ class ManifestEntry(BaseModel):
     year: int | None = None
     notes: str | None = None
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    #: The file the text was extracted from (a PDF, a saved web page, a Word file), kept
+    #: beside it; all four fields or none (the five hand-made text documents have none).
+    original: str | None = Field(None, pattern=r"^[^/\\]+$")
+    original_sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    original_format: Literal["pdf", "html", "docx"] | None = None
+    extractor: str | None = None
+    extractor_version: str | None = None
+
+    @model_validator(mode="after")
+    def _original_whole(self) -> ManifestEntry:
+        given = [self.original, self.original_sha256, self.original_format, self.extractor]
+        if any(v is not None for v in given) and any(v is None for v in given):
+            raise ValueError("original, original_sha256, original_format and extractor go together")
+        return self
 
 
 class Manifest(BaseModel):
@@ -63,7 +78,11 @@ def passage_id(doc_id: str, ordinal: int) -> str:
 
 
 class Passage(BaseModel):
-    """A block of cleaned text; ``cleaned[start:end] == text``."""
+    """A block of cleaned text; ``cleaned[start:end] == text``.
+
+    A passage of a PDF knows its page(s) (from 1), one of a web page or Word file the
+    headings above it, outermost first; a hand-made text document's passages know neither.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -74,6 +93,8 @@ class Passage(BaseModel):
     text: str
     start: int
     end: int
+    pages: list[int] | None = None
+    heading_path: list[str] | None = None
 
 
 class Document(BaseModel):
@@ -160,9 +181,38 @@ def read_document(corpus_dir: Path, entry: ManifestEntry) -> Document:
     if found != entry.sha256:
         reason = f"document changed under its evidence: expected {entry.sha256}, found {found}"
         raise CorpusError(str(path), reason)
-    cleaned = clean_text(_decode(path, data))
-    passages = split_passages(entry.id, cleaned)
+    if entry.original_format is not None:
+        _check_original(corpus_dir, entry)
+        cleaned, passages = located_passages(entry.id, _decode(path, data), entry.original_format)
+    else:
+        cleaned = clean_text(_decode(path, data))
+        passages = split_passages(entry.id, cleaned)
     return Document(entry=entry, raw_sha256=found, cleaned=cleaned, passages=passages)
+
+
+def _check_original(corpus_dir: Path, entry: ManifestEntry) -> None:
+    """The original must be there with the bytes the manifest names: evidence links to it."""
+    assert entry.original is not None  # the entry's validator: all four fields or none
+    path = corpus_dir / entry.original
+    if not path.is_file():
+        raise CorpusError(str(path), f"the original of '{entry.id}' is listed but missing")
+    found = hashlib.sha256(path.read_bytes()).hexdigest()
+    if found != entry.original_sha256:
+        reason = f"the original changed: expected {entry.original_sha256}, found {found}"
+        raise CorpusError(str(path), reason)
+
+
+def located_passages(doc_id: str, text: str, fmt: str) -> tuple[str, list[Passage]]:
+    """The cleaned text and passages of an original's extracted text, each passage with its
+    page(s) or heading path (:mod:`loaders.sources.located`)."""
+    layout = read_layout(text, fmt)
+    passages = []
+    for passage in split_passages(doc_id, layout.cleaned):
+        pages, path, heading = layout.locate(passage.start, passage.end)
+        kind = "heading" if heading else passage.kind
+        update = {"pages": pages, "heading_path": path, "kind": kind}
+        passages.append(passage.model_copy(update=update))
+    return layout.cleaned, passages
 
 
 def _decode(path: Path, data: bytes) -> str:

@@ -9,13 +9,25 @@ properties are written by the load beside the ones they show and are never read 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: The display properties the load adds (kept out of exports and comparisons of facts).
 DISPLAY_PROPS = ("caption", "amount_text")
 #: The caption's prefix by the fact's basis; a new basis (say, extracted) adds a line.
 BASIS_PREFIX: dict[str, str] = {"stated": "", "inferred": "inferred: "}
+
+
+def passage_locator(pages: Sequence[int] | None, heading_path: Sequence[str] | None) -> str | None:
+    """Where a passage is in its original, as a reader finds it: "page 12", "pages 12–13",
+    or its headings "Rahoitetut hankkeet > BATCircle3.0"; None when the document has no
+    original (the hand-made text documents) or the passage stands above every heading."""
+    if pages:
+        first, last = min(pages), max(pages)
+        return f"page {first}" if first == last else f"pages {first}–{last}"
+    if heading_path:
+        return " > ".join(heading_path)
+    return None
 
 
 def amount_text(eur: float) -> str:

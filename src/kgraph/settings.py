@@ -77,6 +77,11 @@ class Settings(BaseSettings):
         default=False,
         description="Load unreviewed extraction proposals too, as facts of provenance 'extracted'.",
     )
+    ingest_max_bytes: int = Field(
+        default=50_000_000,
+        gt=0,
+        description="The largest file `kgraph ingest` takes (a PDF, web page, Word or text file).",
+    )
 
     host: str = Field(default="127.0.0.1", description="Address the managed server binds to.")
     bolt_port: int = Field(default=7687, ge=1, le=65535)

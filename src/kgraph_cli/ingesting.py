@@ -51,9 +51,14 @@ def _extract(settings: Settings, doc_id: str) -> None:
 
 @reports_errors
 def ingest_command(
-    path: Annotated[Path, typer.Argument(help="The document: UTF-8 text")],
-    title: Annotated[str, typer.Option(help="A descriptive title for the manifest")],
+    path: Annotated[
+        Path, typer.Argument(help="The document: a PDF, a saved web page (.html), .docx or text")
+    ],
     language: Annotated[str, typer.Option(help="fi or en")],
+    title: Annotated[
+        str | None,
+        typer.Option(help="A descriptive title for the manifest (default: the file's own)"),
+    ] = None,
     kind: Annotated[str, typer.Option(help="report, web page, news article, ...")] = "document",
     publisher: Annotated[str, typer.Option(help="Who published it")] = "unknown",
     year: Annotated[int | None, typer.Option(help="Year of publication")] = None,
@@ -62,14 +67,18 @@ def ingest_command(
     ] = True,
     load: Annotated[bool, typer.Option(help="Load the graph afterwards")] = False,
 ) -> None:
-    """Add a document to the corpus folder and its manifest, propose its entities and facts,
-    and with --load load the graph. Bad input changes nothing."""
+    """Add a document (PDF, saved web page, Word file or text, told by its content) to the
+    corpus folder with its extracted text and its manifest entry, propose its entities and
+    facts, and with --load load the graph. Bad input changes nothing."""
     from loaders.sources.ingest import ingest
 
     settings = load_settings()
     entry = ingest(settings.corpus_dir, path, title=title, language=language, kind=kind,
-                   publisher=publisher, year=year)  # fmt: skip
+                   publisher=publisher, year=year, max_bytes=settings.ingest_max_bytes)  # fmt: skip
     typer.echo(f"added {entry.id} ({entry.language}, sha256 {entry.sha256[:12]}…): {entry.title}")
+    if entry.original is not None:
+        typer.echo(f"  text extracted by {entry.extractor} {entry.extractor_version}; "
+                   f"original kept as {entry.original}")  # fmt: skip
     if extract:
         _extract(settings, entry.id)
     if load:

@@ -11,7 +11,7 @@ import pytest
 import api.routes
 from api.main import create_app
 
-FILES = {"/export", "/guide", "/guide/style.grass"}  # answer files, not JSON
+FILES = {"/export", "/guide", "/guide/style.grass", "/documents/{doc_id}/original"}  # files
 
 
 @pytest.fixture(scope="module")

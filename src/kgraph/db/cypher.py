@@ -175,7 +175,8 @@ def drop_labels(label: str) -> str:
 #: Passages with what evidence items say of their document (its title and kind).
 _PASSAGE_SOURCE = """
 OPTIONAL MATCH (d:Document {id: p.doc_id})
-RETURN p.id AS id, p.text AS text, d.title AS doc_title, d.kind AS doc_kind
+RETURN p.id AS id, p.text AS text, d.title AS doc_title, d.kind AS doc_kind,
+       p.pages AS pages, p.heading_path AS heading_path, d.original IS NOT NULL AS has_original
 """
 ALL_PASSAGE_TEXTS = "MATCH (p:Passage)" + _PASSAGE_SOURCE
 PASSAGE_TEXTS = "MATCH (p:Passage) WHERE p.id IN $ids" + _PASSAGE_SOURCE
@@ -281,21 +282,30 @@ RETURN [n IN nodes(path) | n {{.id, .name, .type}}] AS nodes,
 
 # -- the corpus: documents, passages, full-text search, the load's reports (query.corpus) ------
 _DOCUMENT_FIELDS = "{.id, .title, .language, .kind, .publisher, .year, .file, .sha256, " \
-    ".passage_count}"  # fmt: skip
+    ".passage_count, .original, .original_sha256, .original_format, .extractor, " \
+    ".extractor_version}"  # fmt: skip
 DOCUMENTS = "MATCH (d:Document) RETURN d " + _DOCUMENT_FIELDS + " AS doc ORDER BY d.id"
 DOCUMENT = (
     "MATCH (d:Document {id: $id}) RETURN d " + _DOCUMENT_FIELDS + " AS doc, "
-    "COLLECT { MATCH (d)-[:HAS_PASSAGE]->(p:Passage) RETURN p {.id, .ordinal, .kind, .text} "
+    "COLLECT { MATCH (d)-[:HAS_PASSAGE]->(p:Passage) "
+    "RETURN p {.id, .ordinal, .kind, .text, .pages, .heading_path, .locator} "
     "ORDER BY p.ordinal } AS passages"
 )
 DOCUMENT_IDS = "MATCH (d:Document) RETURN d.id AS id ORDER BY id"
+#: Which file a document's original is, its format and hash (query.originals).
+DOCUMENT_ORIGINAL = (
+    "MATCH (d:Document {id: $id}) RETURN d {.id, .original, .original_format, "
+    ".original_sha256} AS doc"
+)
 #: A passage with what points at it: the entities it mentions, the facts whose evidence (or
 #: whose premises' evidence) it holds, the entities whose values it states, and the oddities.
 PASSAGE = """
 MATCH (p:Passage {id: $id})
 OPTIONAL MATCH (d:Document {id: p.doc_id})
-RETURN p {.id, .doc_id, .ordinal, .kind, .text, .start, .end} AS passage,
-       d {.id, .title, .language, .kind, .publisher, .year, .file, .sha256, .passage_count}
+RETURN p {.id, .doc_id, .ordinal, .kind, .text, .start, .end, .pages, .heading_path,
+          .locator} AS passage,
+       d {.id, .title, .language, .kind, .publisher, .year, .file, .sha256, .passage_count,
+          .original, .original_sha256, .original_format, .extractor, .extractor_version}
          AS document,
        COLLECT { MATCH (p)-[m:MENTIONS]->(e:Entity)
                  RETURN e {.id, .name, .type, count: m.count} ORDER BY m.count DESC, e.id

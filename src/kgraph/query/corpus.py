@@ -25,7 +25,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
 from kgraph.ontology import Language
-from kgraph.query.evidence import PASSAGE_PATH
+from kgraph.query.evidence import ORIGINAL_PATH, PASSAGE_PATH, original_url
 
 #: Lucene's special characters, each escaped with a backslash.
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
@@ -96,9 +96,15 @@ def lucene_query(text: str) -> str:
     return " AND ".join(word_clause(w) for w in words)
 
 
+def _with_original(doc: dict[str, Any]) -> dict[str, Any]:
+    """A document with its original's address, when it has an original."""
+    url = ORIGINAL_PATH.format(doc["id"]) if doc.get("original") else None
+    return {**doc, "original_url": url}
+
+
 def documents(graph: Graph) -> list[dict[str, Any]]:
     """Every document with its manifest metadata, hash and passage count."""
-    return [plain(row["doc"]) for row in graph.read(cypher.DOCUMENTS)]
+    return [_with_original(plain(row["doc"])) for row in graph.read(cypher.DOCUMENTS)]
 
 
 def _document_ids(graph: Graph) -> list[str]:
@@ -113,7 +119,7 @@ def document(graph: Graph, doc_id: str) -> dict[str, Any]:
 
         raise NotFound("document", doc_id, difflib.get_close_matches(doc_id, _document_ids(graph)))
     passages = [{**p, "url": PASSAGE_PATH.format(p["id"])} for p in plain(rows[0]["passages"])]
-    return {**plain(rows[0]["doc"]), "passages": passages}
+    return {**_with_original(plain(rows[0]["doc"])), "passages": passages}
 
 
 def _anchors_here(passage_id: str, passages: list[str], anchors: list[str]) -> list[str]:
@@ -156,9 +162,13 @@ def passage(graph: Graph, passage_id: str) -> dict[str, Any]:
     if not rows:
         raise NotFound("passage", passage_id, _close_passages(graph, passage_id))
     row = plain(rows[0])
+    doc = row["document"]
+    has_original = bool(doc and doc.get("original"))
+    at = original_url(row["passage"]["doc_id"], row["passage"].get("pages"))
     return {
         **row["passage"],
-        "document": row["document"],
+        "original_url": at if has_original else None,
+        "document": _with_original(doc) if doc else None,
         "mentions": row["mentions"],
         "facts": _facts(passage_id, row["facts"]),
         "entities": _values(passage_id, row["entities"]),

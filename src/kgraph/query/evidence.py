@@ -6,12 +6,13 @@ the passage texts come from one query or from the API's per-load cache (``TextSo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
+from kgraph.display import passage_locator
 from kgraph.ontology import (
     DERIVED_PROPS,
     EVIDENCE_ANCHORS,
@@ -29,15 +30,35 @@ from kgraph.ontology import (
 EXCERPT_CHARS = 400
 #: Where an evidence item's passage can be read whole (``GET /passages/{id}``).
 PASSAGE_PATH = "/passages/{}"
+#: Where a document's original (its PDF, saved page or Word file) is served.
+ORIGINAL_PATH = "/documents/{}/original"
+
+
+def original_url(doc_id: str, pages: Sequence[int] | None) -> str:
+    """The original's address; for a PDF passage, opened at its first page (``#page=12``)."""
+    return ORIGINAL_PATH.format(doc_id) + (f"#page={min(pages)}" if pages else "")
 
 
 @dataclass(frozen=True)
 class PassageSource:
-    """What an evidence item shows of its passage: the text and its document's title and kind."""
+    """What an evidence item shows of its passage: the text, its document's title and kind,
+    and where it is in the document's original, when the document has one."""
 
     text: str
     doc_title: str | None = None
     doc_kind: str | None = None
+    pages: tuple[int, ...] | None = None
+    heading_path: tuple[str, ...] | None = None
+    has_original: bool = False
+
+    def located(self, doc_id: str) -> dict[str, Any]:
+        """The passage's place: its pages, heading path, locator and the original's address."""
+        return {
+            "pages": list(self.pages) if self.pages else None,
+            "heading_path": list(self.heading_path) if self.heading_path else None,
+            "locator": passage_locator(self.pages, self.heading_path),
+            "original_url": original_url(doc_id, self.pages) if self.has_original else None,
+        }
 
 
 #: Given passage ids, their sources: the API passes a per-load cache; by default one query.
@@ -45,7 +66,19 @@ TextSource = Callable[[Iterable[str]], Mapping[str, PassageSource]]
 
 
 def _sources(rows: Iterable[Mapping[str, Any]]) -> dict[str, PassageSource]:
-    return {r["id"]: PassageSource(r["text"], r["doc_title"], r["doc_kind"]) for r in rows}
+    return {r["id"]: _source(r) for r in rows}
+
+
+def _source(row: Mapping[str, Any]) -> PassageSource:
+    pages, path = row.get("pages"), row.get("heading_path")
+    return PassageSource(
+        row["text"],
+        row["doc_title"],
+        row["doc_kind"],
+        tuple(pages) if pages else None,
+        tuple(path) if path else None,
+        bool(row.get("has_original")),
+    )
 
 
 def all_passage_texts(graph: Graph) -> dict[str, PassageSource]:
@@ -77,13 +110,16 @@ def evidence_item(
     doc: str, pid: str, anchor: str | None, texts: Mapping[str, PassageSource]
 ) -> dict[str, Any]:
     """One evidence item, the one shape of evidence in every answer: the document (id, title,
-    kind), the passage (id and where to read it), the anchor and an excerpt around it."""
+    kind), the passage (id and where to read it), the anchor and an excerpt around it, and
+    for a document with an original, where the passage is in it ("page 12", headings) and
+    the original's address (at that page)."""
     source = texts.get(pid)
     return {
         "doc_id": doc, "doc_title": source.doc_title if source else None,
         "doc_kind": source.doc_kind if source else None, "passage_id": pid,
         "passage_url": PASSAGE_PATH.format(pid), "anchor": anchor,
         "excerpt": excerpt(source.text if source else None, anchor),
+        **(source or PassageSource("")).located(doc),
     }  # fmt: skip
 
 

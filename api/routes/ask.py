@@ -26,6 +26,11 @@ router = APIRouter(tags=["ask"])
 EXAMPLE = "which cities cover recycling and also sit in funded Horizon projects"
 
 
+def today() -> dt.date:
+    """The day "now" and "this year" are read on (UTC)."""
+    return dt.datetime.now(dt.UTC).date()
+
+
 def _model(a: Answered) -> AskAnswer:
     answer = search = None
     if a.question is not None:
@@ -73,12 +78,12 @@ async def ask_sentence(
 ) -> Response:
     """E.g. ``/ask?q=which cities cover recycling and also sit in funded Horizon projects``
     or ``/ask?q=Kuka rahoittaa BATCircle3.0:aa?``."""
-    today = dt.datetime.now(dt.UTC).date()
-    key = ("ask", q, lang, today)
+    day = today()
+    key = ("ask", q, lang, day)
 
     def answer() -> AskAnswer:
         answered = ask(
-            state.graph, catalogue, resolver, q, today, language=lang,
+            state.graph, catalogue, resolver, q, day, language=lang,
             row_cap=state.settings.row_cap,
         )  # fmt: skip
         return _model(answered)

@@ -21,7 +21,9 @@ from kgraph.ask.when import DateReader, When
 from kgraph.names import finnish
 from kgraph.names.resolve import Resolver
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-.:'’+][^\W_]+)*\+?")
+#: A word: a hyphen ends it, so "Horizon-hankkeissa" is a name and a word after it, as the
+#: rules' phrases are split the same way ("raaka-aineet" is two words in both).
+_TOKEN = re.compile(r"[^\W_]+(?:[.:'’+][^\W_]+)*\+?")
 #: Below this the resolver's reading of "<name> <type noun>" is not taken.
 TYPED_FLOOR = 0.8
 _stemmer = snowballstemmer.stemmer("finnish")
@@ -102,16 +104,20 @@ def _same(token: str, word: str, language: str) -> bool:
     return bool(_keys(token, language, False) & _keys(word, language, True))
 
 
+def _words(phrase: str) -> list[str]:
+    return _TOKEN.findall(phrase)
+
+
 class _Phrases:
     """Phrases of a language (cues, ignored words, terms), matched longest first."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         entries: list[tuple[str, str, list[str]]] = []
         for cue, words in lexicon.cues.items():
-            entries += [("cue", cue, w.split()) for w in words]
+            entries += [("cue", cue, _words(w)) for w in words]
         for entity_id, words in lexicon.terms.items():
-            entries += [("term", entity_id, w.split()) for w in words]
-        entries += [("ignore", "", w.split()) for w in lexicon.ignore]
+            entries += [("term", entity_id, _words(w)) for w in words]
+        entries += [("ignore", "", _words(w)) for w in lexicon.ignore]
         entries += [("noun", t, [w]) for w, t in lexicon.type_nouns.items()]
         # Longest first; a term before a cue before an ignored word of the same length.
         order = {"term": 0, "noun": 1, "cue": 2, "ignore": 3}

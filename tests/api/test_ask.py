@@ -6,6 +6,7 @@ as shares per language."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,13 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.routes import ask as ask_route
+
+_spec = importlib.util.spec_from_file_location(
+    "measure_ask", Path(__file__).resolve().parents[2] / "scripts" / "measure_ask.py"
+)
+assert _spec is not None and _spec.loader is not None
+measure_ask = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(measure_ask)
 
 SET = Path(__file__).resolve().parents[1] / "data" / "ask_questions.yaml"
 DATA = yaml.safe_load(SET.read_text(encoding="utf-8"))
@@ -56,6 +64,25 @@ def test_the_question_set_is_answered_exactly(corpus_client: TestClient, fixed_t
         if not same:
             wrong.append((case["q"], body["understood"]["link"], None))
     assert wrong == []
+
+
+def test_the_measured_shares_meet_the_goal(
+    corpus_client: TestClient, fixed_today: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What scripts/measure_ask.py prints, on the test's corpus graph: at least 90 % exact in
+    each language and no refusal answered."""
+
+    def get(path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        answer = corpus_client.get(path, params=params)
+        return answer.status_code, answer.json()
+
+    figures = measure_ask.measure(get, DATA)
+    with capsys.disabled():
+        print("\n" + measure_ask.report(figures))
+    for language in ("fi", "en"):
+        f = figures[language]
+        assert f["exact"] >= 0.9 * f["to_answer"] and f["to_answer"] >= 25
+        assert (f["refused"], f["to_refuse"]) == (5, 5)
 
 
 def test_the_refusals_run_nothing_and_name_the_words(

@@ -17,12 +17,10 @@ from api.models.common import (
     ResolvedName,
 )
 from api.models.corpus import (
-    CoverageFinding,
     CoverageReport,
     DocumentDetail,
     DocumentInfo,
     MentionRef,
-    NeverMentioned,
     OddityRef,
     Omission,
     OmissionList,
@@ -63,7 +61,6 @@ __all__ = [
     "AskAnswer",
     "AskItem",
     "CentralityAnswer",
-    "CoverageFinding",
     "CoverageReport",
     "CypherRequest",
     "CypherResponse",
@@ -85,7 +82,6 @@ __all__ = [
     "Match",
     "MentionRef",
     "Neo4jHealth",
-    "NeverMentioned",
     "OddityRef",
     "Omission",
     "OmissionList",

@@ -10,9 +10,9 @@ import pytest
 
 from kgraph.ask.reading import understand
 from kgraph.ask.rules import lexicons, parse_lexicon
-from kgraph.ask.when import DateReader
 from kgraph.errors import NotFound, NotUnderstood, ReadingRuleError
 from kgraph.names.resolve import Resolver
+from kgraph.parse.when import DateReader
 from tests.unit.test_ask_reading import TODAY
 from tests.unit.test_ask_reading import resolver as resolver
 

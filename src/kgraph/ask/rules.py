@@ -33,14 +33,13 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from kgraph.ask.when import DateWords
 from kgraph.errors import ReadingRuleError
-from kgraph.ontology import EntityType
+from kgraph.ontology import EntityType, Language
+from kgraph.parse.when import DateWords
 from kgraph.query.questions import Catalogue
 from kgraph.query.search import Kind
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-Language = Literal["fi", "en"]
 SEARCH = "search"
 #: The search's filters that take entities, with the type each is resolved as.
 SEARCH_SLOTS: dict[str, EntityType] = {

@@ -17,9 +17,9 @@ from functools import lru_cache
 import snowballstemmer
 
 from kgraph.ask.rules import Lexicon
-from kgraph.ask.when import DateReader, When
 from kgraph.names import finnish
 from kgraph.names.resolve import Resolver
+from kgraph.parse.when import DateReader, When
 
 #: A word: a hyphen ends it, so "Horizon-hankkeissa" is a name and a word after it, as the
 #: rules' phrases are split the same way ("raaka-aineet" is two words in both).

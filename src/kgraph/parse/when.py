@@ -1,27 +1,24 @@
 """Dates and times in a question, in Finnish and English: "in June 2025", "kesäkuussa 2025",
 "1.6.2026", "2025-06-15", "15 June 2025", "vuonna 2024", "nyt", "this year".
 
-Each is a period (``start``..``end``) with its precision, as ``kgraph.parse.dates`` reads the
-periods of documents; a question's date parameter takes one day, and the reader says which
-(``reading``). The words of each language (month names, "now", "this year") are data, in the
-language's reading rules; "now" is the ``today`` the caller passes, so readings are
-reproducible.
-
-Kept apart from ``kgraph.parse.dates`` (ranges in documents) until the two are folded into one.
+Each is a period (``start``..``end``) with its precision, as ``dates`` reads the ranges of
+documents (the same ``Precision``, the same month ends); ``dates`` finds ranges, this module
+single dates and months with the words of a language (month names, "now", "this year"),
+given as data by the caller (``/ask``'s rules files). "now" is the ``today`` the caller
+passes, so a reading is reproducible.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Precision = Literal["day", "month", "year"]
+from kgraph.parse.dates import Precision, _month_end
+
 _Add = Callable[[dt.date | None, dt.date | None, Precision, "re.Match[str]"], None]
 
 
@@ -54,10 +51,6 @@ class When:
 
 
 _YEAR = r"((?:19|20)\d{2})"
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _day(year: str, month: int, day: str) -> dt.date | None:

@@ -3,7 +3,8 @@
 Every 4xx and 5xx body is ``application/problem+json`` with ``type``, ``title``, ``status``,
 ``detail`` and ``instance`` (the request path), and the extension member ``error``: the kgraph
 error class, or for the framework's own answers the kind of HTTP error. ``NotFound`` adds its
-``suggestions``; a request that fails validation adds ``errors``, one per invalid field.
+``suggestions``; ``NotUnderstood`` (``/ask``) the words it did not understand,
+``not_understood``; a request that fails validation adds ``errors``, one per invalid field.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ from kgraph.errors import (
     MentionIndexError,
     MissingTool,
     NotFound,
+    NotUnderstood,
     Overloaded,
     PatternError,
     QueryError,
     QueryTimeout,
     QuestionError,
+    ReadingRuleError,
     ReadOnlyViolation,
     RegistryError,
     SchemaError,
@@ -52,6 +55,7 @@ STATUS: dict[type[KGraphError], int] = {
     AccessDenied: 401,
     NotFound: 404,
     QuestionError: 422,
+    NotUnderstood: 422,
     ReadOnlyViolation: 403,
     InputOutOfBounds: 422,
     QueryTimeout: 503,
@@ -67,6 +71,7 @@ STATUS: dict[type[KGraphError], int] = {
     CorpusError: 500,
     RegistryError: 500,
     PatternError: 500,
+    ReadingRuleError: 500,
     MentionIndexError: 500,
     KGraphError: 500,
 }
@@ -172,7 +177,11 @@ async def kgraph_error(request: Request, error: Exception) -> JSONResponse:
     """The problem-details answer to a kgraph error (also for middleware, before a route)."""
     assert isinstance(error, KGraphError)
     kind = type(error)
-    extensions = {"suggestions": error.suggestions} if isinstance(error, NotFound) else {}
+    extensions: dict[str, Any] = (
+        {"suggestions": error.suggestions} if isinstance(error, NotFound) else {}
+    )
+    if isinstance(error, NotUnderstood):
+        extensions["not_understood"] = error.words
     return problem(
         request,
         status_for(kind),

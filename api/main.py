@@ -13,6 +13,7 @@ from api import access, docs, errors, etags, limits, spelling
 from api.deps import known_query_params_only
 from api.routes import (
     analytics,
+    ask,
     coverage,
     cypher,
     documents,
@@ -122,6 +123,7 @@ def create_app(
         search,
         facts,
         questions,
+        ask,
         cypher,
         paths,
         loads,

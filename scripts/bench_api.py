@@ -46,6 +46,7 @@ from kgraph.settings import Settings
 PORT = 8765
 CONNECTIONS = 32
 EXAMPLE = "cities_on_stage_in_programme_projects"
+ASK = "which cities cover recycling and also sit in funded Horizon projects"
 
 
 def endpoints(name: str, entity: str, params: str) -> dict[str, str]:
@@ -54,6 +55,8 @@ def endpoints(name: str, entity: str, params: str) -> dict[str, str]:
         "resolve": f"/resolve?name={urllib.parse.quote(name)}",
         "entity": f"/entities/{entity}",
         "example question": f"/questions/{EXAMPLE}{query}",
+        # The same question as a sentence: after the first request its answer is kept.
+        "ask, cached": f"/ask?q={urllib.parse.quote(ASK)}",
     }
 
 

@@ -6,6 +6,7 @@ Import them from here (``from api.models import Fact``); the modules are the lay
 from __future__ import annotations
 
 from api.models.analytics import CentralityAnswer, PathsAnswer
+from api.models.ask import Alternative, AskAnswer, AskItem, Understood, UnderstoodParam
 from api.models.common import (
     RESOLVED_DESCRIPTION,
     WARNINGS_DESCRIPTION,
@@ -55,7 +56,10 @@ from api.models.queries import (
 __all__ = [
     "RESOLVED_DESCRIPTION",
     "WARNINGS_DESCRIPTION",
+    "Alternative",
     "AsOf",
+    "AskAnswer",
+    "AskItem",
     "CentralityAnswer",
     "CoverageReport",
     "CypherRequest",
@@ -100,4 +104,6 @@ __all__ = [
     "SearchHit",
     "SearchPage",
     "SupervisorHealth",
+    "Understood",
+    "UnderstoodParam",
 ]

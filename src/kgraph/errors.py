@@ -16,6 +16,8 @@
     ├── RegistryError          the curated registry has a bad entry (file, line, reason)
     ├── PatternError           an extraction rule file has a bad rule (file, line, reason)
     ├── QuestionError          a question file is malformed, or a parameter value is invalid
+    │   └── NotUnderstood      a sentence given to /ask that no reading rule maps, word by word
+    ├── ReadingRuleError       a reading rule of /ask (kgraph/ask/rules/*.yaml) is invalid
     ├── MentionIndexError      a name cannot be indexed for mention matching (no word in it)
     ├── NotFound               an entity or named question does not exist
     └── AccessDenied           a request without the API key a protected endpoint needs
@@ -103,6 +105,19 @@ class PatternError(_LocatedError):
 
 class QuestionError(KGraphError):
     """A question file is malformed, or a parameter value is invalid."""
+
+
+class NotUnderstood(QuestionError):
+    """A sentence no reading rule maps: the words not understood are named, nothing is run."""
+
+    def __init__(self, sentence: str, words: list[str], why: str) -> None:
+        self.sentence = sentence
+        self.words = words
+        super().__init__(why)
+
+
+class ReadingRuleError(_LocatedError):
+    """A reading rule of ``/ask`` is invalid (file, line, reason)."""
 
 
 class MentionIndexError(KGraphError):

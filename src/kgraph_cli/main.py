@@ -8,6 +8,7 @@ from kgraph.db import schema
 from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
 from kgraph_cli.analysis import centrality_command
+from kgraph_cli.asking import ask_command
 from kgraph_cli.common import load_settings, managed_server, open_graph, reports_errors
 from kgraph_cli.database import neo4j_app, schema_app
 from kgraph_cli.extracting import extract_command
@@ -32,6 +33,7 @@ app.command("centrality")(centrality_command)
 app.command("extract")(extract_command)
 app.command("review")(review_command)
 app.command("ingest")(ingest_command)
+app.command("ask")(ask_command)
 
 
 def _serve(settings: Settings) -> None:

@@ -58,6 +58,7 @@ VALID = {
     ("/entities/{entity_id}", "entity_id"): "city:vaasa",
     ("/questions/{name}", "name"): "project_funding",
     ("/passages", "q"): "Kokkolassa",
+    ("/ask", "q"): "Who funds BATCircle3.0?",
     ("/documents/{doc_id}", "doc_id"): "002_c0e370ccb1799bf0",
     ("/passages/{passage_id}", "passage_id"): "002_c0e370ccb1799bf0:p017",
 }

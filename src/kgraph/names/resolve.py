@@ -31,7 +31,7 @@ from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.generation import Stamp
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
-from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.names.matcher import EntityNames, Mention, MentionIndex
 from kgraph.names.spelling import folded, normal
 from kgraph.ontology import Language, names_of
 
@@ -163,6 +163,14 @@ class Resolver:
             if len(self._remembered) > REMEMBERED:
                 self._remembered.popitem(last=False)
         return list(ranked)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Where ``text`` names known entities, in any inflected form (a sentence, not a name)."""
+        return self._index.find(text, language=QUERY_LANGUAGE)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """The names and type of one entity, or None."""
+        return self._by_id.get(entity_id)
 
     def remembered(
         self, text: str, *, limit: int = 10, type: str | None = None

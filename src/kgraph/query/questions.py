@@ -11,6 +11,9 @@ A question file starts with a YAML header in ``//`` comments, between ``// ---``
     // ---
     MATCH ...
 
+``items`` (optional) names the columns holding the answer's entities, ``{id: city_id, name:
+city}``: ``/ask`` lists them as the answer's items.
+
 Parameter types: ``string`` (``enum`` may list its values), ``entity`` (an id or any name,
 resolved before running as its ``entity_type``), ``date`` (ISO), ``int``. ``example`` is a value
 that answers with rows on the corpus. The same files feed the API (one typed operation per
@@ -92,6 +95,16 @@ class Header(BaseModel):
     description: str
     params: dict[str, ParamSpec] = Field(default_factory=dict)
     tags: list[str] = Field(default_factory=list)
+    items: ItemColumns | None = None
+
+
+class ItemColumns(BaseModel):
+    """The columns of an answer's rows that hold the entity each row is about."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,18 @@ class Question:
     params: dict[str, ParamSpec]
     cypher: str
     tags: tuple[str, ...]
+    items: ItemColumns | None = None
+
+    def items_of(self, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+        """The entities of an answer's rows (``items`` in the header), once each, in row order."""
+        if self.items is None:
+            return []
+        seen: dict[str, dict[str, str]] = {}
+        for row in rows:
+            entity_id, name = row.get(self.items.id), row.get(self.items.name)
+            if entity_id is not None and entity_id not in seen:
+                seen[str(entity_id)] = {"id": str(entity_id), "name": str(name)}
+        return list(seen.values())
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Typed parameter values: given ones converted, missing ones defaulted."""
@@ -166,7 +191,13 @@ def parse_question(path: Path) -> Question:
     if not cypher:
         raise QuestionError(f"{path.name}: no Cypher after the header")
     return Question(
-        name, header.title, header.description, header.params, cypher, tuple(header.tags)
+        name,
+        header.title,
+        header.description,
+        header.params,
+        cypher,
+        tuple(header.tags),
+        header.items,
     )
 
 

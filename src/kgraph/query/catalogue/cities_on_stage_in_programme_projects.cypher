@@ -12,6 +12,7 @@
 //   programme: {type: entity, entity_type: FundingProgramme, example: "Horizon Europe",
 //     default: "programme:horizon-europe", description: "funding programme (id or name)"}
 // tags: [cities, stages, programmes, funding]
+// items: {id: city, name: name}
 // ---
 MATCH (stage:Entity) WHERE stage.id IN $stage
 MATCH (programme:Entity) WHERE programme.id IN $programme

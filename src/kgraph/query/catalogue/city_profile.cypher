@@ -5,6 +5,7 @@
 //   city: {type: entity, entity_type: City, example: "Vaasa",
 //     default: "city:kokkola", description: "city (id or name)"}
 // tags: [cities]
+// items: {id: city_id, name: name}
 // ---
 MATCH (city:City) WHERE city.id IN $city
 CALL (city) {

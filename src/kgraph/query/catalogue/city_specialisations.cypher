@@ -5,6 +5,7 @@
 //   city: {type: entity, entity_type: City, example: "Kokkola",
 //     description: "only this city (id or name); all when omitted"}
 // tags: [cities, topics, stages]
+// items: {id: city_id, name: city}
 // ---
 MATCH (city:City)-[spec:SPECIALISES_IN]->(topic:Topic)
 WHERE $city IS NULL OR city.id IN $city

@@ -2,6 +2,7 @@
 // title: How much has each funder granted, through which programmes?
 // description: Every funding fact grouped by funder, with the total of the stated amounts.
 // tags: [funding]
+// items: {id: funder_id, name: funder}
 // ---
 MATCH (project:Project)-[funding:FUNDED_BY]->(funder:Entity)
 OPTIONAL MATCH (programme:Entity {id: funding.programme})

@@ -5,6 +5,7 @@
 //   network: {type: entity, entity_type: Network, example: "EERA",
 //     description: "only this network (id or name); all when omitted"}
 // tags: [networks]
+// items: {id: member_id, name: member}
 // ---
 MATCH (member:Entity)-[membership:MEMBER_OF]->(network:Network)
 WHERE $network IS NULL OR network.id IN $network

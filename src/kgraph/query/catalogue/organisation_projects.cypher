@@ -5,6 +5,7 @@
 //   organisation: {type: entity, entity_type: Organisation, example: "Oulun yliopisto",
 //     default: "org:university-of-oulu", description: "organisation (id or name)"}
 // tags: [organisations, projects]
+// items: {id: project_id, name: project}
 // ---
 MATCH (org:Entity) WHERE org.id IN $organisation
 MATCH (org)-[part:PARTICIPATES_IN]->(project:Project)

@@ -5,6 +5,7 @@
 //   person: {type: entity, entity_type: Person, example: "Ulla Lassi",
 //     default: "person:ulla-lassi", description: "person (id or name)"}
 // tags: [people, publications]
+// items: {id: publication_id, name: title}
 // ---
 MATCH (person:Person) WHERE person.id IN $person
 MATCH (person)-[own:AUTHORED]->(publication:Publication)

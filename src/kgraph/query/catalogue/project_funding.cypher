@@ -5,6 +5,7 @@
 //   project: {type: entity, entity_type: Project, example: "BATCircle 3.0",
 //     default: "project:batcircle3", description: "project (id or name)"}
 // tags: [funding, projects]
+// items: {id: funder_id, name: funder}
 // ---
 MATCH (project:Project) WHERE project.id IN $project
 MATCH (project)-[funding:FUNDED_BY]->(funder:Entity)

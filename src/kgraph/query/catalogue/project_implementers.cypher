@@ -5,6 +5,7 @@
 //   project: {type: entity, entity_type: Project, example: "BATCircle3.0",
 //     description: "only this project (id or name); all when omitted"}
 // tags: [projects, organisations]
+// items: {id: actor_id, name: actor}
 // ---
 MATCH (actor:Entity)-[part:PARTICIPATES_IN]->(project:Project)
 WHERE $project IS NULL OR project.id IN $project

@@ -9,6 +9,7 @@
 //   date: {type: date, example: "2025-06-15",
 //     default: "2025-06-15", description: "the date, YYYY-MM-DD"}
 // tags: [projects, dates]
+// items: {id: project_id, name: project}
 // ---
 MATCH (project:Project)
 WITH project,

@@ -5,6 +5,7 @@
 //   programme: {type: entity, entity_type: FundingProgramme, example: "Horizon Europe",
 //     default: "programme:horizon-europe", description: "programme (id or name)"}
 // tags: [programmes, projects]
+// items: {id: project_id, name: project}
 // ---
 MATCH (programme:Entity) WHERE programme.id IN $programme
 MATCH (project:Project)-[in_programme:PART_OF_PROGRAMME]->(programme)

@@ -4,6 +4,7 @@
 //   Every value-chain stage with the cities covering it, stated or inferred from their
 //   specialisations (the rule and the topic it went through are given).
 // tags: [stages, cities]
+// items: {id: stage_id, name: stage}
 // ---
 MATCH (stage:ValueChainStage)
 OPTIONAL MATCH (city:City)-[cover:COVERS_STAGE]->(stage)

@@ -2,6 +2,7 @@
 // title: The value chain at a glance
 // description: For each stage, how many cities, organisations and projects cover it, and how many of those links are stated rather than inferred.
 // tags: [stages, coverage]
+// items: {id: stage_id, name: stage}
 // ---
 MATCH (stage:ValueChainStage)
 OPTIONAL MATCH (actor:Entity)-[cover:COVERS_STAGE]->(stage)

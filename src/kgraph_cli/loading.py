@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,11 @@ from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
 from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
+
+if TYPE_CHECKING:
+    from kgraph.db.writer import SyncReport
+    from loaders.build.pipeline import Build
+    from loaders.plan.unchanged import Unchanged
 
 registry_app = typer.Typer(help="The curated registry in loaders/registry.")
 
@@ -26,7 +31,7 @@ def _bulk_server(settings: Settings) -> ManagedNeo4j:
     return managed_server(settings)
 
 
-def _proposals(settings: Settings, with_proposals: bool | None) -> Path | None:
+def proposals_folder(settings: Settings, with_proposals: bool | None) -> Path | None:
     """The proposals folder when the load includes them (default: ``load_proposals``)."""
     include = settings.load_proposals if with_proposals is None else with_proposals
     return settings.proposals_dir if include else None
@@ -43,7 +48,7 @@ def bulk_load_corpus(
     from loaders.plan.inputs import read_inputs
 
     started = time.perf_counter()
-    proposals = _proposals(settings, with_proposals)
+    proposals = proposals_folder(settings, with_proposals)
     inputs = read_inputs(settings.corpus_dir, settings.registry_dir, settings.schema_file,
                          proposals)  # fmt: skip
     result = build(settings.corpus_dir, settings.registry_dir, proposals)
@@ -69,35 +74,41 @@ def load_corpus(
     """
     import time
 
-    from loaders.plan.unchanged import Unchanged, load_if_changed
+    from loaders.plan.unchanged import load_if_changed
 
     started = time.perf_counter()
     outcome = load_if_changed(
         graph, settings.corpus_dir, settings.registry_dir, settings.schema_file,
-        _proposals(settings, with_proposals), verify=verify,
+        proposals_folder(settings, with_proposals), verify=verify,
     )  # fmt: skip
     seconds = time.perf_counter() - started
-    if isinstance(outcome, Unchanged):
-        typer.echo(
+    for line in load_lines(outcome, seconds):
+        typer.echo(line)
+
+
+def load_lines(outcome: Unchanged | tuple[Build, SyncReport], seconds: float) -> list[str]:
+    """What a load did, in lines (``kgraph load`` prints them, the review desk shows them)."""
+    if not isinstance(outcome, tuple):  # Unchanged
+        return [
             f"inputs unchanged since load {outcome.load_id}: nothing read or written "
             f"({seconds:.2f} s; `kgraph load --verify` diffs the whole graph)"
-        )
-        return
+        ]
     result, report = outcome
     stats = ", ".join(f"{k} {v}" for k, v in result.stats.items())
-    typer.echo(f"loaded in {seconds:.2f} s ({report.load_id}): {stats}")
     rebuilt = "what those documents own" if result.mode == "document" else "everything"
-    typer.echo(f"  {result.mode} load: {result.mode_reason}; {rebuilt} was rebuilt and diffed")
     n, r = report.nodes.summary(), report.relationships.summary()
-    typer.echo(
+    lines = [
+        f"loaded in {seconds:.2f} s ({report.load_id}): {stats}",
+        f"  {result.mode} load: {result.mode_reason}; {rebuilt} was rebuilt and diffed",
         f"  nodes: +{n['added']} ~{n['changed']} -{n['removed']}; "
         f"relationships: +{r['added']} ~{r['changed']} -{r['removed']}"
-        + (" (nothing changed)" if report.unchanged else "")
-    )
+        + (" (nothing changed)" if report.unchanged else ""),
+    ]
     if result.extracted is not None:
-        for d in result.extracted.disagreements:
-            typer.echo(f"  curation wins ({d.kind}) {d.key} at {d.where}: "
-                       f"kept {d.kept}, proposed {d.proposed}")  # fmt: skip
+        lines += [f"  curation wins ({d.kind}) {d.key} at {d.where}: "
+                  f"kept {d.kept}, proposed {d.proposed}"
+                  for d in result.extracted.disagreements]  # fmt: skip
+    return lines
 
 
 @reports_errors

@@ -61,11 +61,14 @@ def desk_document(
                         writable=review_key(settings) is not None)  # fmt: skip
 
 
-@router.post("/desk/{doc_id}/check", response_model=DeskChecked, responses=problems(404, 422, 503))
-def desk_check(desk: DeskDep, doc_id: DocId, body: DeskDecisions) -> DeskChecked:
-    """Check decisions as ``kgraph review`` would take them (edits applied and validated);
-    writes nothing, so it needs no key."""
-    return DeskChecked.model_validate(asdict(desk.check(doc_id, _decisions(body))))
+@router.post(
+    "/desk/{doc_id}/check", response_model=DeskChecked, responses=problems(404, 409, 422, 503)
+)
+def desk_check(desk: DeskDep, doc_id: DocId, body: DeskReview) -> DeskChecked:
+    """Check decisions as ``kgraph review`` would take them (edits applied and validated),
+    on the version the page was made from (else 409); writes nothing, so it needs no key."""
+    checked = desk.check(doc_id, body.version, _decisions(body))
+    return DeskChecked.model_validate(asdict(checked))
 
 
 @router.post(

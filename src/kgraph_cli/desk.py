@@ -108,9 +108,10 @@ class FolderDesk:
 
     # --- deciding ---------------------------------------------------------------------------
 
-    def check(self, doc: str, decisions: Decisions) -> Checked:
+    def check(self, doc: str, version: str, decisions: Decisions) -> Checked:
         """The decisions as ``kgraph review`` would take them; nothing is written."""
         proposals = self._proposals(doc)
+        self._same_version(doc, version)
         try:
             core.decide(proposals, _core(decisions))
             edited = {}
@@ -127,13 +128,7 @@ class FolderDesk:
         """``kgraph review``'s review, if nobody wrote since ``version`` was read."""
         with self._locked():
             self._proposals(doc)
-            now = self.version(doc)
-            if now != version:
-                raise ReviewConflict(
-                    f"the proposals of {doc} or the registry changed since this page was read "
-                    "(someone else saved a review): nothing was written; reload to see theirs, "
-                    "then decide again"
-                )
+            self._same_version(doc, version)
             s = self.settings
             try:
                 outcome = core.review(s.proposals_dir, s.registry_dir, s.corpus_dir, doc,
@@ -142,6 +137,14 @@ class FolderDesk:
                 raise ReviewRefused(str(error)) from error
             return Saved(outcome.accepted, outcome.rejected, outcome.edited, outcome.pending,
                          outcome.files, self.version(doc))  # fmt: skip
+
+    def _same_version(self, doc: str, version: str) -> None:
+        if self.version(doc) != version:
+            raise ReviewConflict(
+                f"the proposals of {doc} or the registry changed since this page was read "
+                "(someone else saved a review): nothing was written; reload to see theirs, "
+                "then decide again"
+            )
 
     @contextmanager
     def _locked(self) -> Iterator[None]:

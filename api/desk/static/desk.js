@@ -15,7 +15,6 @@ const status = document.getElementById("status");
 let current = 0;
 // Each action: {kind: "accept" | "reject" | "edit", keys: [...], reason, assignments}.
 const actions = [];
-let busy = false;
 
 function say(text, kind = "info") {
   status.textContent = text;
@@ -75,7 +74,7 @@ function render(edited = null) {
     mark.classList.toggle("done", on.every((i) => items[i] && done.has(items[i].dataset.key)));
   }
   document.getElementById("progress").textContent =
-    `${done.size} of ${items.length} decided, not yet saved` + (actions.length ? "" : "");
+    `${done.size} of ${items.length} decided, not yet saved`;
 }
 
 function focus(index) {
@@ -104,24 +103,36 @@ async function call(path, payload, write) {
 }
 
 let lastEdited = null;
+// The server is asked in order, one call at a time; a key pressed meanwhile is never lost.
+let queue = Promise.resolve();
+function queued(task) {
+  queue = queue.then(task, task);
+  return queue;
+}
 
-async function act(action) {
-  if (busy) return;
-  busy = true;
+async function recheck() {
+  const checked = await call(`/desk/${doc}/check`, { ...decisions(), version: body.dataset.version }, false);
+  lastEdited = checked.edited;
+}
+
+// A decision shows at once and the cursor moves on; the server's check follows, and a
+// decision it refuses is taken back with the reason shown.
+function act(action) {
   actions.push(action);
-  try {
-    const checked = await call(`/desk/${doc}/check`, decisions(), false);
-    lastEdited = checked.edited;
-    say("");
-    render(lastEdited);
-    if (action.kind !== "edit") focus(nextOpen());
-  } catch (error) {
-    actions.pop();
-    say(`refused: ${error.message}`, "error");
-    render(lastEdited);
-  } finally {
-    busy = false;
-  }
+  render(lastEdited);
+  if (action.kind !== "edit") focus(nextOpen());
+  return queued(async () => {
+    if (!actions.includes(action)) return;
+    try {
+      await recheck();
+      render(lastEdited);
+    } catch (error) {
+      // A conflict keeps the decision: saving it is refused too, and says so.
+      if (error.status !== 409) actions.splice(actions.indexOf(action), 1);
+      refused(error);
+      render(lastEdited);
+    }
+  });
 }
 
 function nextOpen() {
@@ -209,56 +220,62 @@ async function acceptSure() {
   if (ok && keys.length) await act({ kind: "accept", keys });
 }
 
-async function undo() {
-  if (!actions.length || busy) return;
+function undo() {
+  if (!actions.length) return;
   const action = actions.pop();
-  try {
-    lastEdited = (await call(`/desk/${doc}/check`, decisions(), false)).edited;
-  } catch (error) {
-    say(`refused: ${error.message}`, "error");
-  }
   focus(items.findIndex((li) => li.dataset.key === action.keys[0]));
   say(`undone: ${action.kind} ${action.keys.join(", ")}`);
+  return queued(async () => {
+    try {
+      await recheck();
+      render(lastEdited);
+    } catch (error) {
+      refused(error);
+    }
+  });
 }
 
-async function save() {
-  if (busy) return;
-  const d = decisions();
-  if (!decided(d).size && !Object.keys(d.edits).length) {
-    say("nothing to save yet");
-    return;
-  }
-  busy = true;
-  try {
-    const saved = await call(`/desk/${doc}/review`, { ...d, version: body.dataset.version }, true);
-    sessionStorage.setItem(FLASH_STORE, `saved: accepted ${saved.accepted.length}, rejected ` +
-      `${saved.rejected.length}, edited ${saved.edited.length}; ${saved.pending.length} still wait` +
-      (saved.accepted.length ? ". Load the graph (L) to make the accepted ones curated." : ""));
-    actions.length = 0;
-    location.reload();
-  } catch (error) {
-    const hint = error.status === 401 ? " (type the review key in the box above)" : "";
-    say(`not saved (${error.status}): ${error.message}${hint}`, error.status === 409 ? "conflict" : "error");
-  } finally {
-    busy = false;
-  }
+function refused(error) {
+  if (error.status === 409) say(`conflict (409): ${error.message}`, "conflict");
+  else say(`refused: ${error.message}`, "error");
 }
 
-async function load() {
-  if (busy) return;
-  busy = true;
+function save() {
+  return queued(async () => {
+    const d = decisions();
+    if (!decided(d).size && !Object.keys(d.edits).length) {
+      say("nothing to save yet");
+      return;
+    }
+    try {
+      const saved = await call(`/desk/${doc}/review`, { ...d, version: body.dataset.version }, true);
+      sessionStorage.setItem(FLASH_STORE, `saved: accepted ${saved.accepted.length}, rejected ` +
+        `${saved.rejected.length}, edited ${saved.edited.length}; ${saved.pending.length} still wait` +
+        (saved.accepted.length ? ". Load the graph (L) to make the accepted ones curated." : ""));
+      actions.length = 0;
+      location.reload();
+    } catch (error) {
+      const hint = error.status === 401 ? " (type the review key in the box above)" : "";
+      say(`not saved (${error.status}): ${error.message}${hint}`,
+        error.status === 409 ? "conflict" : "error");
+    }
+  });
+}
+
+function load() {
   say("loading the graph ...");
-  try {
-    const report = await call("/desk/load", {}, true);
-    const section = document.getElementById("report");
-    section.hidden = false;
-    section.querySelector("pre").textContent = report.lines.join("\n");
-    say(`loaded (${report.mode}, ${report.seconds} s)`, "ok");
-  } catch (error) {
-    say(`not loaded (${error.status}): ${error.message}`, "error");
-  } finally {
-    busy = false;
-  }
+  return queued(async () => {
+    try {
+      const report = await call("/desk/load", {}, true);
+      const section = document.getElementById("report");
+      section.hidden = false;
+      section.querySelector("pre").textContent = report.lines.join("\n");
+      say(`loaded (${report.mode}, ${report.seconds} s)`, "ok");
+      section.scrollIntoView({ block: "nearest" });
+    } catch (error) {
+      say(`not loaded (${error.status}): ${error.message}`, "error");
+    }
+  });
 }
 
 const KEYS = {

@@ -166,3 +166,21 @@ def test_a_hostile_proposal_is_shown_as_text_and_runs_nothing(
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
+
+
+def test_keys_pressed_right_after_a_rejection_are_not_lost(
+    browser: Browser, settings: Settings, tmp_path: Path
+) -> None:
+    # Once the dialog's close event decided, and its input kept the focus: an "a" typed at
+    # once accepted the item being rejected, or was ignored as typing.
+    folders = desk_folders(settings, tmp_path)
+    with served(folders.settings) as base:
+        page = _open(browser, f"{base}/desk/{NEWS}")
+        page.keyboard.press("r")
+        page.keyboard.type("not a topic")
+        page.keyboard.press("Enter")
+        page.keyboard.press("a")
+        page.keyboard.press("a")
+        expect(page.locator("#progress")).to_have_text("3 of 5 decided, not yet saved")
+        classes = [page.locator(f"#item-{i}").get_attribute("class") for i in range(3)]
+        assert [c.split()[-1] if c else "" for c in classes] == ["rejected", "accepted", "accepted"]

@@ -145,35 +145,49 @@ function currentKey() {
   return items.length ? items[current].dataset.key : null;
 }
 
-function ask(dialog, setup) {
-  return new Promise((resolve) => {
-    setup();
-    dialog.returnValue = "";
-    dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok"), { once: true });
-    dialog.showModal();
+// A dialog's answer is taken in its form's submit event, which runs within the Enter key's
+// own event: a key pressed right after Enter then finds the decision made. (Waiting for the
+// dialog's close event, which comes later, let a quick "a" accept what was being rejected.)
+let onAnswer = null;
+for (const form of document.querySelectorAll("dialog form")) {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const ok = !(event.submitter && event.submitter.value === "cancel");
+    const answer = onAnswer;
+    onAnswer = null;
+    const dialog = form.closest("dialog");
+    dialog.close();
+    // The closed dialog's input may keep the focus, and the desk ignores keys typed in inputs.
+    if (dialog.contains(document.activeElement)) document.activeElement.blur();
+    if (ok && answer) answer();
   });
 }
 
-async function reject() {
+function ask(dialog, setup, answer) {
+  setup();
+  onAnswer = answer;
+  dialog.showModal();
+}
+
+function reject() {
   const key = currentKey();
   if (!key) return;
   const dialog = document.getElementById("reject-dialog");
   const input = document.getElementById("reason");
-  const ok = await ask(dialog, () => {
+  ask(dialog, () => {
     dialog.querySelector(".what").textContent = key;
     input.value = "";
-  });
-  if (ok) await act({ kind: "reject", keys: [key], reason: input.value.trim() });
+  }, () => act({ kind: "reject", keys: [key], reason: input.value.trim() }));
 }
 
-async function edit() {
+function edit() {
   const key = currentKey();
   if (!key) return;
   const li = byKey.get(key);
   const values = (lastEdited && lastEdited[key] && lastEdited[key].values) || JSON.parse(li.dataset.values);
   const dialog = document.getElementById("edit-dialog");
   const fields = dialog.querySelector(".fields");
-  const ok = await ask(dialog, () => {
+  ask(dialog, () => {
     dialog.querySelector(".what").textContent = key;
     fields.replaceChildren();
     for (const [name, value] of Object.entries(values)) {
@@ -194,30 +208,29 @@ async function edit() {
     input.className = "free";
     extra.append(document.createTextNode("other "), input);
     fields.append(extra);
-    setTimeout(() => fields.querySelector("input").focus(), 0);
+    fields.querySelector("input").focus();
+  }, () => {
+    const assignments = [];
+    for (const input of fields.querySelectorAll("input")) {
+      if (input.value === input.dataset.was) continue;
+      assignments.push(input.classList.contains("free") ? input.value.trim() : `${input.name}=${input.value}`);
+    }
+    if (assignments.length) act({ kind: "edit", keys: [key], assignments });
   });
-  if (!ok) return;
-  const assignments = [];
-  for (const input of fields.querySelectorAll("input")) {
-    if (input.value === input.dataset.was) continue;
-    assignments.push(input.classList.contains("free") ? input.value.trim() : `${input.name}=${input.value}`);
-  }
-  if (assignments.length) await act({ kind: "edit", keys: [key], assignments });
 }
 
-async function acceptSure() {
+function acceptSure() {
   const done = decided(decisions());
   const keys = items
     .filter((li) => Number(li.dataset.confidence) >= THRESHOLD && !done.has(li.dataset.key))
     .map((li) => li.dataset.key);
   const dialog = document.getElementById("confirm-dialog");
-  const ok = await ask(dialog, () => {
+  ask(dialog, () => {
     dialog.querySelector(".question").textContent = keys.length
       ? `Accept ${keys.length} undecided proposal${keys.length === 1 ? "" : "s"} at or above ${THRESHOLD}?`
       : `No undecided proposal is at or above ${THRESHOLD}.`;
     document.getElementById("confirm-ok").disabled = !keys.length;
-  });
-  if (ok && keys.length) await act({ kind: "accept", keys });
+  }, () => keys.length && act({ kind: "accept", keys }));
 }
 
 function undo() {
@@ -288,7 +301,8 @@ const KEYS = {
 document.addEventListener("keydown", (event) => {
   if (document.querySelector("dialog[open]")) return;
   const target = event.target;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+  const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+  if (typing && !target.closest("dialog:not([open])")) return;
   if (event.altKey || event.metaKey) return;
   const handler = event.ctrlKey ? (event.key === "z" ? undo : null) : KEYS[event.key];
   if (!handler) return;

@@ -16,12 +16,10 @@ from api.models.common import (
     ResolvedName,
 )
 from api.models.corpus import (
-    CoverageFinding,
     CoverageReport,
     DocumentDetail,
     DocumentInfo,
     MentionRef,
-    NeverMentioned,
     OddityRef,
     Omission,
     OmissionList,
@@ -60,7 +58,6 @@ __all__ = [
     "WARNINGS_DESCRIPTION",
     "AsOf",
     "CentralityAnswer",
-    "CoverageFinding",
     "CoverageReport",
     "CypherRequest",
     "CypherResponse",
@@ -88,7 +85,6 @@ __all__ = [
     "Match",
     "MentionRef",
     "Neo4jHealth",
-    "NeverMentioned",
     "OddityRef",
     "Omission",
     "OmissionList",

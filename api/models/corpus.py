@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.models.common import EntityRef, Page
+from kgraph.coverage import Coverage
 
 
 class DocumentInfo(BaseModel):
@@ -95,35 +96,11 @@ class PassagePage(Page[PassageHit]):
     query: str = Field(description="The Lucene query run: each word escaped, with stem prefixes")
 
 
-class CoverageFinding(BaseModel):
-    kind: str = Field(description="name, acronym, doi, amount, date_range or year_range")
-    text: str = Field(description="What the passage says")
-    passage_id: str
-
-
-class NeverMentioned(BaseModel):
-    entity_id: str
-    backed: bool = Field(description="True when a fact or an anchor of its own backs it")
-
-
-class CoverageReport(BaseModel):
+class CoverageReport(Coverage):
     """How much of the corpus the graph accounts for, as the newest load measured it."""
 
     load_id: str
     finished_at: str | None = None
-    ok: bool = Field(description="Nothing unexplained and every document-given value sourced")
-    accounted: int = Field(description="Findings the graph accounts for")
-    explained_by_omission: list[CoverageFinding] = Field(
-        description="Findings left out on purpose (GET /omissions says why)"
-    )
-    unexplained: list[CoverageFinding] = Field(description="Findings nothing accounts for")
-    anchors_verified: int = Field(description="Evidence anchors found in their documents")
-    never_mentioned: list[NeverMentioned] = Field(
-        description="Entities no passage names by any of their names"
-    )
-    unsourced_values: list[str] = Field(
-        description="entity.prop values a document should give with no evidence or derived mark"
-    )
 
 
 class Omission(BaseModel):

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kgraph.coverage import Coverage, Finding, FindingKind, NeverMentioned
+from kgraph.parse.amounts import find_amounts
+from kgraph.parse.dates import find_periods
 from kgraph.names.matcher import Mention, MentionIndex
 from loaders.sources.corpus import Document
-from loaders.build.mentions import mention_index
+from loaders.sources.names import name_index
 from loaders.sources.registry import Registry
 
 _NAME = re.compile(
@@ -26,41 +29,6 @@ _NAME = re.compile(
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9&.+-]{2,}$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:•\"“”(]\s*|\s[–-]\s|\d\)\s*)$")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s,;]+[\w]")
-_AMOUNT = re.compile(
-    r"(\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)\s*(miljoonaa euroa|million euros|euroa|euros|€)"
-)
-_DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_YEAR_RANGE = re.compile(r"\b(20\d\d)\s*[–-]\s*(20\d\d)\b")
-
-
-@dataclass(frozen=True)
-class Finding:
-    kind: str  # name | acronym | doi | amount | date_range | year_range
-    text: str
-    passage_id: str
-
-
-@dataclass
-class CoverageReport:
-    unexplained: list[Finding] = field(default_factory=list)
-    explained_by_omission: list[Finding] = field(default_factory=list)
-    accounted: int = 0
-    never_mentioned: list[str] = field(default_factory=list)
-    anchors_verified: int = 0
-    #: Values a document should give (ontology.SOURCED_PROPS) with no evidence and no
-    #: ``derived`` mark, as ``entity_id.prop``.
-    unsourced_values: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.unexplained
-
-
-def _amount(number: str, unit: str) -> int:
-    value = float(number.replace(" ", "").replace(" ", "").replace(",", "."))
-    return (
-        round(value * 1_000_000) if unit in ("miljoonaa euroa", "million euros") else round(value)
-    )
 
 
 def _known_amounts(registry: Registry) -> set[int]:
@@ -92,7 +60,7 @@ def _known_dates(registry: Registry) -> tuple[set[tuple[str, str]], set[tuple[in
     return spans, years
 
 
-def _names(text: str) -> Iterable[tuple[str, str]]:
+def _names(text: str) -> Iterable[tuple[FindingKind, str]]:
     """(kind, surface) of the name-like runs of a passage."""
     lowered = text.lower()
     for match in _NAME.finditer(text):
@@ -144,7 +112,7 @@ class _Scanner:
     """What the registry accounts for, gathered once, to judge the findings of each document."""
 
     def __init__(self, registry: Registry, index: MentionIndex | None = None) -> None:
-        self.index = index if index is not None else mention_index(registry)
+        self.index = index if index is not None else name_index(registry)
         self.omissions = [o.item.text.casefold() for o in registry.omissions]
         self.dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
         self.amounts = _known_amounts(registry)
@@ -196,16 +164,15 @@ class _Scanner:
             for match in _DOI.finditer(passage.text):
                 found_doi = match.group(0).lower() in self.dois
                 judge(Finding("doi", match.group(0), passage.id), found_doi)
-            for match in _AMOUNT.finditer(passage.text):
-                value = _amount(match.group(1), match.group(2))
-                judge(Finding("amount", match.group(0), passage.id), value in self.amounts)
-            for m in _DATE_RANGE.finditer(passage.text):
-                d, mo, y, d2, mo2, y2 = m.groups()
-                span = (f"{y}-{int(mo):02d}-{int(d):02d}", f"{y2}-{int(mo2):02d}-{int(d2):02d}")
-                judge(Finding("date_range", m.group(0), passage.id), span in self.spans)
-            for m in _YEAR_RANGE.finditer(passage.text):
-                years = (int(m.group(1)), int(m.group(2)))
-                judge(Finding("year_range", m.group(0), passage.id), years in self.year_spans)
+            for amount in find_amounts(passage.text):
+                judge(Finding("amount", amount.text, passage.id), amount.eur in self.amounts)
+            for period in find_periods(passage.text):
+                if period.precision == "year":
+                    years = (period.start.year, period.end.year)
+                    judge(Finding("year_range", period.text, passage.id), years in self.year_spans)
+                else:
+                    span = (period.start.isoformat(), period.end.isoformat())
+                    judge(Finding("date_range", period.text, passage.id), span in self.spans)
         part.mentioned = sorted(mentioned)
         return part
 
@@ -222,25 +189,32 @@ def measure_documents(
     return {doc.entry.id: scanner.document(doc, mentions) for doc in documents}
 
 
-def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> CoverageReport:
+def combine(parts: Iterable[DocumentCoverage], registry: Registry, anchors: int) -> Coverage:
     """The report of the documents whose shares are ``parts`` (in document order)."""
-    report = CoverageReport(anchors_verified=anchors)
+    accounted = 0
+    unexplained: list[Finding] = []
+    left_out: list[Finding] = []
     mentioned: set[str] = set()
     for part in parts:
-        report.accounted += part.accounted
-        report.unexplained += part.unexplained
-        report.explained_by_omission += part.explained_by_omission
+        accounted += part.accounted
+        unexplained += part.unexplained
+        left_out += part.explained_by_omission
         mentioned.update(part.mentioned)
-    report.never_mentioned = sorted(
-        e.item.id for e in registry.entities if e.item.id not in mentioned
+    backed = backed_entities(registry)
+    never = sorted(e.item.id for e in registry.entities if e.item.id not in mentioned)
+    unsourced = [f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()]
+    return Coverage(
+        ok=not unexplained and not unsourced,
+        accounted=accounted,
+        explained_by_omission=left_out,
+        unexplained=unexplained,
+        anchors_verified=anchors,
+        never_mentioned=[NeverMentioned(entity_id=e, backed=e in backed) for e in never],
+        unsourced_values=unsourced,
     )
-    report.unsourced_values = [
-        f"{e.item.id}.{prop}" for e in registry.entities for prop in e.item.unsourced()
-    ]
-    return report
 
 
-def measure(documents: list[Document], registry: Registry, anchors: int) -> CoverageReport:
+def measure(documents: list[Document], registry: Registry, anchors: int) -> Coverage:
     """Scan the corpus against the registry; nothing is read from or written to Neo4j."""
     return combine(measure_documents(documents, registry).values(), registry, anchors)
 
@@ -249,22 +223,6 @@ def backed_entities(registry: Registry) -> set[str]:
     """Entities a fact names or that carry evidence of their own."""
     backed = {f.item.s for f in registry.facts} | {f.item.o for f in registry.facts}
     return backed | {e.item.id for e in registry.entities if e.item.evidence}
-
-
-def summary(report: CoverageReport, registry: Registry) -> dict[str, Any]:
-    """The report as plain data: what ``kgraph coverage`` prints and a load records."""
-    backed = backed_entities(registry)
-    return {
-        "ok": report.ok and not report.unsourced_values,
-        "accounted": report.accounted,
-        "explained_by_omission": [asdict(f) for f in report.explained_by_omission],
-        "unexplained": [asdict(f) for f in report.unexplained],
-        "anchors_verified": report.anchors_verified,
-        "never_mentioned": [
-            {"entity_id": e, "backed": e in backed} for e in report.never_mentioned
-        ],
-        "unsourced_values": report.unsourced_values,
-    }
 
 
 def omissions(registry: Registry) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from kgraph.ontology import EntitySpec, FactSpec
+from kgraph.ontology import EntitySpec, FactSpec, fact_key
 
 #: Which value-chain stage a topic belongs to. Domain knowledge, read from the report's
 #: description of the chain (doc 000, section 3.1: recycling goes with the circular economy,
@@ -64,7 +64,7 @@ class InferredFact:
 
     @property
     def key(self) -> str:
-        return f"{self.s}|{self.p}|{self.o}|{self.rule}"
+        return fact_key(self.s, self.p, self.o, self.rule)
 
 
 @dataclass(frozen=True)

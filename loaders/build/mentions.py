@@ -2,7 +2,8 @@
 
 How a name is matched in a text (Finnish case forms, acronyms, overlaps) is the core's
 ``kgraph.names.matcher``; this module runs it over the corpus. Every caller (the load, the
-coverage report, the quality measure) matches through ``find_in_documents``, so a document is
+coverage report, the quality measure) matches through ``find_in_documents`` with the one index
+of the registry's names (``loaders.sources.names.name_index``), so a document is
 never matched in a language other than its own.
 """
 
@@ -11,33 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from kgraph.names.matcher import EntityNames, Mention, MentionIndex
-from kgraph.ontology import EntitySpec
+from kgraph.names.matcher import Mention, MentionIndex
+from kgraph.ontology import EntitySpec, Language
 from loaders.sources.corpus import Document, Passage
 from loaders.sources.registry import Registry
-from loaders.build.rows import identity_names
 
 
-def entity_names(
-    entities: Iterable[EntitySpec], extra_names: Mapping[str, Sequence[str]] | None = None
-) -> list[EntityNames]:
-    """The names the matcher looks for: each entity's own, then those ``extra_names`` add."""
-    extra = extra_names or {}
-    return [
-        EntityNames(
-            entity_id=e.id, names=list(dict.fromkeys([*e.all_names(), *extra.get(e.id, [])]))
-        )
-        for e in entities
-    ]
-
-
-def mention_index(registry: Registry) -> MentionIndex:
-    """The index of every registry entity's names, identity decisions included."""
-    entities = [e.item for e in registry.entities]
-    return MentionIndex(entity_names(entities, identity_names(registry)))
-
-
-def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: str) -> list[Mention]:
+def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: Language) -> list[Mention]:
     """The mentions in each passage (all in ``language``), tagged with the passage id."""
     return [m for p in passages for m in index.find(p.text, p.id, language=language)]
 

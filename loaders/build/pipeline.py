@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from kgraph import __version__
+from kgraph.coverage import Coverage
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from kgraph.names.matcher import Mention
@@ -25,7 +26,8 @@ from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evide
 from loaders.proposals.joined import Extracted, read_extracted
 from loaders.build.inference import InferredFact, infer
 from loaders.plan.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
-from loaders.build.mentions import count_by_passage, find_in_documents, mention_index
+from loaders.build.mentions import count_by_passage, find_in_documents
+from loaders.sources.names import identity_names, name_index
 from loaders.sources.registry import Located, Registry, load_registry
 
 
@@ -44,8 +46,8 @@ class Build:
     mention_counts: dict[tuple[str, str], int]
     graph_input: GraphInput
     stats: dict[str, int] = field(default_factory=dict)
-    #: What ``kgraph coverage`` reports (loaders.build.coverage.summary), recorded on the LoadRun.
-    coverage: dict[str, Any] = field(default_factory=dict)
+    #: What ``kgraph coverage`` reports, recorded on the LoadRun.
+    coverage: Coverage = field(default_factory=lambda: Coverage(ok=True))
     #: The unreviewed proposals loaded with the registry, when the load was asked to.
     extracted: Extracted | None = None
     #: Each document's share of the mentions and of the coverage report (``DocumentPart``
@@ -100,7 +102,7 @@ def registry_rows(
 ) -> GraphInput:
     """The rows of the registry: entities, stated and inferred facts, oddities."""
     out = GraphInput()
-    names = rows.identity_names(registry)
+    names = identity_names(registry)
     notes = rows.identity_notes(registry)
     for entry in registry.entities:
         resolved = evidence.all(entry.item.id, entry.item.evidence)
@@ -131,7 +133,7 @@ def measure_documents(
 
     The costly part of a build: the matcher (and its Finnish dictionary) runs here only.
     """
-    index = mention_index(registry)
+    index = name_index(registry)
     counts: dict[tuple[str, str], int] = {}
     parts: dict[str, dict[str, Any]] = {}
     matched: dict[str, list[Mention]] = {p.id: [] for doc in documents for p in doc.passages}
@@ -179,14 +181,13 @@ def build_stats(
     return stats
 
 
-def coverage_summary(sources: Sources, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def coverage_summary(sources: Sources, parts: dict[str, dict[str, Any]]) -> Coverage:
     """The coverage report of all documents, combined from their shares in manifest order."""
     shares = [
         coverage.DocumentCoverage.from_dict(parts[d.entry.id]["coverage"])
         for d in sources.documents
     ]
-    report = coverage.combine(shares, sources.registry, len(sources.evidence))
-    return coverage.summary(report, sources.registry)
+    return coverage.combine(shares, sources.registry, len(sources.evidence))
 
 
 def infer_registry(registry: Registry) -> list[InferredFact]:
@@ -235,7 +236,7 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "stats": json.dumps(result.stats, sort_keys=True),
         # The corpus's coverage and the registry's omissions as of this load: the API serves
         # them (/coverage, /omissions) without reading the corpus or the registry itself.
-        "coverage": json.dumps(result.coverage, sort_keys=True),
+        "coverage": json.dumps(result.coverage.model_dump(mode="json"), sort_keys=True),
         "omissions": json.dumps(coverage.omissions(result.registry)),
         **(
             {"proposal_disagreements": json.dumps(

@@ -221,16 +221,6 @@ def oddity_rows(oddity: OdditySpec, evidence: EvidenceIndex) -> tuple[NodeRow, l
     return node, rels
 
 
-def identity_names(registry: Registry) -> dict[str, list[str]]:
-    """Names that identity decisions attach to an entity (re-applied on every load)."""
-    names: dict[str, list[str]] = {}
-    for decision in registry.identities:
-        if decision.item.same:
-            for entity_id in decision.item.same:
-                names.setdefault(entity_id, []).extend(decision.item.names)
-    return names
-
-
 def identity_notes(registry: Registry) -> dict[str, list[str]]:
     """For each entity, the reasons of the identity decisions that name it."""
     notes: dict[str, list[str]] = {}

@@ -6,7 +6,6 @@ The stages, one module each::
     linking.py      spans naming entities the registry holds (the one matcher, any case)
     candidates.py   spans naming new entities: type, base-form name, id
     spans.py        the span type, ids, and overlaps (a city inside a university's name)
-    amounts.py      sums in euros;  dates.py  periods
     context.py      a sentence and what the document said before it
     rules_*.py      the fact rules per predicate;  references.py  publications and authors
     document.py     the passes over a document's passages and sentences

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
 from loaders.extract.spans import Span
 
@@ -18,7 +19,7 @@ class Sentence:
     end: int
     spans: tuple[Span, ...]
     lemmas: frozenset[str]
-    language: str
+    language: Language
     passage_kind: str
 
     @property

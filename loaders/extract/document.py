@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import Language
 from loaders.extract import rules_people, rules_places, rules_projects
 from loaders.extract.candidates import english_candidates, finnish_candidates
 from loaders.extract.context import Sentence, State
@@ -53,7 +54,9 @@ class Read:
     index: MentionIndex | None = None
 
 
-def read_document(document: Document, linker: Linker, pipelines: Pipelines, words: Words) -> Read:
+def extract_document(
+    document: Document, linker: Linker, pipelines: Pipelines, words: Words
+) -> Read:
     """Every passage of ``document``: its spans, then the rules over its sentences."""
     language = document.entry.language
     nlp = pipelines.for_language(language)
@@ -76,7 +79,7 @@ def read_document(document: Document, linker: Linker, pipelines: Pipelines, word
     return read
 
 
-def _named_again(passage: Passage, language: str, spans: list[Span], read: Read) -> list[Span]:
+def _named_again(passage: Passage, language: Language, spans: list[Span], read: Read) -> list[Span]:
     """A new entity named again further on, without the shape that found it the first time
     ("BATCircle3.0-projekti", then "BATCircle3.0 (2024-2027) on ..."), through the one
     matcher, so in any case form."""
@@ -116,7 +119,7 @@ def _rename_acronyms(read: Read) -> None:
 
 
 def _spans(
-    passage: Passage, doc: Doc, language: str, linker: Linker, words: Words
+    passage: Passage, doc: Doc, language: Language, linker: Linker, words: Words
 ) -> tuple[list[Span], list[Draft]]:
     linked = linker.link(passage.text, passage.id, language)
     references, authored = reference_spans(passage.text, language, linker)
@@ -179,7 +182,7 @@ def _looks_like_heading(passage: Passage) -> bool:
     )
 
 
-def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: str) -> list[Sentence]:
+def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: Language) -> list[Sentence]:
     sentences = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

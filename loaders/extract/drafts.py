@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from kgraph.ontology import fact_key
 from loaders.extract.spans import Span
 
 #: An anchor quotes at most this much of a line: enough to find, short enough to read.
@@ -28,7 +29,7 @@ class Draft:
 
     @property
     def key(self) -> str:
-        return f"{self.s}|{self.p}|{self.o}"
+        return fact_key(self.s, self.p, self.o)
 
 
 def anchors(text: str, start: int, end: int) -> list[str]:

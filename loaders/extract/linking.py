@@ -1,7 +1,7 @@
 """Spans of a passage that name entities the registry already holds.
 
-The registry's names are matched by the one matcher, ``kgraph.names.matcher.MentionIndex``
-(every Finnish case, Swedish and English names, aliases), built once per registry.
+The registry's names are matched by the one index of them (``loaders.sources.names``: every
+Finnish case, Swedish and English names, aliases, identity decisions), built once per registry.
 """
 
 from __future__ import annotations
@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgraph.names.matcher import MentionIndex
-from kgraph.ontology import EntitySpec
-from loaders.build.mentions import entity_names
-from loaders.build.rows import identity_names
-from loaders.extract.spans import Span
-from loaders.proposals.files import LinkHow
+from kgraph.ontology import EntitySpec, Language
+from loaders.extract.spans import LinkHow, Span
+from loaders.sources.names import name_index
 from loaders.sources.registry import Registry
 
 
@@ -26,11 +24,9 @@ class Linker:
 
     @classmethod
     def from_registry(cls, registry: Registry) -> Linker:
-        entities = [e.item for e in registry.entities]
-        index = MentionIndex(entity_names(entities, identity_names(registry)))
-        return cls(index, {e.id: e for e in entities})
+        return cls(name_index(registry), {e.item.id: e.item for e in registry.entities})
 
-    def link(self, text: str, passage_id: str, language: str) -> list[Span]:
+    def link(self, text: str, passage_id: str, language: Language) -> list[Span]:
         """The known entities ``text`` names; a name two entities share links to both."""
         spans: list[Span] = []
         for mention in self.index.find(text, passage_id, language=language):

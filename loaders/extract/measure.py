@@ -20,12 +20,13 @@ from typing import get_args
 
 from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import EntitySpec, EntityType, FactSpec
-from loaders.build.mentions import find_in_documents, mention_index
+from loaders.build.mentions import find_in_documents
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.proposals.files import Proposals
 from loaders.proposals.run import extract_one
 from loaders.sources.corpus import Document
+from loaders.sources.names import name_index
 from loaders.sources.registry import Registry
 
 #: The kinds curators name by hand (concepts, strategies, rankings); the extractor proposes
@@ -87,7 +88,7 @@ def docs_of(registry: Registry, documents: list[Document]) -> dict[str, set[str]
     """Each entity -> the documents that name it, cite it, or state a fact about it."""
     found: dict[str, set[str]] = {e.item.id: set() for e in registry.entities}
     passages = {p.id: d.entry.id for d in documents for p in d.passages}
-    for mention in find_in_documents(mention_index(registry), documents):
+    for mention in find_in_documents(name_index(registry), documents):
         found[mention.entity_id].add(passages[mention.passage_id or ""])
     for entity in registry.entities:
         found[entity.item.id].update(e.doc for e in entity.item.evidence)

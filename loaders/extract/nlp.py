@@ -16,6 +16,7 @@ from importlib import metadata
 import spacy
 from spacy.language import Language
 
+from kgraph import ontology
 from kgraph.errors import ConfigError
 
 FINNISH_MODEL = "spacy_fi_experimental_web_md"
@@ -29,7 +30,7 @@ class Pipelines:
     fi: Language
     en: Language
 
-    def for_language(self, language: str) -> Language:
+    def for_language(self, language: ontology.Language) -> Language:
         return self.fi if language == "fi" else self.en
 
     @property

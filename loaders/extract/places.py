@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kgraph.names.matcher import EntityNames, MentionIndex
+from kgraph.ontology import Language
 from loaders.extract.spans import Span, new_id
 from loaders.extract.words import Words, load_words
 
@@ -24,7 +25,7 @@ def _gazetteer() -> tuple[MentionIndex, dict[str, tuple[str, str, str]]]:
     return index, by_id
 
 
-def gazetteer_places(text: str, language: str) -> list[Span]:
+def gazetteer_places(text: str, language: Language) -> list[Span]:
     index, by_id = _gazetteer()
     spans = []
     for m in index.find(text, language=language):

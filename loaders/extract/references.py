@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 
+from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
 from loaders.extract.linking import Linker
 from loaders.extract.rules_people import Reference, authorship, parse_reference, person_name
 from loaders.extract.spans import Span, new_id
 
 
-def reference_spans(text: str, language: str, linker: Linker) -> tuple[list[Span], list[Draft]]:
+def reference_spans(
+    text: str, language: Language, linker: Linker
+) -> tuple[list[Span], list[Draft]]:
     """The publication and author spans of a reference item, and its AUTHORED facts."""
     reference = parse_reference(text)
     if reference is None:
@@ -65,7 +68,7 @@ def _publication(text: str, reference: Reference, linker: Linker) -> Span:
     )
 
 
-def _author(text: str, citation: str, language: str, linker: Linker) -> Span | None:
+def _author(text: str, citation: str, language: Language, linker: Linker) -> Span | None:
     at = _locate(text, citation)
     if at is None:
         return None

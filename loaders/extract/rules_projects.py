@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.amounts import find_amounts
+from kgraph.parse.amounts import find_amounts
+from kgraph.parse.dates import find_periods
 from loaders.extract.context import Sentence, State
-from loaders.extract.dates import find_periods
 from loaders.extract.drafts import Draft, anchors, quote
 from loaders.extract.words import Words
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Literal
 
 from kgraph.ontology import ID_PREFIX
-from loaders.proposals.files import LinkHow
+
+#: How a span was tied to a known entity: its name as written, an inflected form, a lemma, a
+#: fuzzy match, an alias, or an identifier such as a DOI.
+LinkHow = Literal["exact", "inflected", "lemma", "fuzzy", "alias", "identifier"]
 
 PLACE_TYPES = frozenset({"City", "Country", "Region"})
 #: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one

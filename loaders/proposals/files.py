@@ -27,17 +27,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import yaml
 from pydantic import Field, StringConstraints, ValidationError
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import DocId, EntityId, EntitySpec, FactSpec, Strict
+from loaders.extract.spans import LinkHow
 
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 Rule = Annotated[str, StringConstraints(min_length=1)]
-LinkHow = Literal["exact", "inflected", "lemma", "fuzzy", "alias", "identifier"]
 
 
 class ProposedEntity(EntitySpec):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import CorpusError
-from loaders.extract.document import read_document
+from loaders.extract.document import extract_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines, load_pipelines
 from loaders.extract.words import load_words
@@ -33,7 +33,7 @@ def extract_one(
 ) -> Proposals:
     """The proposals for ``document``; ``previous`` contributes its rejections."""
     rejected = previous.rejected if previous is not None else []
-    read = read_document(document, linker, pipelines, load_words())
+    read = extract_document(document, linker, pipelines, load_words())
     keys = frozenset(r.key for r in rejected)
     proposals = build_proposals(document, read, pipelines.models, keys)
     return proposals.model_copy(update={"rejected": list(rejected)})

@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kgraph.errors import CorpusError
-from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, fold, is_heading, is_url
+from kgraph.ontology import Language
+from loaders.sources.cleaning import BULLET, CAPTION, NUMBERED, clean_text, is_heading, is_url
 
 MANIFEST_NAME = "corpus.yaml"
 #: Blocks longer than this are split at sentence ends, so a passage stays readable as evidence.
@@ -36,7 +37,7 @@ class ManifestEntry(BaseModel):
 
     id: str = Field(min_length=1)
     file: str = Field(pattern=r"^[^/\\]+$")  # a plain name: a document cannot point outside
-    language: str
+    language: Language
     kind: str
     title: str
     publisher: str
@@ -124,9 +125,13 @@ def _entry(path: Path, index: int, item: Any, line: int) -> ManifestEntry:
     except ValidationError as e:
         first = e.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "(entry)"
-        problem = "missing field" if first["type"] == "missing" else first["msg"]
+        problem = (
+            f"missing field '{field}'"
+            if first["type"] == "missing"
+            else f"field '{field}': {first['msg']}"
+        )
         name = item.get("id", "?") if isinstance(item, dict) else "?"
-        reason = f"document entry {index + 1} (id {name}): {problem} '{field}'"
+        reason = f"document entry {index + 1} (id {name}): {problem}"
         raise CorpusError(str(path), reason, line) from e
 
 
@@ -233,39 +238,3 @@ def _classify(text: str) -> PassageKind:
     if NUMBERED.match(text) is None:
         return "paragraph"
     return "heading" if is_heading(text) else "list_item"
-
-
-# --- anchors --------------------------------------------------------------------------------
-
-
-def find_anchor(doc: Document, anchor: str) -> Passage | None:
-    """The passage holding the first occurrence of ``anchor`` (exact, whitespace folded).
-
-    Anchors are quoted from within one raw line, which cleaning never splits; the only place an
-    anchor can cross passages is a sentence end inside a block that was too long, and there the
-    passage where it begins is returned.
-    """
-    needle = fold(anchor)
-    index = doc.cleaned.find(needle) if needle else -1
-    if index < 0:
-        return None
-    return next((p for p in doc.passages if index < p.end), None)
-
-
-def count_anchor(doc: Document, anchor: str) -> int:
-    """How often ``anchor`` occurs in the cleaned text, so callers can warn when it is ambiguous."""
-    needle = fold(anchor)
-    return doc.cleaned.count(needle) if needle else 0
-
-
-def anchor_passages(doc: Document, anchor: str) -> list[Passage]:
-    """Every passage where ``anchor`` begins, in document order (none when it is absent)."""
-    needle = fold(anchor)
-    found: list[Passage] = []
-    at = doc.cleaned.find(needle) if needle else -1
-    while at >= 0:
-        passage = next((p for p in doc.passages if at < p.end), None)
-        if passage is not None and passage not in found:
-            found.append(passage)
-        at = doc.cleaned.find(needle, at + 1)
-    return found

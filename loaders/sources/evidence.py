@@ -13,7 +13,8 @@ from typing import Any
 
 from kgraph.errors import RegistryError
 from kgraph.ontology import EntitySpec, Evidence, FactSpec, OdditySpec
-from loaders.sources.corpus import Document, Passage, anchor_passages
+from loaders.sources.cleaning import fold
+from loaders.sources.corpus import Document, Passage
 from loaders.sources.registry import Located, Registry
 
 
@@ -139,3 +140,39 @@ def _nearest(doc: str, passages: list[Passage], fixed: set[tuple[str, int]]) -> 
     if len(passages) == 1 or not anchors:
         return passages[0]
     return min(passages, key=lambda p: (min(abs(p.ordinal - a) for a in anchors), p.ordinal))
+
+
+# --- finding an anchor in a document ------------------------------------------------------
+
+
+def find_anchor(doc: Document, anchor: str) -> Passage | None:
+    """The passage holding the first occurrence of ``anchor`` (exact, whitespace folded).
+
+    Anchors are quoted from within one raw line, which cleaning never splits; the only place an
+    anchor can cross passages is a sentence end inside a block that was too long, and there the
+    passage where it begins is returned.
+    """
+    needle = fold(anchor)
+    index = doc.cleaned.find(needle) if needle else -1
+    if index < 0:
+        return None
+    return next((p for p in doc.passages if index < p.end), None)
+
+
+def count_anchor(doc: Document, anchor: str) -> int:
+    """How often ``anchor`` occurs in the cleaned text, so callers can warn when it is ambiguous."""
+    needle = fold(anchor)
+    return doc.cleaned.count(needle) if needle else 0
+
+
+def anchor_passages(doc: Document, anchor: str) -> list[Passage]:
+    """Every passage where ``anchor`` begins, in document order (none when it is absent)."""
+    needle = fold(anchor)
+    found: list[Passage] = []
+    at = doc.cleaned.find(needle) if needle else -1
+    while at >= 0:
+        passage = next((p for p in doc.passages if at < p.end), None)
+        if passage is not None and passage not in found:
+            found.append(passage)
+        at = doc.cleaned.find(needle, at + 1)
+    return found

@@ -19,10 +19,10 @@ from pathlib import Path
 import yaml
 
 from kgraph.errors import CorpusError
+from kgraph.ontology import LANGUAGES
 from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import MANIFEST_NAME, ManifestEntry, load_manifest, split_passages
 
-LANGUAGES = ("fi", "en")
 _NUMBER = re.compile(r"^(\d{3})_")
 
 

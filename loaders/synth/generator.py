@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from kgraph.db.writer import NodeRow, RelRow
+from kgraph.ontology import fact_key
 from loaders.build import rows
 from loaders.plan.inputs import INPUTS_DIGEST, synth_digest
 from loaders.sources.corpus import Document, ManifestEntry, Passage, passage_id
@@ -87,7 +88,7 @@ class Synth(Landscape):
                     start, end = props.get("valid_from"), props.get("valid_to")
                     stated = {k: v for k, v in props.items() if k not in _PERIOD}
                     yield rows.fact_row(
-                        f"{s}|{p}|{o}", s, p, o, stated, evidence,
+                        fact_key(s, p, o), s, p, o, stated, evidence,
                         dt.date.fromisoformat(start) if start else None,
                         dt.date.fromisoformat(end) if end else None,
                     )  # fmt: skip

@@ -84,6 +84,17 @@ PREDICATES: dict[str, str] = {
     "RELATED_TO": "a stated link that no narrower kind fits",
 }
 
+#: A document's language, as ISO 639-1: the manifest, ingest, the matcher and the extractor
+#: accept these and no other (a Swedish document needs its rules and names first).
+Language = Literal["fi", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+
+def fact_key(s: str, p: str, o: str, rule: str | None = None) -> str:
+    """A fact's key: ``subject|predicate|object``, and ``|rule`` for an inferred fact."""
+    return f"{s}|{p}|{o}" if rule is None else f"{s}|{p}|{o}|{rule}"
+
+
 #: Where a fact comes from: the curated registry, an extractor's unreviewed proposal, or a rule.
 Provenance = Literal["curated", "extracted", "inferred"]
 PROVENANCE_PROP = "provenance"
@@ -301,7 +312,7 @@ class FactSpec(Strict):
     @property
     def key(self) -> str:
         """The fact's stable id: given, or subject|predicate|object."""
-        return self.id or f"{self.s}|{self.p}|{self.o}"
+        return self.id or fact_key(self.s, self.p, self.o)
 
 
 class IdentityDecision(Strict):

@@ -244,27 +244,24 @@ def coverage_command(
     settings = load_settings()
     result = build(settings.corpus_dir, settings.registry_dir)
     report = result.coverage
-    never = report["never_mentioned"]
-    silent = [e["entity_id"] for e in never if not e["backed"]]
+    never, silent = report.never_mentioned, report.silent
     typer.echo("graph: " + ", ".join(f"{k} {v}" for k, v in result.stats.items()))
     typer.echo(
-        f"corpus findings: {report['accounted']} accounted for, "
-        f"{len(report['explained_by_omission'])} deliberately left out (omissions.yaml), "
-        f"{len(report['unexplained'])} unexplained"
+        f"corpus findings: {report.accounted} accounted for, "
+        f"{len(report.explained_by_omission)} deliberately left out (omissions.yaml), "
+        f"{len(report.unexplained)} unexplained"
     )
-    typer.echo(f"anchors verified: {report['anchors_verified']}, not found: 0")
+    typer.echo(f"anchors verified: {report.anchors_verified}, not found: 0")
     typer.echo(
         f"entities never named in a passage: {len(never)} "
         f"({len(never) - len(silent)} of them backed by facts or anchors)"
     )
-    typer.echo(f"values without evidence or a derived mark: {len(report['unsourced_values'])}")
+    typer.echo(f"values without evidence or a derived mark: {len(report.unsourced_values)}")
     for entry in never[:show]:
-        typer.echo(f"  {'backed  ' if entry['backed'] else 'SILENT  '}{entry['entity_id']}")
-    for finding in report["unexplained"][:show]:
-        typer.echo(
-            f"  UNEXPLAINED {finding['kind']:<10} {finding['text']!r} in {finding['passage_id']}"
-        )
-    for value in report["unsourced_values"][:show]:
+        typer.echo(f"  {'backed  ' if entry.backed else 'SILENT  '}{entry.entity_id}")
+    for finding in report.unexplained[:show]:
+        typer.echo(f"  UNEXPLAINED {finding.kind:<10} {finding.text!r} in {finding.passage_id}")
+    for value in report.unsourced_values[:show]:
         typer.echo(f"  UNSOURCED   {value}")
-    if report["unexplained"] or silent or report["unsourced_values"]:
+    if report.unexplained or silent or report.unsourced_values:
         raise typer.Exit(code=1)

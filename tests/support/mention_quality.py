@@ -9,8 +9,8 @@ import yaml
 
 from kgraph.names.matcher import MentionIndex
 from kgraph.ontology import EntitySpec
-from loaders.build.mentions import entity_names
 from loaders.sources.corpus import Document
+from loaders.sources.names import entity_names
 
 
 @dataclass

@@ -16,13 +16,12 @@ from loaders.sources.corpus import (
     Document,
     ManifestEntry,
     clean_text,
-    count_anchor,
-    find_anchor,
     load_corpus,
     load_manifest,
     read_document,
     split_passages,
 )
+from loaders.sources.evidence import count_anchor, find_anchor
 
 REPORT = "000_82ade397896eee5f"
 PROGRAMME_PAGE = "001_122f8e93b9dcce29"
@@ -135,6 +134,18 @@ def test_missing_field_names_the_entry_the_field_and_its_line(tmp_path: Path) ->
     assert caught.value.reason == "document entry 2 (id second): missing field 'sha256'"
     assert caught.value.line == second_line
     assert str(caught.value).startswith(f"{tmp_path / 'corpus.yaml'}:{second_line}: ")
+
+
+def test_a_language_without_rules_is_refused_at_its_line(tmp_path: Path) -> None:
+    write_corpus(tmp_path, {}, [entry("first"), entry("second", language="de")])
+
+    with pytest.raises(
+        CorpusError, match=r"document entry 2 \(id second\): field 'language'"
+    ) as caught:
+        load_manifest(tmp_path)
+
+    assert "'fi' or 'en'" in caught.value.reason
+    assert caught.value.line is not None and caught.value.line > 1
 
 
 def test_duplicate_document_id_is_refused_at_its_line(tmp_path: Path) -> None:

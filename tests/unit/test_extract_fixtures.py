@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from loaders.extract.document import read_document
+from loaders.extract.document import extract_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.words import load_words
@@ -78,7 +78,7 @@ def test_a_city_inside_a_university_name_is_not_a_mention_of_the_city(
 ) -> None:
     names = {"Vaasan yliopisto", "University of Vaasa", "Vasa universitet"}
     for document in documents.values():
-        read = read_document(document, linker, pipelines, load_words())
+        read = extract_document(document, linker, pipelines, load_words())
         for spans in read.spans.values():
             universities = [s for s in spans if s.type == "Organisation" and s.name in names]
             cities = [s for s in spans if s.entity_id == "city:vaasa"]
@@ -86,7 +86,7 @@ def test_a_city_inside_a_university_name_is_not_a_mention_of_the_city(
     found = {
         s.surface
         for d in documents.values()
-        for ss in read_document(d, linker, pipelines, load_words()).spans.values()
+        for ss in extract_document(d, linker, pipelines, load_words()).spans.values()
         for s in ss
         if s.type == "Organisation" and s.name in names
     }

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from loaders.extract.amounts import find_amounts
-from loaders.extract.dates import find_periods
+from kgraph.parse.amounts import find_amounts
+from kgraph.parse.dates import find_periods
 from loaders.extract.rules_people import parse_reference, person_name
 from loaders.extract.spans import slug
 

@@ -8,7 +8,7 @@ import yaml
 
 from kgraph.settings import Settings
 from loaders.build.pipeline import build
-from loaders.build.rows import identity_names
+from loaders.sources.names import identity_names
 from tests.support.mention_quality import measure
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "mentions_labelled.yaml"

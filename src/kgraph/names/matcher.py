@@ -53,6 +53,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kgraph.errors import MentionIndexError
 from kgraph.names import finnish
+from kgraph.ontology import Language
 
 #: How a token is compared: ("x", surface) exactly; ("s", stem) by stem, or ("S", stem) by stem
 #: when the token must be capitalised; ("P", prefix) by the prefix rule for foreign names.
@@ -140,7 +141,9 @@ class MentionIndex:
             if entity_id not in node.entities:
                 node.entities.append(entity_id)
 
-    def find(self, text: str, passage_id: str | None = None, *, language: str) -> list[Mention]:
+    def find(
+        self, text: str, passage_id: str | None = None, *, language: Language
+    ) -> list[Mention]:
         """Every mention in ``text``, in order, leftmost-longest, without overlaps.
 
         ``language`` is the text's ISO 639-1 code: Finnish text is matched in every case form,

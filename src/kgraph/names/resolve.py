@@ -32,14 +32,14 @@ from kgraph.db.generation import Stamp
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound
 from kgraph.names.matcher import EntityNames, MentionIndex
-from kgraph.ontology import names_of
+from kgraph.ontology import Language, names_of
 
 FUZZY_FLOOR = 72.0
 #: Below this a partial inflected match is not offered at all.
 MIN_COVERED = 0.6
 #: A query may be any inflected Finnish form of a name, so it is matched as Finnish text
 #: (English and Swedish names match as written either way).
-QUERY_LANGUAGE = "fi"
+QUERY_LANGUAGE: Language = "fi"
 #: Entity properties holding identifiers the corpus gives (resolved like names).
 IDENTIFIER_PROPS = ("doi", "acronym")
 How = Literal["identifier", "exact", "inflected", "fuzzy"]

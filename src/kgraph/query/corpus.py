@@ -19,10 +19,12 @@ from typing import Any
 import simplemma
 import snowballstemmer
 
+from kgraph.coverage import Coverage
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.db.values import plain
 from kgraph.errors import NotFound, QuestionError
+from kgraph.ontology import Language
 from kgraph.query.evidence import PASSAGE_PATH
 
 #: Lucene's special characters, each escaped with a backslash.
@@ -31,7 +33,8 @@ _WORD = re.compile(r"\w+")
 #: Words shorter than this match only as written (a prefix of two letters finds everything).
 MIN_PREFIX = 3
 MAX_WORDS = 12
-LANGUAGES = {"finnish": "fi", "english": "en"}
+#: Snowball's name of each language whose stems and lemmas a word's other forms start with.
+_SNOWBALL: dict[str, Language] = {"finnish": "fi", "english": "en"}
 
 
 def escape(term: str) -> str:
@@ -54,7 +57,7 @@ def _common_prefix(a: str, b: str) -> str:
 def _prefixes(word: str) -> set[str]:
     """What a word's other forms start with: its stems' shared prefix and its lemmas."""
     found: set[str] = set()
-    for snowball, code in LANGUAGES.items():
+    for snowball, code in _SNOWBALL.items():
         found.add(_common_prefix(word, str(_stemmer(snowball).stemWord(word))))
         found.add(str(simplemma.lemmatize(word, lang=code)).lower())
     return {p for p in found if len(p) >= MIN_PREFIX and p != word}
@@ -184,7 +187,7 @@ def coverage(graph: Graph) -> dict[str, Any]:
     row = _load_reports(graph)
     if row["coverage"] is None:
         raise NotFound("coverage report of load", str(row["load_id"]))
-    report: dict[str, Any] = json.loads(row["coverage"])
+    report = Coverage.model_validate_json(row["coverage"]).model_dump(mode="json")
     return {"load_id": row["load_id"], "finished_at": plain(row["finished_at"]), **report}
 
 

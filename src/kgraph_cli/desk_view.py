@@ -15,7 +15,8 @@ from api.desk.port import Anchor, Curated, Paragraph, Piece, Proposal, Ref
 from loaders.proposals.files import ProposedEntity, ProposedFact
 from loaders.proposals.review import Item, item_key
 from loaders.sources.cleaning import fold
-from loaders.sources.corpus import Document, find_anchor
+from loaders.sources.corpus import Document
+from loaders.sources.evidence import find_anchor
 from loaders.sources.registry import Registry
 
 #: Entity fields a reviewer may edit beside the properties (the id follows from the name).

@@ -25,6 +25,7 @@ from kgraph.settings import Settings
 HEADER = "X-Review-Key"
 _KEY = APIKeyHeader(
     name=HEADER,
+    scheme_name="ReviewKey",
     auto_error=False,
     description="The review key (KGRAPH_REVIEW_KEY, else KGRAPH_API_KEY) for the desk's writes.",
 )

@@ -27,8 +27,9 @@ _UNAVAILABLE = (
 
 
 def get_desk(state: StateDep) -> ReviewDesk:
+    """The review code; an app made without it has no desk (404: not a fault of the server)."""
     if state.desk is None:
-        raise HTTPException(503, _UNAVAILABLE)
+        raise HTTPException(404, _UNAVAILABLE)
     return state.desk
 
 
@@ -44,7 +45,7 @@ def _decisions(body: DeskDecisions) -> Decisions:
 def desk_home(request: Request, state: StateDep, settings: SettingsDep) -> HTMLResponse:
     """The documents whose proposals wait for review."""
     if state.desk is None:
-        return pages.render(request, "unavailable.html", 503, message=_UNAVAILABLE)
+        return pages.render(request, "unavailable.html", 404, message=_UNAVAILABLE)
     return pages.render(request, "index.html", documents=state.desk.documents(),
                         writable=review_key(settings) is not None)  # fmt: skip
 
@@ -55,7 +56,7 @@ def desk_document(
 ) -> HTMLResponse:
     """One document: its text with every anchor marked, beside its proposals."""
     if state.desk is None:
-        return pages.render(request, "unavailable.html", 503, message=_UNAVAILABLE)
+        return pages.render(request, "unavailable.html", 404, message=_UNAVAILABLE)
     review = state.desk.document(doc_id)
     return pages.render(request, "document.html", review=review, header=HEADER,
                         writable=review_key(settings) is not None)  # fmt: skip

@@ -73,6 +73,8 @@ def test_a_decision_kgraph_review_would_refuse_is_a_422_and_writes_nothing(
 def test_an_app_without_the_review_code_says_where_the_desk_is(settings: Settings) -> None:
     with TestClient(create_app(settings)) as client:
         page = client.get("/desk")
-        assert page.status_code == 503 and "kgraph serve" in page.text
-        assert client.post(f"/desk/{NEWS_2}/check", json={"version": "v"}).status_code == 503
+        assert page.status_code == 404 and "kgraph serve" in page.text
+        assert client.post(f"/desk/{NEWS_2}/check", json={"version": "v"}).status_code == 404
         assert 'href="/desk"' in client.get("/").text
+        scheme = client.get("/openapi.json").json()["components"]["securitySchemes"]["ReviewKey"]
+        assert scheme["name"] == "X-Review-Key"

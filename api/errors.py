@@ -26,6 +26,7 @@ from kgraph.errors import (
     AccessDenied,
     ConfigError,
     CorpusError,
+    CrossSiteRefused,
     GraphUnavailable,
     InputOutOfBounds,
     KGraphError,
@@ -42,6 +43,8 @@ from kgraph.errors import (
     ReadingRuleError,
     ReadOnlyViolation,
     RegistryError,
+    ReviewConflict,
+    ReviewRefused,
     SchemaError,
     ServerError,
 )
@@ -52,7 +55,10 @@ _log = logging.getLogger(__name__)
 #: The status of every kgraph error class, chosen one by one: the test in
 #: tests/unit/test_error_tree.py fails when a class is missing, so none falls to 500 unseen.
 STATUS: dict[type[KGraphError], int] = {
+    CrossSiteRefused: 403,
     AccessDenied: 401,
+    ReviewRefused: 422,
+    ReviewConflict: 409,
     NotFound: 404,
     QuestionError: 422,
     NotUnderstood: 422,
@@ -97,8 +103,9 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 _MEANING = {
     400: "Cypher the server refused",
     401: "The API key is required and was missing or wrong",
-    403: "A write or administration attempt",
+    403: "A write or administration attempt, or a write from another site",
     404: "Not found; the body lists close names or ids in suggestions",
+    409: "Someone else changed the same files first; nothing was written: reload and decide again",
     422: "A parameter is invalid or unknown; errors names each",
     503: "Time limit reached, a load is under way, or Neo4j is unreachable; retry later",
 }

@@ -11,6 +11,8 @@ from fastapi import Depends, FastAPI
 
 from api import access, docs, errors, etags, limits, spelling
 from api.deps import known_query_params_only
+from api.desk import pages as desk_pages
+from api.desk.port import ReviewDesk
 from api.routes import (
     analytics,
     ask,
@@ -22,6 +24,7 @@ from api.routes import (
     facts,
     guide,
     health,
+    home,
     loads,
     passages,
     paths,
@@ -30,6 +33,7 @@ from api.routes import (
     resolve,
     search,
 )
+from api.routes import desk as desk_routes
 from api.state import AppState, attach
 from kgraph import __version__
 from kgraph.db.graph import Graph, connect
@@ -66,11 +70,14 @@ def create_app(
     graph: Graph | None = None,
     *,
     supervision: Path | None = None,
+    desk: ReviewDesk | None = None,
 ) -> FastAPI:
     """Build the app; tests may hand in their own settings and graph.
 
     ``supervision`` is the managed server's supervisor report that ``/health`` shows; by
     default that of the managed instance ``server`` when kgraph manages Neo4j, else none.
+    ``desk`` is the review code behind ``/desk`` (``kgraph_cli.desk``); without it the desk
+    only says it is not available.
     """
     settings = settings or Settings()
     if supervision is None and settings.managed:
@@ -84,6 +91,7 @@ def create_app(
             settings=settings,
             catalogue=questions.CATALOGUE,
             supervision=supervision,
+            desk=desk,
         )
         attach(app, state)
         _freeze_startup_objects()
@@ -106,6 +114,7 @@ def create_app(
         dependencies=[Depends(known_query_params_only)],
     )
     docs.install(app)
+    desk_pages.install(app)
     errors.install(app)
     etags.install(app)
     access.install_cors(app, settings)
@@ -134,6 +143,8 @@ def create_app(
         passages,
         coverage,
         proposals,
+        desk_routes,
+        home,
     ):
         app.include_router(module.router)
     return app

@@ -32,6 +32,7 @@ from api.models.corpus import (
     PassageSummary,
     PropAnchor,
 )
+from api.models.desk import DeskChecked, DeskDecisions, DeskEdited, DeskLoad, DeskReview, DeskSaved
 from api.models.entities import (
     EntityDetail,
     EntityPage,
@@ -65,6 +66,12 @@ __all__ = [
     "CypherRequest",
     "CypherResponse",
     "CypherWarning",
+    "DeskChecked",
+    "DeskDecisions",
+    "DeskEdited",
+    "DeskLoad",
+    "DeskReview",
+    "DeskSaved",
     "Disagreement",
     "DocumentDetail",
     "DocumentInfo",

@@ -20,7 +20,10 @@
     ├── ReadingRuleError       a reading rule of /ask (kgraph/ask/rules/*.yaml) is invalid
     ├── MentionIndexError      a name cannot be indexed for mention matching (no word in it)
     ├── NotFound               an entity or named question does not exist
+    ├── ReviewRefused          a review decision that cannot be applied (bad edit, unknown key)
+    ├── ReviewConflict         a review made on an older version of the proposals or registry
     └── AccessDenied           a request without the API key a protected endpoint needs
+        └── CrossSiteRefused   a write the browser says came from another site
 
 Errors are raised where they happen; driver errors are translated once, in ``kgraph.db.graph``.
 """
@@ -138,3 +141,15 @@ class NotFound(KGraphError):
 
 class AccessDenied(KGraphError):
     """A request lacks the API key that a protected endpoint needs."""
+
+
+class CrossSiteRefused(AccessDenied):
+    """A write that the browser says another site started (Origin, Sec-Fetch-Site)."""
+
+
+class ReviewRefused(KGraphError):
+    """A review decision that cannot be applied; nothing was written."""
+
+
+class ReviewConflict(KGraphError):
+    """Someone else reviewed since this page was read; nothing was written."""

@@ -151,6 +151,11 @@ def style_command(base_url: str) -> str:
     return f":style {base_url.rstrip('/')}/guide/style.grass"
 
 
+def desk_url(base_url: str) -> str:
+    """The review desk on the API serving the guide."""
+    return f"{base_url.rstrip('/')}/desk"
+
+
 def _intro(base_url: str) -> str:
     body = (
         "<p>Finland's battery chemistry ecosystem from five public documents: who works on "
@@ -161,6 +166,9 @@ def _intro(base_url: str) -> str:
         + "<p>2. Set the parameters the next slides use:</p>"
         + _runnable(params_command())
         + "<p>Then page on (&rarr;) for the model, graph views and the questions.</p>"
+        + "<p>Review extracted proposals on the desk: "
+        + f'<a href="{html.escape(desk_url(base_url))}" target="_blank">'
+        + f"{html.escape(desk_url(base_url))}</a></p>"
     )
     return _slide("The Finnish battery value chain", body)
 

@@ -139,6 +139,11 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(
         default=None, description="When set, POST /cypher needs it in the X-API-Key header."
     )
+    review_key: SecretStr | None = Field(
+        default=None,
+        description="The key the review desk's writes need (X-Review-Key); unset: KGRAPH_API_KEY; "
+        "neither set: the desk only reads.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins browsers may call the API from (comma-separated); none: no CORS.",
@@ -151,7 +156,7 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("api_key", mode="after")
+    @field_validator("api_key", "review_key", mode="after")
     @classmethod
     def _no_empty_key(cls, value: SecretStr | None) -> SecretStr | None:
         return value if value is not None and value.get_secret_value().strip() else None

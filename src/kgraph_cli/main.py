@@ -40,7 +40,7 @@ def _serve(settings: Settings) -> None:
     import uvicorn
 
     uvicorn.run(
-        "api.main:create_app",
+        "kgraph_cli.desk:create_app_with_desk",
         factory=True,
         host=settings.api_host,
         port=settings.api_port,

@@ -238,3 +238,7 @@ def test_amounts_read_as_text_on_the_canvas(corpus_graph: Graph) -> None:
         "p.amount_text AS text"
     )
     assert project == {"eur": 13_400_000, "text": "13.4 M€"}
+
+
+def test_the_guide_links_the_review_desk(corpus_client: TestClient) -> None:
+    assert 'href="http://testserver/desk"' in corpus_client.get("/guide").text

@@ -115,6 +115,9 @@ def test_every_kgraph_error_has_a_status_chosen_for_it() -> None:
     ("kind", "status"),
     [
         (errors.AccessDenied, 401),
+        (errors.CrossSiteRefused, 403),
+        (errors.ReviewRefused, 422),
+        (errors.ReviewConflict, 409),
         (errors.ReadOnlyViolation, 403),
         (errors.NotFound, 404),
         (errors.QuestionError, 422),

@@ -1,6 +1,6 @@
 """Leave one document out: the extractor against the curated registry, and its speed.
 
-    .venv/bin/python scripts/bench_extract.py [--markdown]
+    .venv/bin/python scripts/bench_extract.py
 
 For each of the five documents, the entities only it refers to and all its facts are hidden,
 the document is extracted against what is left, and the proposals are compared with what

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kgraph.coverage import Coverage, Finding, FindingKind, NeverMentioned
+from kgraph.names.matcher import Mention, MentionIndex
 from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
-from kgraph.names.matcher import Mention, MentionIndex
 from loaders.sources.corpus import Document
 from loaders.sources.names import name_index
 from loaders.sources.registry import Registry

@@ -10,15 +10,16 @@ never matched in a language other than its own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 
 from kgraph.names.matcher import Mention, MentionIndex
-from kgraph.ontology import EntitySpec, Language
+from kgraph.ontology import Language
 from loaders.sources.corpus import Document, Passage
-from loaders.sources.registry import Registry
 
 
-def find_mentions(index: MentionIndex, passages: Iterable[Passage], language: Language) -> list[Mention]:
+def find_mentions(
+    index: MentionIndex, passages: Iterable[Passage], language: Language
+) -> list[Mention]:
     """The mentions in each passage (all in ``language``), tagged with the passage id."""
     return [m for p in passages for m in index.find(p.text, p.id, language=language)]
 

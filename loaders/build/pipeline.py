@@ -22,12 +22,12 @@ from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
 from kgraph.names.matcher import Mention
 from kgraph.ontology import EntitySpec, FactSpec
 from loaders.build import coverage, rows
+from loaders.build.inference import InferredFact, infer
+from loaders.build.mentions import count_by_passage, find_in_documents
+from loaders.proposals.joined import Extracted, read_extracted
 from loaders.sources.corpus import Document, load_corpus
 from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evidence
-from loaders.proposals.joined import Extracted, read_extracted
-from loaders.build.inference import InferredFact, infer
-from loaders.sources.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs, read_inputs
-from loaders.build.mentions import count_by_passage, find_in_documents
+from loaders.sources.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs
 from loaders.sources.names import identity_names, name_index
 from loaders.sources.registry import Located, Registry, load_registry
 

@@ -24,9 +24,9 @@ from kgraph.ontology import (
     FactSpec,
     OdditySpec,
 )
+from loaders.build.inference import InferredFact
 from loaders.sources.corpus import Document, Passage
 from loaders.sources.evidence import EvidenceIndex, Resolved
-from loaders.build.inference import InferredFact
 from loaders.sources.registry import Registry
 
 _DATE_KEYS = frozenset({"start", "end", "date"})

@@ -32,9 +32,10 @@ voikko:
 	  fi; \
 	fi
 
-$(STAMP): pyproject.toml | voikko
+$(STAMP): pyproject.toml requirements/models.txt | voikko
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/models.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 

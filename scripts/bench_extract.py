@@ -17,10 +17,13 @@ import sys
 import time
 from pathlib import Path
 
+import spacy
+
 # The measurement is test support, not shipped: run from a checkout, the project root is the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kgraph.settings import Settings
+from loaders.extract import nlp
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import load_pipelines
 from loaders.proposals.run import extract_one
@@ -51,9 +54,17 @@ def main() -> None:
     settings = Settings()
     registry = load_registry(settings.registry_dir)
     documents = load_corpus(settings.corpus_dir)
-    started, cpu = time.perf_counter(), time.process_time()
+    loads = []
+    for model in (nlp.FINNISH, nlp.ENGLISH):  # each apart, as the issue asks; then both, cached
+        started, cpu = time.perf_counter(), time.process_time()
+        spacy.load(model.package, exclude=["textcat"])
+        loads.append(
+            f"{model.language} {time.perf_counter() - started:.1f} s "
+            f"({time.process_time() - cpu:.1f} s CPU)"
+        )
     pipelines = load_pipelines()
-    load_s, load_cpu = time.perf_counter() - started, time.process_time() - cpu
+    for why in pipelines.missing.values():
+        print(f"warning: {why}")
 
     linked, new, facts = Tally(), Tally(), Tally()
     per_doc = [
@@ -93,7 +104,7 @@ def main() -> None:
     chars = sum(len(d.cleaned) for d in documents)
     # CPU seconds as well as wall time: on a shared machine the wall time measures the others.
     print(
-        f"\nmodel load: {load_s:.1f} s ({load_cpu:.1f} s CPU); whole corpus "
+        f"\nmodel load: {'; '.join(loads)}; whole corpus "
         f"({len(documents)} documents, {chars} characters) extracted in {corpus_s:.1f} s "
         f"({corpus_cpu:.1f} s CPU) after load"
     )

@@ -2,7 +2,7 @@
 
 The stages, one module each::
 
-    nlp.py          the spaCy pipelines (Finnish trained, English rule-based), loaded once
+    nlp.py          the trained spaCy pipelines (Finnish, English; rules only if missing), once
     linking.py      spans naming entities the registry holds (the one matcher, any case)
     candidates.py   spans naming new entities: type, base-form name, id
     spans.py        the span type, ids, and overlaps (a city inside a university's name)

@@ -22,6 +22,7 @@ def extract_command(
 
     Writes <proposals_dir>/<doc id>.yaml; the same document gives the same bytes every time.
     """
+    from loaders.extract.nlp import load_pipelines
     from loaders.proposals.run import extract_corpus
     from loaders.sources.registry import load_registry
 
@@ -30,6 +31,9 @@ def extract_command(
     settings = load_settings()
     registry = load_registry(settings.registry_dir)
     done = extract_corpus(settings.corpus_dir, registry, settings.proposals_dir, doc_id)
+    if done:  # the pipelines were loaded (once per process): say which ran on rules only
+        for why in load_pipelines().missing.values():
+            typer.echo(f"warning: {why}", err=True)
     if as_json:
         items = [e.proposals.model_dump(mode="json", exclude_defaults=True) for e in done]
         payload = items[0] if doc_id is not None else items

@@ -77,6 +77,15 @@ CASES: dict[str, dict[str, Case]] = {
             ("Person: Matti Meikäläinen",),
         ),
     },
+    "ner-person-en": {
+        "en-person-of-two-words": Case(
+            "en",
+            "The results were presented by Laura Mäkinen at the seminar.",
+            ("Person: Laura Mäkinen",),
+            ("Person: Laura Mäkinen",),
+        ),
+        "en-one-word-is-refused": Case("en", "The results were presented by Mäkinen.", ()),
+    },
     "ner-event-fi": {
         "fi-event-typed-by-head": Case(
             "fi",

@@ -33,7 +33,7 @@ schema does not know, a pattern that does not compile, an id used twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kgraph.errors import PatternError
 from kgraph.ontology import EntityType, Language, Predicate
+from loaders.extract.calibration import CALIBRATION_FILE, Calibration, read_calibration
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 _REGEX_FIELDS = ("line", "text", "not_text", "before", "after", "refers_back", "between")
@@ -194,11 +195,40 @@ def read_rules(path: Path, shown: str | None = None) -> tuple[Located, ...]:
 
 
 @lru_cache(maxsize=8)
-def load_rules(language: Language, folder: Path = PATTERNS_DIR) -> tuple[Located, ...]:
-    """The rules for documents in ``language``: ``patterns/<language>.yaml``."""
+def load_rules(
+    language: Language, folder: Path = PATTERNS_DIR, calibration: Path = CALIBRATION_FILE
+) -> tuple[Located, ...]:
+    """The rules for documents in ``language``: ``patterns/<language>.yaml``, each measured
+    rule's confidence calibrated (``loaders.extract.calibration``)."""
     path = folder / f"{language}.yaml"
     shown = f"loaders/extract/patterns/{language}.yaml" if folder == PATTERNS_DIR else str(path)
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
         raise PatternError(shown, f"no extraction rules for '{language}' (files: {known})")
-    return read_rules(path, shown)
+    return calibrated(read_rules(path, shown), language, read_calibration(calibration))
+
+
+def calibrated(
+    rules: tuple[Located, ...], language: Language, calibration: Calibration | None
+) -> tuple[Located, ...]:
+    """The rules with each measured one's confidence its measured precision; a measurement of
+    a rule the file does not hold is an error (the rule was renamed: measure again)."""
+    measured = calibration.rules.get(language, {}) if calibration is not None else {}
+    unknown = sorted(set(measured) - {r.rule.id for r in rules})
+    if unknown:
+        raise PatternError(
+            "loaders/extract/calibration.yaml",
+            f"{language}: rules {', '.join(unknown)} are measured but not in the pattern file; "
+            "rerun scripts/calibrate_rules.py",
+        )
+    return tuple(
+        replace(
+            r,
+            rule=r.rule.model_copy(
+                update={"confidence": measured[r.rule.id].confidence(r.rule.confidence)}
+            ),
+        )
+        if r.rule.id in measured
+        else r
+        for r in rules
+    )

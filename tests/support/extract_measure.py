@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import get_args
+from typing import cast, get_args
 
 from kgraph.names.matcher import EntityNames, MentionIndex
-from kgraph.ontology import EntitySpec, EntityType, FactSpec
+from kgraph.ontology import EntitySpec, EntityType, FactSpec, Language
 from loaders.build.mentions import find_in_documents
+from loaders.extract.calibration import Calibration, Measured
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.proposals.files import Proposals
@@ -73,6 +74,9 @@ class Outcome:
     linked: Tally
     new: Tally
     facts: Tally
+    #: By rule, as ``<language>:<rule id>``: new entities and facts proposed, and how many of
+    #: them were right (what ``scripts/calibrate_rules.py`` turns into confidences).
+    rules: Tally = field(default_factory=Tally)
 
 
 def predicate_of(fact: FactSpec) -> str:
@@ -131,6 +135,7 @@ def leave_one_out(
         doc,
         *_entity_tallies(proposals, about, hidden, mapping, by_id),
         _fact_tally(proposals, registry, doc, mapping),
+        _rule_tally(proposals, registry, document, mapping),
     )
 
 
@@ -206,3 +211,52 @@ def _fact_tally(
         tally.proposed[p] += 1
         tally.tp[p] += (s, p, o) in truth
     return tally
+
+
+def _rule_tally(
+    proposals: Proposals, registry: Registry, document: Document, mapping: dict[str, str]
+) -> Tally:
+    """Each rule's new entities (right when they map to a hidden entity, once) and facts of
+    the measured predicates (right when curation states them from this document)."""
+    tally = Tally()
+    language = document.entry.language
+    seen: set[str] = set()
+    for entity in proposals.entities:
+        if entity.type not in TARGET_TYPES:
+            continue
+        label = f"{language}:{entity.rule}"
+        tally.proposed[label] += 1
+        target = mapping.get(entity.id)
+        if target is not None and target not in seen:
+            tally.tp[label] += 1
+            seen.add(target)
+    truth = {
+        (f.item.s, predicate_of(f.item), f.item.o)
+        for f in registry.facts
+        if any(e.doc == document.entry.id for e in f.item.evidence)
+    }
+    for fact in proposals.facts:
+        key = (mapping.get(fact.s, fact.s), predicate_of(fact), mapping.get(fact.o, fact.o))
+        if key[1] in TARGET_PREDICATES:
+            label = f"{language}:{fact.rule}"
+            tally.proposed[label] += 1
+            tally.tp[label] += key in truth
+    return tally
+
+
+def calibration_of(outcomes: list[Outcome]) -> Calibration:
+    """What each rule proposed over ``outcomes`` and how much of it was right: the data of
+    ``loaders/extract/calibration.yaml``."""
+    rules = Tally()
+    for outcome in outcomes:
+        rules.add(outcome.rules)
+    by_language: dict[Language, dict[str, Measured]] = {}
+    for label, proposed in sorted(rules.proposed.items()):
+        language, rule = label.split(":", 1)
+        by_language.setdefault(cast(Language, language), {})[rule] = Measured(
+            right=rules.tp[label], proposed=proposed
+        )
+    return Calibration(
+        measured_on=f"leave one document out on the corpus ({len(outcomes)} documents)",
+        rules=by_language,
+    )

@@ -223,6 +223,12 @@ def test_a_new_entity_merged_with_the_keyboard_answers_under_the_existing_id_aft
         expect(entity.locator(".decision")).to_have_text(f"merged into {SAME_AS}")
         fact = page.locator(f"li[data-key='{DUPLICATE_FACT}']")
         expect(fact.locator(".renamed")).to_have_text(f"→ {MERGED_FACT}")
+        page.keyboard.press("u")  # undone, and merged again
+        expect(entity.locator(".decision")).to_have_text("")
+        expect(fact.locator(".renamed")).to_have_text("")
+        page.keyboard.press("m")
+        page.keyboard.press("Enter")
+        expect(fact.locator(".renamed")).to_have_text(f"→ {MERGED_FACT}")
         fact.click()
         page.keyboard.press("a")
         page.keyboard.press("s")

@@ -3,10 +3,13 @@
     .venv/bin/python scripts/measure_desk.py [--runs 3] [--screenshots docs/img]
 
 It extracts the final report (doc 000) with ``kgraph extract`` into a temporary proposals
-folder, keeps the first 30 proposals, serves the API with the desk on a copy of the registry
-that leaves those 30 facts out (the extractor re-finds curated facts; here they are new),
-and drives Debian's Chromium (Playwright, headless) as a reviewer would with the keyboard:
-``a`` to accept, ``r`` + a reason + Enter to reject every sixth, ``s`` to save. The time runs
+folder, keeps the first 29 proposals and adds a new entity that is a registry entity under
+another name (the object of the first fact, which then names the new id instead), serves the
+API with the desk on a copy of the registry that leaves those facts out (the extractor
+re-finds curated facts; here they are new), and drives Debian's Chromium (Playwright,
+headless) as a reviewer would with the keyboard: ``m`` + Enter to merge the new entity into
+the first candidate the desk suggests, ``a`` to accept, ``r`` + a reason + Enter to reject
+every sixth, ``s`` to save. The time runs
 from the page's first paint to the saved answer: what the desk itself costs a reviewer, not
 the reading. Nothing is written outside the temporary folder; no Neo4j is needed.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,12 +26,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 from playwright.sync_api import Page, expect, sync_playwright
 from pydantic import SecretStr
 
+from kgraph.ontology import EntitySpec
 from kgraph.settings import Settings
+from loaders.sources.registry import load_registry
 from tests.support.desk import CHROMIUM, KEY, served
 from tests.support.proposals import NEWS, write_news_proposals
 
@@ -48,15 +55,27 @@ def _settings(root: Path) -> Settings:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     # The extractor re-finds facts the registry holds (that is how it is measured); as a new
     # document's would be, they are made new here: the registry copy leaves them out.
-    data["entities"] = data.get("entities", [])[:COUNT]
-    data["facts"] = data.get("facts", [])[: COUNT - len(data["entities"])]
-    _leave_out(registry, {f"{f['s']}|{f['p']}|{f['o']}" for f in data["facts"]})
+    entities = data.get("entities", [])[: COUNT - 1]
+    facts = data.get("facts", [])[: COUNT - 1 - len(entities)]
+    _leave_out(registry, {f"{f['s']}|{f['p']}|{f['o']}" for f in facts})
+    duplicate = _duplicate(load_registry(registry).by_id()[facts[0]["o"]], facts[0])
+    facts[0] = {**facts[0], "o": duplicate["id"]}
+    data["entities"], data["facts"] = [duplicate, *entities], facts
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     write_news_proposals(proposals, base.corpus_dir)
     return base.model_copy(
         update={"registry_dir": registry, "proposals_dir": proposals,
                 "review_key": SecretStr(KEY)}
     )  # fmt: skip
+
+
+def _duplicate(existing: EntitySpec, fact: dict[str, Any]) -> dict[str, Any]:
+    """A proposed entity that is ``existing`` under a longer name, anchored where ``fact`` is."""
+    return {
+        "id": f"{existing.id}-extracted", "type": existing.type,
+        "name": f"{existing.name} (as extracted)", "props": dict(existing.props),
+        "evidence": fact["evidence"], "confidence": 0.7, "rule": "measure-duplicate",
+    }  # fmt: skip
 
 
 def _leave_out(registry: Path, keys: set[str]) -> None:
@@ -69,15 +88,25 @@ def _leave_out(registry: Path, keys: set[str]) -> None:
 
 
 def _review(page: Page, base: str) -> tuple[float, int, str]:
-    """One keyboard review: seconds, keystrokes, and what the desk said."""
+    """One keyboard review: seconds, keystrokes, and what the desk said. The first proposal is
+    the duplicate entity (entities come first): merged into the desk's first candidate."""
     page.goto(f"{base}/desk/{REPORT}")
     expect(page.locator("body[data-ready=yes]")).to_have_count(1)
     page.fill("#key", KEY)
     page.press("#key", "Enter")
     items = page.locator("#items > li").count()
-    started, keys = time.perf_counter(), 0
+    started, keys, merged = time.perf_counter(), 0, "nothing merged"
     for index in range(items):
-        if index % REJECT_EVERY == REJECT_EVERY - 1:
+        if index == 0:
+            page.keyboard.press("m")
+            into = page.locator("#merge-into")
+            expect(into).to_have_value(re.compile(r"^[a-z]+:"))
+            merged = f"merged {page.locator('#item-0').get_attribute('data-key')} into " + (
+                into.input_value()
+            )
+            page.keyboard.press("Enter")
+            keys += 2
+        elif index % REJECT_EVERY == REJECT_EVERY - 1:
             reason = "not what the text says"
             page.keyboard.press("r")
             page.keyboard.type(reason)
@@ -90,7 +119,8 @@ def _review(page: Page, base: str) -> tuple[float, int, str]:
     keys += 1
     status = page.locator("#status")
     expect(status).to_contain_text("saved:", timeout=60_000)
-    return time.perf_counter() - started, keys, status.inner_text()
+    seconds = time.perf_counter() - started
+    return seconds, keys, f"{status.inner_text()} ({merged})"
 
 
 def _screenshots(page: Page, base: str, folder: Path) -> None:

@@ -71,6 +71,8 @@ class Proposal:
     anchors: tuple[Anchor, ...]
     refs: tuple[Ref, ...] = ()
     curated: tuple[Curated, ...] = ()
+    #: For a new entity: registry entities of its type it may be (a merge), best first.
+    candidates: tuple[Ref, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class DocumentReview:
     paragraphs: tuple[Paragraph, ...]
     proposals: tuple[Proposal, ...]
     rejected: int
+    #: Per type of a proposed entity, the registry's entities of that type (what a merge may
+    #: name), as (id, name).
+    entities: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,13 +108,17 @@ class Decisions:
     accept: list[str] = field(default_factory=list)
     reject: dict[str, str] = field(default_factory=dict)
     edits: dict[str, list[str]] = field(default_factory=dict)
+    #: A proposed entity's key -> the registry entity it is the same as.
+    merge: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Checked:
-    """The decisions are valid; each edited proposal as it would be written."""
+    """The decisions are valid; each edited proposal as it would be written, and the new key
+    of each proposal whose key the decisions change (a fact naming a merged entity)."""
 
     edited: dict[str, dict[str, Any]]
+    renamed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ class Saved:
     pending: list[str]
     files: list[str]
     version: str
+    merged: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ class DeskDecisions(BaseModel):
     edits: dict[DeskKey, list[Assignment]] = Field(
         default={}, description="Key -> edits in order, each 'field=value' ('props.x=value')"
     )
+    merge: dict[DeskKey, DeskKey] = Field(
+        default={},
+        description="A proposed entity's key -> the id of the registry entity it is the same "
+        "as (its names join that entity; facts naming it name that entity)",
+    )
 
 
 class DeskReview(DeskDecisions):
@@ -39,6 +44,10 @@ class DeskChecked(BaseModel):
     """The decisions are valid as ``kgraph review`` takes them; nothing was written."""
 
     edited: dict[str, DeskEdited] = Field(description="By the key the page showed")
+    renamed: dict[str, str] = Field(
+        default={}, description="The page's key -> the key it will be written under, where the "
+        "decisions change it (a fact naming a merged entity)",
+    )  # fmt: skip
 
 
 class DeskSaved(BaseModel):
@@ -50,6 +59,7 @@ class DeskSaved(BaseModel):
     pending: list[str] = Field(description="Keys that still wait for review")
     files: list[str] = Field(description="Registry files written")
     version: str
+    merged: list[str] = Field(default=[], description="'proposed=existing', one per merge")
 
 
 class DeskLoad(BaseModel):

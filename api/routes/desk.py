@@ -1,5 +1,6 @@
 """``/desk``: the review desk. Pages to read (the documents with proposals waiting; one
-document's text beside its proposals) and three writes: check decisions, save them (the code
+document's text beside its proposals) and three writes: check decisions (accept, reject, edit,
+merge a new entity into a registry one), save them (the code
 of ``kgraph review``, with a version check), and load (``kgraph load``), each needing the
 review key from this site (``api.desk.guard``)."""
 
@@ -38,7 +39,7 @@ DeskDep = Annotated[ReviewDesk, Depends(get_desk)]
 
 def _decisions(body: DeskDecisions) -> Decisions:
     return Decisions(list(body.accept), dict(body.reject),
-                     {k: list(v) for k, v in body.edits.items()})  # fmt: skip
+                     {k: list(v) for k, v in body.edits.items()}, dict(body.merge))  # fmt: skip
 
 
 @router.get("/desk", response_class=HTMLResponse, include_in_schema=False)

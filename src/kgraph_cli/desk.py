@@ -27,11 +27,13 @@ from api.desk.port import (
 )
 from kgraph.db.graph import Graph
 from kgraph.errors import NotFound, RegistryError, ReviewConflict, ReviewRefused
+from kgraph.names.matcher import MentionIndex
 from kgraph.settings import Settings
-from kgraph_cli.desk_view import editable, paragraphs, proposal
+from kgraph_cli.desk_view import editable, paragraphs, proposal, registry_entities
 from loaders.proposals import review as core
 from loaders.proposals.files import Proposals, ProposedEntity, proposals_path, read_proposals
 from loaders.sources.corpus import ManifestEntry, load_manifest, read_document
+from loaders.sources.names import name_index
 from loaders.sources.registry import Registry, load_registry, registry_files
 
 LOCK_NAME = ".review.lock"
@@ -42,7 +44,7 @@ class FolderDesk:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._registry: tuple[str, Registry] | None = None
+        self._registry: tuple[str, Registry, MentionIndex] | None = None
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -56,12 +58,13 @@ class FolderDesk:
             raise NotFound("proposals of document", doc, waiting)
         return read_proposals(path)
 
-    def _registry_now(self) -> Registry:
-        """The registry, read again only when its files changed."""
+    def _registry_now(self) -> tuple[Registry, MentionIndex]:
+        """The registry and its name index, read again only when its files changed."""
         digest = self._registry_digest()
         if self._registry is None or self._registry[0] != digest:
-            self._registry = (digest, load_registry(self.settings.registry_dir))
-        return self._registry[1]
+            registry = load_registry(self.settings.registry_dir)
+            self._registry = (digest, registry, name_index(registry))
+        return self._registry[1], self._registry[2]
 
     def _registry_digest(self) -> str:
         sha = hashlib.sha256()
@@ -96,13 +99,16 @@ class FolderDesk:
             raise NotFound("document", doc, where="the proposals name it; the manifest does not")
         text = read_document(self.settings.corpus_dir, entry)
         items = core.pending(proposals)
-        registry = self._registry_now()
+        registry, index = self._registry_now()
         proposed = {i.id for i in items if isinstance(i, ProposedEntity)}
         return DocumentReview(
             doc=doc, title=entry.title, language=entry.language, version=version,
             paragraphs=paragraphs(text, items),
-            proposals=tuple(proposal(n, i, text, registry, proposed) for n, i in enumerate(items)),
+            proposals=tuple(proposal(n, i, text, registry, proposed, index)
+                            for n, i in enumerate(items)),
             rejected=len(proposals.rejected),
+            entities=registry_entities(registry, {i.type for i in items
+                                                  if isinstance(i, ProposedEntity)}),
         )  # fmt: skip
 
     # --- deciding ---------------------------------------------------------------------------
@@ -112,7 +118,8 @@ class FolderDesk:
         proposals = self._proposals(doc)
         self._same_version(doc, version)
         try:
-            core.decide(proposals, _core(decisions))
+            registry = self._registry_now()[0] if decisions.merge else None
+            decided = core.decide(proposals, _core(decisions), registry)
             edited = {}
             for key, assignments in decisions.edits.items():
                 item = next(i for i in core.pending(proposals) if core.item_key(i) == key)
@@ -121,7 +128,8 @@ class FolderDesk:
                 edited[key] = {"key": core.item_key(item), "values": editable(item)}
         except RegistryError as error:
             raise ReviewRefused(str(error)) from error
-        return Checked(edited)
+        renamed = {k: v for k, v in decided.renamed.items() if k != v}
+        return Checked(edited, renamed)
 
     def save(self, doc: str, version: str, decisions: Decisions) -> Saved:
         """``kgraph review``'s review, if nobody wrote since ``version`` was read."""
@@ -135,7 +143,7 @@ class FolderDesk:
             except RegistryError as error:
                 raise ReviewRefused(str(error)) from error
             return Saved(outcome.accepted, outcome.rejected, outcome.edited, outcome.pending,
-                         outcome.files, self.version(doc))  # fmt: skip
+                         outcome.files, self.version(doc), outcome.merged)  # fmt: skip
 
     def _same_version(self, doc: str, version: str) -> None:
         if self.version(doc) != version:
@@ -173,7 +181,8 @@ class FolderDesk:
 
 def _core(decisions: Decisions) -> core.Decisions:
     return core.Decisions(accept=list(decisions.accept), reject=dict(decisions.reject),
-                          edits={k: list(v) for k, v in decisions.edits.items()})  # fmt: skip
+                          edits={k: list(v) for k, v in decisions.edits.items()},
+                          merge=dict(decisions.merge))  # fmt: skip
 
 
 def create_app_with_desk() -> FastAPI:

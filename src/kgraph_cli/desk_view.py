@@ -3,7 +3,8 @@
 The text is the document's cleaned passages, cut wherever an anchor begins or ends, so each
 piece knows which proposals stand on it. Beside each proposal: what it names (in the
 registry, proposed here, or neither), the curated entry on the same key and whether it
-agrees, and for a new entity the registry's entity of the same name it may duplicate.
+agrees, and for a new entity the registry's entity of the same name it may duplicate and the
+entities it may be merged into (``loaders.proposals.candidates``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from api.desk.port import Anchor, Curated, Paragraph, Piece, Proposal, Ref
+from kgraph.names.matcher import MentionIndex
+from loaders.proposals.candidates import merge_candidates
 from loaders.proposals.files import ProposedEntity, ProposedFact
 from loaders.proposals.review import Item, item_key
 from loaders.sources.cleaning import fold
@@ -105,8 +108,32 @@ def _curated(item: Item, registry: Registry) -> tuple[Curated, ...]:
     return tuple(out)
 
 
+def _candidates(item: Item, registry: Registry, names: MentionIndex | None) -> tuple[Ref, ...]:
+    if not isinstance(item, ProposedEntity):
+        return ()
+    return tuple(
+        Ref(e.id, "may be", "registry", e.name) for e in merge_candidates(item, registry, names)
+    )
+
+
+def registry_entities(
+    registry: Registry, types: set[str]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The registry's entities of each of ``types``, as (id, name), by name."""
+    return {
+        kind: tuple(sorted(((e.item.id, e.item.name) for e in registry.entities
+                            if e.item.type == kind), key=lambda pair: pair[1].casefold()))
+        for kind in sorted(types)
+    }  # fmt: skip
+
+
 def proposal(
-    index: int, item: Item, doc: Document, registry: Registry, proposed: set[str]
+    index: int,
+    item: Item,
+    doc: Document,
+    registry: Registry,
+    proposed: set[str],
+    names: MentionIndex | None = None,
 ) -> Proposal:
     """One pending proposal with its anchors located and its neighbours in the registry."""
     anchors = []
@@ -124,4 +151,5 @@ def proposal(
         anchors=tuple(anchors),
         refs=_refs(item, registry, proposed),
         curated=_curated(item, registry),
+        candidates=_candidates(item, registry, names),
     )

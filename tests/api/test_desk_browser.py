@@ -1,7 +1,8 @@
 """The review desk in a real browser: headless Chromium (Debian's, through Playwright)
 reviews with the keyboard, saves through ``kgraph review``'s code, loads, and ``/facts``
 answers the accepted fact as curated with its anchor. Two sessions on one document: the
-second save is a conflict and writes nothing. A hostile proposal is text, never markup.
+second save is a conflict and writes nothing. A hostile proposal is text, never markup. A new
+entity merged into the registry's (``m``) is gone after the load, its fact under the old id.
 
 Each test has its own registry copy and proposals (``tests.support.desk``); the corpus is
 only read. Without Chromium these tests fail and say how to install it.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from kgraph.db.graph import Graph
@@ -34,7 +36,16 @@ from tests.support.desk import (
     desk_folders,
     served,
 )
-from tests.support.proposals import COLLABORATION, NEWS
+from tests.support.proposals import (
+    COLLABORATION,
+    DUPLICATE,
+    DUPLICATE_FACT,
+    MERGED_ANCHOR,
+    MERGED_FACT,
+    NEWS,
+    SAME_AS,
+    add_duplicate,
+)
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +198,50 @@ def test_keys_pressed_right_after_a_rejection_are_not_lost(
         expect(page.locator("#progress")).to_have_text("4 of 5 decided, not yet saved")
         for index, decision in enumerate(["accepted", "rejected", "accepted", "accepted"]):
             expect(page.locator(f"#item-{index}")).to_have_class(re.compile(rf"\b{decision}\b"))
+
+
+def test_a_new_entity_merged_with_the_keyboard_answers_under_the_existing_id_after_the_load(
+    browser: Browser, empty_graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    folders = desk_folders(settings, tmp_path)
+    add_duplicate(folders.proposals)
+    # doc 003's statement of the fact comes only through the merge (the report states it too).
+    path = folders.registry / "facts_news.yaml"
+    kept = [f for f in yaml.safe_load(path.read_text(encoding="utf-8"))
+            if f"{f['s']}|{f['p']}|{f['o']}" != MERGED_FACT]  # fmt: skip
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with served(folders.settings, empty_graph) as base:
+        page = _open(browser, f"{base}/desk/{NEWS}")
+        _give_key(page)
+        entity = page.locator(f"li[data-key='{DUPLICATE}']")
+        expect(entity.locator(".candidates")).to_contain_text(SAME_AS)
+        entity.click()
+        page.keyboard.press("m")
+        into = page.locator("#merge-into")
+        expect(into).to_have_value(SAME_AS)  # the name index's first candidate
+        page.keyboard.press("Enter")
+        expect(entity.locator(".decision")).to_have_text(f"merged into {SAME_AS}")
+        fact = page.locator(f"li[data-key='{DUPLICATE_FACT}']")
+        expect(fact.locator(".renamed")).to_have_text(f"→ {MERGED_FACT}")
+        page.keyboard.press("u")  # undone, and merged again
+        expect(entity.locator(".decision")).to_have_text("")
+        expect(fact.locator(".renamed")).to_have_text("")
+        page.keyboard.press("m")
+        page.keyboard.press("Enter")
+        expect(fact.locator(".renamed")).to_have_text(f"→ {MERGED_FACT}")
+        fact.click()
+        page.keyboard.press("a")
+        page.keyboard.press("s")
+        expect(page.locator("#status")).to_contain_text("merged 1")
+        expect(page.locator(f"li[data-key='{DUPLICATE}']")).to_have_count(0)
+
+        page.keyboard.press("L")
+        expect(page.locator("#report pre")).to_contain_text("loaded in", timeout=120_000)
+
+        query = {"subject": "University of Oulu", "predicate": "SPECIALISES_IN",
+                 "object": "akkukemian tutkimus"}  # fmt: skip
+        answer = httpx.get(f"{base}/facts", params=query, timeout=60).json()
+        (fact_answer,) = answer["items"]
+        assert (fact_answer["object"]["id"], fact_answer["provenance"]) == (SAME_AS, "curated")
+        assert MERGED_ANCHOR in [e["anchor"] for e in fact_answer["evidence"]]
+        assert httpx.get(f"{base}/entities/{DUPLICATE}", timeout=30).status_code == 404

@@ -1,7 +1,7 @@
 """Who may write through the desk, and what a bad decision answers: over HTTP, no browser.
 
 Writes need the review key (none configured: the desk only reads), refuse another site, and
-a decision ``kgraph review`` would refuse is a 422 that writes nothing."""
+a decision ``kgraph review`` would refuse is a 422 that writes nothing; a merge too."""
 
 from __future__ import annotations
 
@@ -14,14 +14,22 @@ from api.main import create_app
 from kgraph.settings import Settings
 from kgraph_cli.desk import FolderDesk
 from tests.support.desk import FUNDING, KEY, NEWS_2, desk_folders
+from tests.support.proposals import (
+    DUPLICATE,
+    DUPLICATE_FACT,
+    MERGED_FACT,
+    NEWS,
+    SAME_AS,
+    add_duplicate,
+)
 
 
 def _client(settings: Settings) -> TestClient:
     return TestClient(create_app(settings, desk=FolderDesk(settings)))
 
 
-def _version(client: TestClient) -> str:
-    page = client.get(f"/desk/{NEWS_2}")
+def _version(client: TestClient, doc: str = NEWS_2) -> str:
+    page = client.get(f"/desk/{doc}")
     found = re.search(r'data-version="(\w+)"', page.text)
     assert found is not None
     return found.group(1)
@@ -78,3 +86,36 @@ def test_an_app_without_the_review_code_says_where_the_desk_is(settings: Setting
         assert 'href="/desk"' in client.get("/").text
         scheme = client.get("/openapi.json").json()["components"]["securitySchemes"]["ReviewKey"]
         assert scheme["name"] == "X-Review-Key"
+
+
+def test_a_merge_needs_the_key_and_this_site_and_is_checked_like_kgraph_review(
+    settings: Settings, tmp_path: Path
+) -> None:
+    folders = desk_folders(settings, tmp_path)
+    add_duplicate(folders.proposals)
+    identity = folders.registry / "identity.yaml"
+    before = identity.read_bytes()
+    with _client(folders.settings) as client:
+        version = _version(client, NEWS)
+        body = {"merge": {DUPLICATE: SAME_AS}, "accept": [DUPLICATE_FACT], "version": version}
+        checked = client.post(f"/desk/{NEWS}/check", json=body)
+        assert checked.status_code == 200
+        assert checked.json()["renamed"] == {DUPLICATE_FACT: MERGED_FACT}
+        wrong_type = {**body, "merge": {DUPLICATE: "org:university-of-oulu"}}
+        refused = client.post(f"/desk/{NEWS}/check", json=wrong_type)
+        assert (refused.status_code, refused.json()["error"]) == (422, "ReviewRefused")
+        assert "the types differ" in refused.json()["detail"]
+
+        url = f"/desk/{NEWS}/review"
+        assert client.post(url, json=body).status_code == 401
+        cross = {"X-Review-Key": KEY, "Origin": "http://evil.example"}
+        assert client.post(url, json=body, headers=cross).status_code == 403
+        assert identity.read_bytes() == before
+        same = {"X-Review-Key": KEY, "Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
+        saved = client.post(url, json=body, headers=same)
+        assert saved.status_code == 200
+        assert (saved.json()["merged"], saved.json()["accepted"]) == (
+            [f"{DUPLICATE}={SAME_AS}"],
+            [MERGED_FACT],
+        )
+        assert f"same:\n  - {SAME_AS}" in identity.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """Proposals against the real graph: extracted until reviewed, curated after, gone if rejected,
-and the curated graph of the five documents untouched by any of it.
+merged into the entity the registry has, and the curated graph of the five documents untouched
+by any of it.
 
 Each test loads the real corpus with a copy of the registry and a proposals folder of its
 own (under ``tmp_path``), reviews through ``loaders.proposals.review``, and reads the graph back.
@@ -24,10 +25,18 @@ from tests.support.proposals import (
     AGREEING,
     COLLABORATION,
     DISAGREEING,
+    DUPLICATE,
+    DUPLICATE_FACT,
+    DUPLICATE_NAMES,
+    MERGED_ANCHOR,
+    MERGED_FACT,
     NEW_TOPIC,
     NEWS,
+    SAME_AS,
     WORKSHOP_TOPIC,
+    add_duplicate,
     news_proposals,
+    registry_without,
     write_news_proposals,
 )
 
@@ -156,3 +165,30 @@ def test_a_load_with_proposals_is_skipped_only_while_they_are_unchanged(
     assert load_auto(*args, proposals).mode != "unchanged"
     assert COLLABORATION not in _provenance(empty_graph)
     assert load_auto(*args).mode != "unchanged"  # without them: other inputs
+
+
+def test_a_merged_entity_loads_as_the_existing_one_with_its_fact_and_names(
+    empty_graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    registry, proposals = tmp_path / "registry", tmp_path / "proposals"
+    # The report states the fact too; doc 003's statement comes only through the review.
+    registry_without(settings.registry_dir, registry, {MERGED_FACT}, "facts_news.yaml")
+    write_news_proposals(proposals, settings.corpus_dir)
+    add_duplicate(proposals)
+    decisions = Decisions(merge={DUPLICATE: SAME_AS}, accept=[DUPLICATE_FACT])
+    outcome = review(proposals, registry, settings.corpus_dir, NEWS, decisions)
+    assert (outcome.merged, outcome.accepted) == ([f"{DUPLICATE}={SAME_AS}"], [MERGED_FACT])
+
+    _load(empty_graph, settings, registry, None)
+
+    merged = lookups.FactFilter(
+        subjects=["org:university-of-oulu"], predicate="SPECIALISES_IN", objects=[SAME_AS]
+    )
+    (fact,) = lookups.find_facts(empty_graph, merged)
+    assert fact["provenance"] == "curated"
+    from_news = [e for e in fact["evidence"] if e["doc_id"] == NEWS]
+    assert [e["anchor"] for e in from_news] == [MERGED_ANCHOR]
+    assert from_news[0]["anchor"] in from_news[0]["excerpt"]
+    assert empty_graph.read("MATCH (e:Entity {id: $id}) RETURN e", {"id": DUPLICATE}) == []
+    (row,) = empty_graph.read("MATCH (e:Entity {id: $id}) RETURN e.aliases AS a", {"id": SAME_AS})
+    assert set(DUPLICATE_NAMES) <= set(row["a"])

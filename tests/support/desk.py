@@ -9,7 +9,6 @@ misread (1.08 M€ instead of 10.8 M€), for a reviewer to correct and accept.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import socket
 import threading
 import time
@@ -19,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
-import yaml
 from pydantic import SecretStr
 
 from api.main import create_app
@@ -34,7 +32,7 @@ from loaders.proposals.files import (
     proposals_path,
     write_proposals,
 )
-from tests.support.proposals import write_news_proposals
+from tests.support.proposals import registry_without, write_news_proposals
 
 KEY = "desk-test-key"
 NEWS_2 = "004_41c6bf29210348fa"
@@ -48,15 +46,6 @@ HOSTILE_NAME = (
     "</mark></li><b id=injected>bold</b>"
 )
 CHROMIUM = "/usr/bin/chromium"
-
-
-def _registry_without(source: Path, target: Path, keys: set[str]) -> None:
-    shutil.copytree(source, target)
-    path = target / "facts_news.yaml"
-    facts = yaml.safe_load(path.read_text(encoding="utf-8"))
-    kept = [f for f in facts if f"{f['s']}|{f['p']}|{f['o']}" not in keys]
-    assert len(kept) == len(facts) - len(keys)
-    path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def batcircle_proposals(corpus_dir: Path) -> Proposals:
@@ -96,7 +85,7 @@ class Folders:
 def desk_folders(base: Settings, root: Path, *, key: str | None = KEY) -> Folders:
     """A registry copy without FUNDING and RECYCLING, and proposals for docs 003 and 004."""
     registry, proposals = root / "registry", root / "proposals"
-    _registry_without(base.registry_dir, registry, {FUNDING, RECYCLING})
+    registry_without(base.registry_dir, registry, {FUNDING, RECYCLING}, "facts_news.yaml")
     write_news_proposals(proposals, base.corpus_dir)
     write_proposals(proposals_path(proposals, NEWS_2), batcircle_proposals(base.corpus_dir))
     settings = base.model_copy(update={

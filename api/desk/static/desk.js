@@ -13,7 +13,8 @@ const items = [...document.querySelectorAll("#items > li.item")];
 const byKey = new Map(items.map((li) => [li.dataset.key, li]));
 const status = document.getElementById("status");
 let current = 0;
-// Each action: {kind: "accept" | "reject" | "edit", keys: [...], reason, assignments}.
+// Each action: {kind: "accept" | "reject" | "edit" | "merge", keys: [...], reason,
+// assignments, into}. A merge says a proposed entity is the registry's entity `into`.
 const actions = [];
 
 function say(text, kind = "info") {
@@ -25,24 +26,31 @@ function decisions() {
   const accept = new Set();
   const reject = {};
   const edits = {};
+  const merge = {};
   for (const action of actions) {
     for (const key of action.keys) {
       if (action.kind === "accept") {
         accept.add(key);
         delete reject[key];
+        delete merge[key];
       } else if (action.kind === "reject") {
         accept.delete(key);
         reject[key] = action.reason;
+        delete merge[key];
+      } else if (action.kind === "merge") {
+        accept.delete(key);
+        delete reject[key];
+        merge[key] = action.into;
       } else {
         (edits[key] ||= []).push(...action.assignments);
       }
     }
   }
-  return { accept: [...accept], reject, edits };
+  return { accept: [...accept], reject, edits, merge };
 }
 
 function decided(d) {
-  return new Set([...d.accept, ...Object.keys(d.reject)]);
+  return new Set([...d.accept, ...Object.keys(d.reject), ...Object.keys(d.merge)]);
 }
 
 function render(edited = null) {
@@ -50,13 +58,18 @@ function render(edited = null) {
   const done = decided(d);
   items.forEach((li, index) => {
     const key = li.dataset.key;
-    const state = d.accept.includes(key) ? "accepted" : key in d.reject ? "rejected" : "";
+    const state = d.accept.includes(key) ? "accepted" : key in d.reject ? "rejected"
+      : key in d.merge ? "merged" : "";
     li.classList.toggle("accepted", state === "accepted");
     li.classList.toggle("rejected", state === "rejected");
+    li.classList.toggle("merged", state === "merged");
     li.classList.toggle("edited", key in d.edits);
     li.classList.toggle("current", index === current);
+    const shown = state === "merged" ? `merged into ${d.merge[key]}` : state;
     li.querySelector(".decision").textContent =
-      state + (key in d.edits ? (state ? ", edited" : "edited") : "");
+      shown + (key in d.edits ? (state ? ", edited" : "edited") : "");
+    const renamed = lastRenamed[key];
+    li.querySelector(".renamed").textContent = renamed ? `→ ${renamed}` : "";
     const reason = li.querySelector(".reason");
     reason.hidden = state !== "rejected";
     reason.textContent = state === "rejected" ? `reason: ${d.reject[key]}` : "";
@@ -103,6 +116,8 @@ async function call(path, payload, write) {
 }
 
 let lastEdited = null;
+// The key each proposal will be written under, where the decisions change it (a merge).
+let lastRenamed = {};
 // The server is asked in order, one call at a time; a key pressed meanwhile is never lost.
 let queue = Promise.resolve();
 function queued(task) {
@@ -113,6 +128,7 @@ function queued(task) {
 async function recheck() {
   const checked = await call(`/desk/${doc}/check`, { ...decisions(), version: body.dataset.version }, false);
   lastEdited = checked.edited;
+  lastRenamed = checked.renamed || {};
 }
 
 // A decision shows at once and the cursor moves on; the server's check follows, and a
@@ -219,6 +235,48 @@ function edit() {
   });
 }
 
+// A new entity that the registry has already: pick it (the name index's candidates first,
+// any registry id of the same type by its name), and the proposal's facts name it instead.
+function merge() {
+  const key = currentKey();
+  if (!key) return;
+  const li = byKey.get(key);
+  if (!li.classList.contains("entity")) {
+    say("only a proposed entity can be merged into one the registry has", "error");
+    return;
+  }
+  const candidates = JSON.parse(li.dataset.candidates || "[]");
+  const dialog = document.getElementById("merge-dialog");
+  const input = document.getElementById("merge-into");
+  const choices = dialog.querySelector(".choices");
+  ask(dialog, () => {
+    dialog.querySelector(".what").textContent = key;
+    input.setAttribute("list", `entities-${li.dataset.type}`);
+    input.value = candidates.length ? candidates[0] : "";
+    choices.replaceChildren();
+    for (const id of candidates) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = id;
+      button.addEventListener("click", () => {
+        input.value = id;
+        input.focus();
+      });
+      choices.append(button);
+    }
+    if (!candidates.length) {
+      choices.textContent = `no registry ${li.dataset.type} goes by a name like this: type its id or name`;
+    }
+  }, () => {
+    const into = input.value.trim();
+    if (into) act({ kind: "merge", keys: [key], into });
+  });
+  // After showModal, which focuses the dialog's first control (a candidate's button): Enter
+  // merges into the first candidate, typing replaces it.
+  input.focus();
+  input.select();
+}
+
 function acceptSure() {
   const done = decided(decisions());
   const keys = items
@@ -263,7 +321,8 @@ function save() {
     try {
       const saved = await call(`/desk/${doc}/review`, { ...d, version: body.dataset.version }, true);
       sessionStorage.setItem(FLASH_STORE, `saved: accepted ${saved.accepted.length}, rejected ` +
-        `${saved.rejected.length}, edited ${saved.edited.length}; ${saved.pending.length} still wait` +
+        `${saved.rejected.length}, edited ${saved.edited.length}, merged ${(saved.merged || []).length}; ` +
+        `${saved.pending.length} still wait` +
         (saved.accepted.length ? ". Load the graph (L) to make the accepted ones curated." : ""));
       actions.length = 0;
       location.reload();
@@ -295,7 +354,7 @@ const KEYS = {
   j: () => focus(current + 1), ArrowDown: () => focus(current + 1),
   k: () => focus(current - 1), ArrowUp: () => focus(current - 1),
   a: () => currentKey() && act({ kind: "accept", keys: [currentKey()] }),
-  r: reject, e: edit, u: undo, A: acceptSure, s: save, L: load,
+  r: reject, e: edit, m: merge, u: undo, A: acceptSure, s: save, L: load,
 };
 
 document.addEventListener("keydown", (event) => {
@@ -313,6 +372,7 @@ document.addEventListener("keydown", (event) => {
 document.getElementById("accept").addEventListener("click", KEYS.a);
 document.getElementById("reject").addEventListener("click", reject);
 document.getElementById("edit").addEventListener("click", edit);
+document.getElementById("merge").addEventListener("click", merge);
 document.getElementById("undo").addEventListener("click", undo);
 document.getElementById("accept-sure").addEventListener("click", acceptSure);
 document.getElementById("save").addEventListener("click", save);

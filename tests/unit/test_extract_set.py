@@ -20,12 +20,12 @@ REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 #: lowers one fails here; one that raises it should raise the floor.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "200_fi_news": (1.00, 1.00, 1.00, 0.14),
-    "201_fi_report": (1.00, 1.00, 0.93, 0.70),
+    "201_fi_report": (1.00, 1.00, 1.00, 0.70),
     "202_en_news": (1.00, 0.60, 1.00, 0.22),
-    "203_en_project_page": (0.75, 0.60, 1.00, 0.12),
+    "203_en_project_page": (1.00, 0.70, 1.00, 0.12),
     "204_fi_project_page": (1.00, 1.00, 1.00, 0.80),
     "205_en_post": (1.00, 0.81, 1.00, 0.50),
-    "all": (0.96, 0.83, 0.96, 0.45),
+    "all": (1.00, 0.84, 1.00, 0.45),
 }
 
 
@@ -36,6 +36,12 @@ def scored(pipelines: Pipelines) -> dict[str, Scored]:
 
 def _figures(entities: Tally, facts: Tally) -> tuple[float, float, float, float]:
     return (*entities.pr()[:2], *facts.pr()[:2])
+
+
+def test_no_trap_is_ever_proposed(scored: dict[str, Scored]) -> None:
+    """Negations, companies listed as something else, funders as partners, navigation lines,
+    page headers and the tails of longer names (each document's ``traps``)."""
+    assert [f"{s.doc}: {t}" for s in scored.values() for t in s.traps] == []
 
 
 def test_every_document_of_the_set_is_scored(scored: dict[str, Scored]) -> None:

@@ -13,6 +13,7 @@ The stages, one module each::
     rules_*.py      that code, per kind of fact;  references.py  publications and authors
     words.yaml      head words of names, titles, gazetteers (words.py reads it)
     document.py     the passes over a document's passages and sentences
+    same_entity.py  one entity per thing: "X Oy", "X" and "X:n" are one proposal
 
 What becomes of the spans and drafts (merged, anchors checked, written for review) is
 ``loaders.proposals``.

@@ -38,12 +38,15 @@ _EN_PERSON_SAYS = re.compile(
 )
 _EN_ORG = re.compile(
     rf"(?P<name>(?:University|City|Port|Ministry) of(?: the)? {_CAP}(?: {_CAP})?"
+    # "VTT Technical Research Centre of Finland Ltd": a company's whole name, "of" inside
+    rf"|(?:{_CAP} ){{1,4}}of (?:the )?(?:{_CAP} ){{1,2}}(?:Oy|Oyj|Ltd|Inc|Plc)"
     rf"|(?:{_CAP} ){{1,3}}(?:University(?: of Applied Sciences)?|Institute|Consortium|Oy|Oyj|Ltd"
     r"|Foundation|Agency|Association)"
     rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
 )
 _EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
 _EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
+_OF_BEFORE = re.compile(r"\bof (?:the )?$")
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
 
 
@@ -213,12 +216,15 @@ def finnish_projects(source: NameSource, rule: Rule) -> list[Span]:
 
 
 def english_organisations(source: NameSource, rule: Rule) -> list[Span]:
-    """ "University of Vaasa", "Centria University of Applied Sciences", "Vasa universitet"."""
+    """ "University of Vaasa", "Centria University of Applied Sciences", "Vasa universitet".
+
+    Not the tail of a longer name the shapes do not cover: "... Centre of Finland Ltd" is not
+    the company "Finland Ltd"."""
     spans: list[Span] = []
     for m in _EN_ORG.finditer(source.text):
         name = m["name"]
         first = name.split(" ", 1)[0]
-        if first in _STOP_FIRST:
+        if first in _STOP_FIRST or _OF_BEFORE.search(source.text, 0, m.start()):
             continue
         kind, org_kind = _english_type(name, source.words)
         spans.append(_span(m.start(), m.end(), name, kind, name, org_kind, rule))
@@ -235,7 +241,8 @@ def english_people(source: NameSource, rule: Rule) -> list[Span]:
 
 
 def english_projects(source: NameSource, rule: Rule) -> list[Span]:
-    """ "the GridCell project", "the GridCell consortium"."""
+    """ "the GridCell project", "the GridCell consortium"; not "Recycling consortium ..." at
+    the start of a headline or sentence, a common word capitalised by its place."""
     spans: list[Span] = []
     for m in _EN_PROJECT.finditer(source.text):
         first, _, rest = m["name"].partition(" ")
@@ -244,9 +251,18 @@ def english_projects(source: NameSource, rule: Rule) -> list[Span]:
             if first in _STOP_FIRST
             else (m["name"], m.start("name"))
         )
-        if name:
+        if name and not _common_word_at_start(source.text, at, name):
             spans.append(_span(at, m.end("name"), name, "Project", name, None, rule))
     return spans
+
+
+def _common_word_at_start(text: str, at: int, name: str) -> bool:
+    """One word, capitalised only by its place at the start of a line or sentence: a name has a
+    second capital or a digit ("GridCell", "ReLiBa", "BATCircle3.0")."""
+    before = text[:at].rstrip(" ")
+    at_start = not before or before.endswith(("\n", ".", "!", "?", ":"))
+    plain = " " not in name and name[1:].islower()
+    return at_start and plain
 
 
 def english_events(source: NameSource, rule: Rule) -> list[Span]:

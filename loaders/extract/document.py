@@ -15,6 +15,7 @@ from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
 from loaders.extract.rulebook import Rulebook, rulebook
+from loaders.extract.same_entity import names_of, one_per_thing
 from loaders.extract.spans import Span, resolve_overlaps
 from loaders.extract.words import Words
 from loaders.sources.corpus import Document, Passage
@@ -32,6 +33,8 @@ class Read:
     #: new entities named so far, by id, and the matcher over their names (rebuilt on growth)
     named: dict[str, Span] = field(default_factory=dict)
     index: MentionIndex | None = None
+    #: entity id -> other base-form names the document gives it ("Valmet Automotive")
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
 
 def extract_document(
@@ -47,7 +50,7 @@ def extract_document(
     for passage, doc in zip(document.passages, parsed, strict=True):
         spans, drafts = _spans(passage, doc, language, linker, words, book)
         spans = _acronyms(passage.text, spans, read.acronyms)
-        spans = _named_again(passage, language, spans, read)
+        spans = _named_again(passage, language, spans, read, words.legal_forms)
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)
@@ -58,18 +61,20 @@ def extract_document(
             if projects:
                 read.state.last_project = projects[-1]
     _rename_acronyms(read)
+    read.aliases = one_per_thing(read.spans, read.drafts, language, words.legal_forms)
     return read
 
 
-def _named_again(passage: Passage, language: Language, spans: list[Span], read: Read) -> list[Span]:
-    """A new entity named again further on, without the shape that found it the first time
-    ("BATCircle3.0-projekti", then "BATCircle3.0 (2024-2027) on ..."), through the one
-    matcher, so in any case form."""
-    if read.index is not None:
-        for m in read.index.find(passage.text, passage.id, language=language):
-            again = replace(read.named[m.entity_id], start=m.start, end=m.end, surface=m.surface)
-            if not any(again.overlaps(s) for s in spans):
-                spans = sorted([*spans, again], key=lambda s: (s.start, s.end, s.entity_id))
+def _named_again(
+    passage: Passage,
+    language: Language,
+    spans: list[Span],
+    read: Read,
+    legal_forms: frozenset[str],
+) -> list[Span]:
+    """A new entity named again, in its own passage or further on, without the shape that
+    found it the first time ("BATCircle3.0-projekti", then "BATCircle3.0 (2024-2027) on ...";
+    "Kemira Oyj", then "Kemiran"), through the one matcher, so in any case form."""
     grown = False
     for span in spans:
         if span.new and span.entity_id not in read.named and len(span.name) >= 4:
@@ -77,8 +82,14 @@ def _named_again(passage: Passage, language: Language, spans: list[Span], read: 
             grown = True
     if grown:
         read.index = MentionIndex(
-            EntityNames(entity_id=i, names=[s.name]) for i, s in read.named.items()
+            EntityNames(entity_id=i, names=names_of(s.name, legal_forms))
+            for i, s in read.named.items()
         )
+    if read.index is not None:
+        for m in read.index.find(passage.text, passage.id, language=language):
+            again = replace(read.named[m.entity_id], start=m.start, end=m.end, surface=m.surface)
+            if not any(again.overlaps(s) for s in spans):
+                spans = sorted([*spans, again], key=lambda s: (s.start, s.end, s.entity_id))
     return spans
 
 

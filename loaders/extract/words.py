@@ -24,6 +24,8 @@ class Words:
     titles: frozenset[str]
     #: (type, English name, Finnish name) of the places of the gazetteers
     places: tuple[tuple[EntityType, str, str], ...] = ()
+    #: legal forms a company's name may end with ("oy", "ltd"), lower case
+    legal_forms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,13 @@ def load_words() -> Words:
         for kind, names in raw["places"].items()
         for en, fi in names.items()
     )
-    return Words(heads, head_first, frozenset(raw["titles"]), places)
+    return Words(
+        heads,
+        head_first,
+        frozenset(raw["titles"]),
+        places,
+        frozenset(raw["legal_forms"]),
+    )
 
 
 def _entity_type(name: str, section: str) -> EntityType:

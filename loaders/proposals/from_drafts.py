@@ -69,6 +69,7 @@ def _entities(
             entry["confidence"] = max(entry["confidence"], span.confidence)
     for entity_id, entry in merged.items():
         entry["props"].update(_project_props(entity_id, read))
+        entry["aliases"].update(dict.fromkeys(read.aliases.get(entity_id, [])))
     return [_proposed(e) for _, e in sorted(merged.items())]
 
 

@@ -137,6 +137,15 @@ CASES: dict[str, dict[str, Case]] = {
                 "IndustrialPark: Port of Raahe",
             ),
         ),
+        "en-a-company-name-with-of-inside": Case(
+            "en",
+            "Partners include VTT Technical Research Centre of Finland Ltd.",
+            ("Organisation: VTT Technical Research Centre of Finland Ltd",),
+            ("Organisation: VTT Technical Research Centre of Finland Ltd",),
+        ),
+        "en-the-tail-after-of-is-no-company": Case(
+            "en", "They work with the technical research centre of Finland Ltd.", ()
+        ),
     },
     "person-shape-en": {
         "fi-the-finnish-pipeline-names-the-person-first": Case(
@@ -165,6 +174,15 @@ CASES: dict[str, dict[str, Case]] = {
         "en-name-project": Case(
             "en",
             "They started the GridCell project.",
+            ("Project: GridCell",),
+            ("Project: GridCell",),
+        ),
+        "en-a-common-word-starting-a-headline-is-no-name": Case(
+            "en", "Recycling consortium to recover lithium\n\nThe work starts in May.", ()
+        ),
+        "en-a-mixed-case-name-starting-a-headline": Case(
+            "en",
+            "GridCell consortium starts work\n\nThe work starts in May.",
             ("Project: GridCell",),
             ("Project: GridCell",),
         ),
@@ -437,6 +455,9 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-nailin-refers-to-things-before": Case(
             "fi", "BATCircle3.0-hanke on valmis. Näihin osallistui Kokkola ja Vaasa.", ()
         ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Oulu ei ole mukana BATCircle3.0-hankkeessa kaupunkiseutuna.", ()
+        ),
         "en-participating": Case(
             "en",
             "Kokkola and Vaasa are participating in the BATCircle3.0 project.",
@@ -447,6 +468,9 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-these-refers-to-things-before": Case(
             "en", "BATCircle3.0 ended. Kokkola and Vaasa took part in these, as participants.", ()
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en", "Oulu is not participating in the BATCircle3.0 project.", ()
         ),
     },
     "person-title-at": {

@@ -70,8 +70,9 @@ unit: install
 	$(PYTEST) -m "not integration"
 
 # The integration tier: everything against a real Neo4j (started by the tests when needed).
+# It prints its fifteen slowest tests and fixtures: where the suite's time goes (docs/testing.md).
 integration: jars chromium
-	$(PYTEST) -m integration
+	$(PYTEST) -m integration --durations=15
 
 test: jars chromium lint typecheck unit integration
 

@@ -11,6 +11,10 @@ auto    compare the inputs' digests with what the newest LoadRun read: nothing t
         (``unchanged``), rebuild what changed documents own (``document``), or a full load
 verify  build and diff the whole graph whatever the digests say (``kgraph load --verify``)
 bulk    a first load into an empty managed database through ``neo4j-admin database import``
+
+A ``Corpus`` with a ``kept_dir`` reuses the work kept there by digest (a document's cleaning,
+its anchors, its mentions: ``loaders.build.kept``) in ``auto`` and ``bulk``; ``verify`` does
+every piece of work again and neither reads nor writes kept work.
 """
 
 from __future__ import annotations
@@ -18,13 +22,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import BATCH_SIZE, ProgressFn, SyncReport
 from kgraph.errors import ConfigError
 from loaders.build.pipeline import Build
+
+if TYPE_CHECKING:
+    from loaders.build.kept import Kept
+    from loaders.sources.inputs import Inputs
 
 LoadMode = Literal["auto", "verify", "bulk"]
 #: What a load turned out to be: the plan's answer, or the bulk path.
@@ -38,6 +46,8 @@ class Corpus:
     corpus_dir: Path
     registry_dir: Path
     proposals_dir: Path | None = None
+    #: Where work is kept by digest (``loaders.build.kept``); None: none is kept or reused.
+    kept_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -123,27 +133,45 @@ def _corpus(
     from loaders.sources.inputs import read_inputs
 
     inputs = read_inputs(source.corpus_dir, source.registry_dir, schema_file, source.proposals_dir)
+    kept = _kept(source, mode, inputs)
     if mode == "bulk":
         from kgraph.db.bulk import BULK_REASON, bulk_load
 
         assert server is not None
-        result = build(source.corpus_dir, source.registry_dir, source.proposals_dir)
+        result = build(source.corpus_dir, source.registry_dir, source.proposals_dir, kept)
         wanted = result.graph_input
         report = bulk_load(
             server, graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
             schema_file, database=opts.database,
         )  # fmt: skip
+        _prune(kept, inputs)
         return Loaded("bulk", BULK_REASON, report.load_id, _since(started), result, report)
     from loaders.plan.unchanged import Unchanged, load_if_changed
 
     outcome = load_if_changed(graph, source.corpus_dir, source.registry_dir, inputs,
-                              source.proposals_dir, verify=mode == "verify")  # fmt: skip
+                              source.proposals_dir, verify=mode == "verify", kept=kept)  # fmt: skip
     if isinstance(outcome, Unchanged):
         reason = f"inputs unchanged since load {outcome.load_id}"
         return Loaded("unchanged", reason, outcome.load_id, _since(started))
     result, report = outcome
+    _prune(kept, inputs)
     done: Done = "document" if result.mode == "document" else "full"
     return Loaded(done, result.mode_reason, report.load_id, _since(started), result, report)
+
+
+def _kept(source: Corpus, mode: LoadMode, inputs: Inputs) -> Kept | None:
+    """The work kept for this load to reuse: none without a folder, and none to verify."""
+    if source.kept_dir is None or mode == "verify":
+        return None
+    from loaders.build.kept import Kept
+
+    return Kept(source.kept_dir, inputs.code)
+
+
+def _prune(kept: Kept | None, inputs: Inputs) -> None:
+    """After a load that wrote: the kept work of documents no longer as they were goes."""
+    if kept is not None:
+        kept.prune(inputs)
 
 
 def _synthetic(

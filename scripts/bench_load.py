@@ -4,7 +4,7 @@ the second time), and a load after one document changed (a document load) agains
 load of the same changed inputs.
 
     .venv/bin/python scripts/bench_load.py [--runs 3] [--document 000_82ade397896eee5f]
-        [--edit prepend|append]
+        [--edit prepend|append] [--extra-documents N] [--kept]
 
 Needs a running Neo4j (make up, or kgraph neo4j start) and WIPES its database. Each run is
 a new Python process, so one-time costs (the Finnish dictionary of simplemma) are counted.
@@ -12,6 +12,14 @@ The changed document is edited in two copies of the corpus in a temporary folder
 corpus itself is never written): A as it is, B with a new paragraph in ``--document``:
 first (``--edit prepend``: every later passage moves one ordinal, so every anchor in it
 resolves anew and most of what the document owns is rewritten) or last (``append``).
+``--extra-documents N`` adds N generated documents to both (``extra_documents.py``: four
+layouts, Finnish and English, the registry's names in them).
+
+``--kept`` (issue "Performance IV") times instead, in the same run, each load with the work
+kept by digest off and on (``loaders.build.kept``, in a temporary folder): a full load, a load
+after the one changed document, a load after one added document (copy C: A and one more
+generated document) and an unchanged load, each against a full load (``--verify``: nothing
+kept) of the same inputs.
 """
 
 from __future__ import annotations
@@ -26,6 +34,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from extra_documents import add_documents
+
+REGISTRY = Path(__file__).resolve().parents[1] / "loaders" / "registry"
 
 ONE_RUN = r"""
 import json, time
@@ -58,18 +71,23 @@ g.close()
 
 def _fresh_process(imports: str, work: str) -> str:
     """A program for a fresh process: import and connect (timed from ``t0``), then ``work``
-    (from ``t1``: the load's own part, after what every process pays), closing the driver."""
+    (from ``t1``: the load's own part, after what every process pays), closing the driver.
+    ``kept``: the folder of kept work the bench names (``BENCH_KEPT``), else None."""
     return f"""
-import json, time
+import json, os, resource, time
 t0 = time.perf_counter()
+from pathlib import Path
 from kgraph.settings import Settings
 from kgraph.db.graph import Graph, connect
 {imports}
 s = Settings()
 g = Graph(connect(s.bolt_uri, s.auth), s.neo4j_database)
+kept = Path(os.environ["BENCH_KEPT"]) if os.environ.get("BENCH_KEPT") else None
 t1 = time.perf_counter()
 def written(report):
     return sum(report.nodes.summary().values()) + sum(report.relationships.summary().values())
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 {work}
 g.close()
 """
@@ -103,26 +121,28 @@ print(json.dumps({"document_process": time.perf_counter() - t0,
 )
 
 
-def _add_documents(corpus: Path, count: int) -> None:
-    """``count`` more documents in ``corpus``: the corpus's own texts in turn, each under a
-    new id and with a first line of its own (what a user's next documents would be before
-    extraction: text the registry anchors nothing in, full of names the matcher finds)."""
-    originals = sorted(corpus.glob("*.txt"))
-    entries = []
-    for number in range(count):
-        original = originals[number % len(originals)]
-        doc_id = f"{900 + number:03d}_copy_of_{original.stem[4:]}"
-        data = f"Copy {number} of {original.stem}.\n\n".encode() + original.read_bytes()
-        (corpus / f"{doc_id}.txt").write_bytes(data)
-        language = "en" if original.stem.startswith(("003", "004")) else "fi"
-        entries.append(
-            f"  - id: {doc_id}\n    file: {doc_id}.txt\n    language: {language}\n"
-            f"    kind: copy\n    title: Copy {number} of {original.stem}\n"
-            f"    publisher: bench_load.py\n"
-            f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
-        )  # fmt: skip
-    manifest = corpus / "corpus.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + "".join(entries), encoding="utf-8")
+#: A load with kept work (``BENCH_KEPT``) as ``kgraph load`` plans it, and what it did.
+KEPT_RUN = _fresh_process(
+    "from loaders.load import Corpus, load",
+    """loaded = load(g, Corpus(s.corpus_dir, s.registry_dir, kept_dir=kept), s.schema_file,
+              mode="auto")
+print(json.dumps({"process": time.perf_counter() - t0, "work": time.perf_counter() - t1,
+                  "mode": loaded.mode, "peak_mb": peak_mb()}))""",
+)
+
+#: A full load (``--verify``: nothing kept, nothing reused) with its peak memory.
+VERIFY_RUN = _fresh_process(
+    "from loaders.load import Corpus, load",
+    """loaded = load(g, Corpus(s.corpus_dir, s.registry_dir), s.schema_file, mode="verify")
+print(json.dumps({"process": time.perf_counter() - t0, "work": time.perf_counter() - t1,
+                  "mode": loaded.mode, "peak_mb": peak_mb()}))""",
+)
+
+WIPE_RUN = _fresh_process(
+    "from kgraph.db import cypher",
+    """g.run_autocommit(cypher.WIPE)
+print(json.dumps({}))""",
+)
 
 
 def _corpora(
@@ -135,7 +155,7 @@ def _corpora(
         shutil.copytree(source, copy)
         for path in copy.iterdir():
             path.chmod(0o644)
-        _add_documents(copy, extra)
+        add_documents(copy, extra, REGISTRY)
     path = b / f"{document}.txt"
     old = hashlib.sha256(path.read_bytes()).hexdigest()
     paragraph = b"Kokkola, Vaasa and Business Finland in a new paragraph."
@@ -148,8 +168,19 @@ def _corpora(
     return a, b
 
 
-def _run(code: str, corpus: Path | None = None) -> dict[str, float]:
-    env = {**os.environ, **({"KGRAPH_CORPUS_DIR": str(corpus)} if corpus else {})}
+def _added(source: Path, folder: Path, extra: int) -> Path:
+    """Copy C: copy A with one generated document more (the next one)."""
+    c = folder / "c"
+    shutil.copytree(source, c)
+    for path in c.iterdir():
+        path.chmod(0o644)
+    add_documents(c, extra + 1, REGISTRY)
+    return c
+
+
+def _run(code: str, corpus: Path | None = None, kept: Path | None = None) -> dict[str, Any]:
+    env = {**os.environ, **({"KGRAPH_CORPUS_DIR": str(corpus)} if corpus else {}),
+           "BENCH_KEPT": str(kept) if kept else ""}  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=env).stdout  # fmt: skip
     return dict(json.loads(out.strip().splitlines()[-1]))
@@ -169,6 +200,78 @@ def _one_run(a: Path, b: Path) -> dict[str, float]:
     return run
 
 
+def _timed(code: str, corpus: Path, kept: Path | None, expect: str) -> dict[str, Any]:
+    out = _run(code, corpus, kept)
+    if out["mode"] != expect:
+        raise SystemExit(f"expected a {expect} load of {corpus.name}, it was {out['mode']}")
+    return out
+
+
+def _kept_run(a: Path, b: Path, c: Path, kept: Path) -> dict[str, float]:
+    """One run of ``--kept``: every load timed with kept work off and on; the graph and the
+    kept folder brought back to corpus A (as a user's last load left them) before each."""
+    run: dict[str, float] = {}
+
+    def note(name: str, out: dict[str, Any]) -> None:
+        run[name], run[f"{name}_work"], run[f"{name}_mb"] = (
+            out["process"],
+            out["work"],
+            out["peak_mb"],
+        )
+
+    shutil.rmtree(kept, ignore_errors=True)
+    _run(WIPE_RUN)
+    note("full_kept_cold", _timed(KEPT_RUN, a, kept, "full"))  # nothing kept yet: it all is
+    for name, other in (("changed", b), ("added", c)):
+        # Each from A to ``other``: the same change, made three ways.
+        note(f"{name}_off", _timed(KEPT_RUN, other, None, "document"))
+        _timed(KEPT_RUN, a, kept, "document")  # back to A, A's work kept
+        note(f"{name}_on", _timed(KEPT_RUN, other, kept, "document"))
+        _timed(KEPT_RUN, a, kept, "document")
+        note(f"{name}_full", _timed(VERIFY_RUN, other, None, "full"))
+        if name == "changed":
+            note("unchanged_off", _timed(KEPT_RUN, b, None, "unchanged"))
+            note("unchanged_on", _timed(KEPT_RUN, b, kept, "unchanged"))
+        _timed(KEPT_RUN, a, kept, "document")
+    note("full_a", _timed(VERIFY_RUN, a, None, "full"))
+    return run
+
+
+def _kept_main(args: argparse.Namespace, source: Path) -> None:
+    runs = []
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = _corpora(source, Path(folder), args.document, args.edit, args.extra_documents)
+        c = _added(source, Path(folder), args.extra_documents)
+        documents = len(list(a.glob("*.txt")))
+        for number in range(1, args.runs + 1):
+            run = _kept_run(a, b, c, Path(folder) / "kept")
+            runs.append(run)
+            print(f"run {number}: " + ", ".join(f"{k} {v:.2f}" for k, v in run.items()
+                                                if not k.endswith(("_work", "_mb"))))  # fmt: skip
+
+    def median(key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    print(f"{documents} documents (A), {args.runs} runs, medians; fresh processes, seconds")
+    print(f"full load, nothing kept (--verify): A {median('full_a'):.2f} s, "
+          f"peak {median('full_a_mb'):.0f} MB; a first load into an empty graph, keeping all work, "
+          f"{median('full_kept_cold'):.2f} s")  # fmt: skip
+    for name, what in (("changed", f"{args.document} changed ({args.edit})"),
+                       ("added", "one document added")):  # fmt: skip
+        full = median(f"{name}_full")
+        print(f"{what}: full load {full:.2f} s (peak {median(f'{name}_full_mb'):.0f} MB); "
+              f"document load, kept work off {median(f'{name}_off'):.2f} s "
+              f"({median(f'{name}_off') / full:.3f}), on {median(f'{name}_on'):.2f} s "
+              f"(**{median(f'{name}_on') / full:.3f}**, peak {median(f'{name}_on_mb'):.0f} MB); "
+              f"after imports and connect: off {median(f'{name}_off_work'):.2f} s, on "
+              f"{median(f'{name}_on_work'):.2f} s against {median(f'{name}_full_work'):.2f} s "
+              f"({median(f'{name}_on_work') / median(f'{name}_full_work'):.3f})")  # fmt: skip
+    full = median("changed_full")
+    print(f"unchanged inputs: off {median('unchanged_off'):.2f} s, on {median('unchanged_on'):.2f}"
+          f" s ({median('unchanged_on') / full:.3f} of the full load)")  # fmt: skip
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
@@ -178,11 +281,16 @@ def main() -> None:
                         help="Where the new paragraph goes: first (every later passage of the "
                         "document moves, and every anchor in it) or last")  # fmt: skip
     parser.add_argument("--extra-documents", type=int, default=0, metavar="N",
-                        help="Add N documents to both copies (the corpus's texts under new "
-                        "ids): how the loads compare as the corpus grows")  # fmt: skip
+                        help="Add N generated documents to both copies (extra_documents.py): "
+                        "how the loads compare as the corpus grows")  # fmt: skip
+    parser.add_argument("--kept", action="store_true",
+                        help="Time each load with kept work off and on")  # fmt: skip
     args = parser.parse_args()
     from kgraph.settings import Settings
 
+    if args.kept:
+        _kept_main(args, Settings().corpus_dir)
+        return
     runs = []
     with tempfile.TemporaryDirectory() as folder:
         a, b = _corpora(

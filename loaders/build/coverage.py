@@ -9,6 +9,8 @@ is neither accounted for nor listed in ``omissions.yaml`` is reported as unexpla
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -108,11 +110,11 @@ class DocumentCoverage:
         )
 
 
-class _Scanner:
+class Scanner:
     """What the registry accounts for, gathered once, to judge the findings of each document."""
 
     def __init__(self, registry: Registry, index: MentionIndex | None = None) -> None:
-        self.index = index if index is not None else name_index(registry)
+        self._registry, self._index = registry, index
         self.omissions = [o.item.text.casefold() for o in registry.omissions]
         self.dois = {str(e.item.props.get("doi", "")).lower() for e in registry.entities}
         self.amounts = _known_amounts(registry)
@@ -126,6 +128,25 @@ class _Scanner:
         self.folded_texts = " | ".join(
             t.casefold() for t in [*names, *(v for values in self.texts.values() for v in values)]
         )
+
+    @property
+    def index(self) -> MentionIndex:
+        """The registry's name index, built when first needed (a share is often measured
+        from mentions already found, and the index is the costly part)."""
+        if self._index is None:
+            self._index = name_index(self._registry)
+        return self._index
+
+    def index_of(self) -> MentionIndex:
+        """``index``, as a function (for work that may not need it)."""
+        return self.index
+
+    def digest(self) -> str:
+        """Digest of all the scan knows of the registry besides the names' index: a share
+        is the same while this, the index, the document and the code are."""
+        known = [self.omissions, sorted(self.dois), sorted(self.amounts), sorted(self.spans),
+                 sorted(self.year_spans), self.texts, self.folded_texts]  # fmt: skip
+        return hashlib.sha256(json.dumps(known, sort_keys=True).encode()).hexdigest()
 
     def document(
         self, doc: Document, mentions: Mapping[str, list[Mention]] | None = None
@@ -185,7 +206,7 @@ def measure_documents(
 ) -> dict[str, DocumentCoverage]:
     """Each document's share of the report, by document id (``index``: the registry's;
     ``mentions``: what it finds in each passage, when already matched)."""
-    scanner = _Scanner(registry, index)
+    scanner = Scanner(registry, index)
     return {doc.entry.id: scanner.document(doc, mentions) for doc in documents}
 
 

@@ -10,8 +10,11 @@ the entry point every caller uses.)
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,16 +22,17 @@ from kgraph import __version__
 from kgraph.coverage import Coverage
 from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, RelRow, SyncReport, sync
-from kgraph.names.matcher import Mention
+from kgraph.names.matcher import Mention, MentionIndex
 from kgraph.ontology import EntitySpec, FactSpec
 from loaders.build import coverage, rows
 from loaders.build.inference import InferredFact, infer
-from loaders.build.mentions import count_by_passage, find_in_documents
+from loaders.build.kept import Kept
+from loaders.build.mentions import count_by_passage, find_mentions
 from loaders.proposals.joined import Extracted, read_extracted
 from loaders.sources.corpus import Document, load_corpus
 from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.sources.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs
-from loaders.sources.names import identity_names, name_index
+from loaders.sources.names import entity_names, identity_names
 from loaders.sources.registry import Located, Registry, load_registry
 
 
@@ -79,13 +83,19 @@ def _mention_rows(counts: dict[tuple[str, str], int]) -> list[RelRow]:
 
 
 def read_sources(
-    corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None
+    corpus_dir: Path,
+    registry_dir: Path,
+    proposals_dir: Path | None = None,
+    kept: Kept | None = None,
 ) -> Sources:
-    """Read the documents and the registry and verify every anchor. Cheap: no matcher."""
-    documents = load_corpus(corpus_dir)
+    """Read the documents and the registry and verify every anchor. Cheap: no matcher.
+
+    With ``kept``, a document's cleaning and the resolution of its anchors come from the
+    work kept for the same digests, when there is some (``loaders.build.kept``)."""
+    documents = kept.read_corpus(corpus_dir) if kept else load_corpus(corpus_dir)
     registry = load_registry(registry_dir)
     by_doc = {doc.entry.id: doc for doc in documents}
-    evidence = resolve_evidence(registry, by_doc)
+    evidence = (kept.resolve_evidence if kept else resolve_evidence)(registry, by_doc)
     extracted = None
     if proposals_dir is not None:
         extracted = read_extracted(proposals_dir, registry, by_doc, evidence)
@@ -128,29 +138,50 @@ def registry_rows(
 
 
 def measure_documents(
-    documents: list[Document], registry: Registry
+    documents: list[Document], registry: Registry, kept: Kept | None = None
 ) -> tuple[dict[tuple[str, str], int], dict[str, dict[str, Any]]]:
     """The mentions of ``documents`` and each one's share of them and of the coverage report.
 
-    The costly part of a build: the matcher (and its Finnish dictionary) runs here only.
+    The costly part of a build: the matcher (and its Finnish dictionary) runs here only, and
+    with ``kept`` only on documents whose mentions were not kept for the same name index.
     """
-    index = name_index(registry)
+    scanner = coverage.Scanner(registry)
+    names = names_digest(registry) if kept else ""
+    scan = _digest([names, scanner.digest()]) if kept else ""
     counts: dict[tuple[str, str], int] = {}
     parts: dict[str, dict[str, Any]] = {}
-    matched: dict[str, list[Mention]] = {p.id: [] for doc in documents for p in doc.passages}
-    for mention in find_in_documents(index, documents):
-        matched[mention.passage_id or ""].append(mention)
-    # The coverage report counts what the matcher found: the same matches, not a second run.
-    shares = coverage.measure_documents(documents, registry, index, matched)
     for doc in documents:
+        find = partial(_matched, scanner.index_of, doc)
+        matched = kept.mentions(doc, names, find) if kept else find()
+        # The coverage report counts what the matcher found: the same matches, not a second run.
+        share = partial(scanner.document, doc, matched)
+        part = kept.coverage(doc, scan, share) if kept else share()
         found = count_by_passage(m for p in doc.passages for m in matched[p.id])
         counts |= found
         parts[doc.entry.id] = {
             "mentions": sum(found.values()),
             "mentioned_pairs": len(found),
-            "coverage": shares[doc.entry.id].as_dict(),
+            "coverage": part.as_dict(),
         }
     return counts, parts
+
+
+def _matched(index: Callable[[], MentionIndex], doc: Document) -> dict[str, list[Mention]]:
+    """The mentions in each passage of ``doc``, by passage id (``index``: built when called)."""
+    matched: dict[str, list[Mention]] = {p.id: [] for p in doc.passages}
+    for mention in find_mentions(index(), doc.passages, doc.entry.language):
+        matched[mention.passage_id or ""].append(mention)
+    return matched
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+def names_digest(registry: Registry) -> str:
+    """Digest of the name index's entries: the mentions in a text are the same while it is."""
+    index = entity_names([e.item for e in registry.entities], identity_names(registry))
+    return _digest([[e.entity_id, e.names] for e in index])
 
 
 def build_stats(
@@ -195,15 +226,21 @@ def infer_registry(registry: Registry) -> list[InferredFact]:
     return infer([entry.item for entry in registry.facts], registry.by_id())
 
 
-def build(corpus_dir: Path, registry_dir: Path, proposals_dir: Path | None = None) -> Build:
+def build(
+    corpus_dir: Path,
+    registry_dir: Path,
+    proposals_dir: Path | None = None,
+    kept: Kept | None = None,
+) -> Build:
     """Read, validate, verify, infer and match; return the desired graph. Writes nothing.
 
     With ``proposals_dir``, the unreviewed proposals there join the registry's entities and
-    facts as provenance *extracted*, below curation (``loaders.proposals.joined``).
+    facts as provenance *extracted*, below curation (``loaders.proposals.joined``). With
+    ``kept``, work kept for the same digests is reused (``loaders.build.kept``).
     """
-    sources = read_sources(corpus_dir, registry_dir, proposals_dir)
+    sources = read_sources(corpus_dir, registry_dir, proposals_dir, kept)
     inferred = infer_registry(sources.registry)
-    mentions, parts = measure_documents(sources.documents, sources.registry)
+    mentions, parts = measure_documents(sources.documents, sources.registry, kept)
 
     graph_input = GraphInput()
     doc_nodes, doc_rels = rows.document_rows(sources.documents)
@@ -255,10 +292,11 @@ def load_inputs(
     proposals_dir: Path | None = None,
     *,
     reason: str = "a full build and diff",
+    kept: Kept | None = None,
 ) -> tuple[Build, SyncReport]:
     """``load`` with the inputs' digests already read (the LoadRun records them, and
     ``reason``: why the load is a full one)."""
-    result = build(corpus_dir, registry_dir, proposals_dir)
+    result = build(corpus_dir, registry_dir, proposals_dir, kept)
     result.mode_reason = reason
     wanted = result.graph_input
     report = sync(graph, wanted.nodes, wanted.relationships, run_properties(result, inputs))

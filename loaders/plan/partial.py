@@ -10,12 +10,13 @@ document. Those rows are:
   facts with evidence in it, and inferred facts with a premise passage in it: an anchor
   resolves within its own document only, so no other document moves them.
 
-Every document is still read and cleaned and every anchor verified (cheap, and a fact whose
-anchor no longer verifies fails the load as a full load would, naming file and line); only
-the matcher, the costly part, runs on the changed documents alone, and the others' mentions
-and coverage shares come from the newest LoadRun. The sync then reads and diffs only that
-part of the graph (``db.cypher.DOCUMENT_NODES`` / ``DOCUMENT_RELS``), which the rows given to
-it match row for row (``owned``).
+Every document is still read and cleaned and every anchor verified (a fact whose anchor no
+longer verifies fails the load as a full load would, naming file and line), though with kept
+work (``loaders.build.kept``) an unchanged document's cleaning and anchors are read back
+rather than done again; only the matcher, the costly part, runs on the changed documents
+alone, and the others' mentions and coverage shares come from the newest LoadRun. The sync
+then reads and diffs only that part of the graph (``db.cypher.DOCUMENT_NODES`` /
+``DOCUMENT_RELS``), which the rows given to it match row for row (``owned``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kgraph.db.graph import Graph
 from kgraph.db.writer import GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
 from kgraph.ontology import EVIDENCE_DOCS, PREMISE_PASSAGES, PROP_EVIDENCE_DOCS
 from loaders.build import rows
+from loaders.build.kept import Kept
 from loaders.build.pipeline import (
     Build,
     build_stats,
@@ -86,16 +88,20 @@ def previous_parts(text: str | None) -> dict[str, dict[str, Any]]:
 
 
 def build_documents(
-    corpus_dir: Path, registry_dir: Path, plan: Plan, parts: dict[str, dict[str, Any]]
+    corpus_dir: Path,
+    registry_dir: Path,
+    plan: Plan,
+    parts: dict[str, dict[str, Any]],
+    kept: Kept | None = None,
 ) -> Build:
     """The desired rows of what ``plan.documents`` own; the other documents' shares from
     ``parts``. Writes nothing; raises what a full build raises for the same inputs."""
-    sources = read_sources(corpus_dir, registry_dir)
+    sources = read_sources(corpus_dir, registry_dir, kept=kept)
     changed = set(plan.documents)
     rebuilt = [doc for doc in sources.documents if doc.entry.id in changed]
-    mentions, fresh = measure_documents(rebuilt, sources.registry)
-    kept = {doc.entry.id for doc in sources.documents} - changed
-    parts = {doc: parts[doc] for doc in kept} | fresh  # load_if_changed checked they are all there
+    mentions, fresh = measure_documents(rebuilt, sources.registry, kept)
+    others = {doc.entry.id for doc in sources.documents} - changed
+    parts = {doc: parts[doc] for doc in others} | fresh  # load_if_changed checked: all there
     inferred = infer_registry(sources.registry)
 
     everything = registry_rows(sources.registry, sources.evidence, inferred)
@@ -123,10 +129,11 @@ def load_documents(
     plan: Plan,
     parts: dict[str, dict[str, Any]],
     after_load: str | None = None,
+    kept: Kept | None = None,
 ) -> tuple[Build, SyncReport]:
     """Build what ``plan.documents`` own and sync only that part of the graph (planned
     against LoadRun ``after_load``: if another load landed since, nothing is written)."""
-    result = build_documents(corpus_dir, registry_dir, plan, parts)
+    result = build_documents(corpus_dir, registry_dir, plan, parts, kept)
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),

@@ -19,6 +19,7 @@ from loaders.sources.inputs import Inputs
 
 if TYPE_CHECKING:
     from kgraph.db.writer import SyncReport
+    from loaders.build.kept import Kept
     from loaders.build.pipeline import Build
 
 
@@ -62,9 +63,11 @@ def load_if_changed(
     proposals_dir: Path | None = None,
     *,
     verify: bool = False,
+    kept: Kept | None = None,
 ) -> Unchanged | tuple[Build, SyncReport]:
     """Nothing when the newest load read exactly these ``inputs`` (proposals too); a document
-    load when only documents changed; else (or with ``verify``) a full build and diff."""
+    load when only documents changed; else (or with ``verify``) a full build and diff.
+    ``kept``: the work kept by digest that the build may reuse."""
     decided, latest = plan_load(graph, inputs, verify=verify)
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
@@ -75,11 +78,11 @@ def load_if_changed(
         unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
         if not unknown:
             return load_documents(
-                graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"]
+                graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"], kept
             )
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.build.pipeline import load_inputs
 
     return load_inputs(
-        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason
+        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason, kept=kept
     )

@@ -118,12 +118,51 @@ def resolve_entries(
     """
     index = index if index is not None else EvidenceIndex()
     for entry in entries:
-        candidates = [(claim, _passages(claim, documents)) for claim in _claims(entry)]
-        fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
-        for (owner, evidence, _), passages in candidates:
-            passage = _nearest(evidence.doc, passages, fixed)
-            index.add(owner, Resolved(evidence.doc, passage.id, evidence.anchor))
+        for owner, resolved in _placed(_claims(entry), documents):
+            index.add(owner, resolved)
     return index
+
+
+def _placed(claims: list[_Claim], documents: dict[str, Document]) -> list[tuple[str, Resolved]]:
+    """The anchors of one entry's ``claims``, each in its passage (by the entry's anchors that
+    are unambiguous in the same document)."""
+    candidates = [(claim, _passages(claim, documents)) for claim in claims]
+    fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
+    return [
+        (owner, Resolved(evidence.doc, _nearest(evidence.doc, passages, fixed).id, evidence.anchor))
+        for (owner, evidence, _), passages in candidates
+    ]
+
+
+#: The evidence items one entry holds in one document: what its anchors there resolve from.
+ClaimGroup = list[_Claim]
+
+
+def claims_by_document(registry: Registry) -> dict[str, list[ClaimGroup]]:
+    """The registry's evidence items by the document they name, one group per entry in
+    registry order: an anchor resolves within its own document and its entry only, so each
+    document's groups resolve (``resolve_document``) as ``resolve_evidence`` resolves them."""
+    by_doc: dict[str, list[ClaimGroup]] = {}
+    for entry in _entries_with_evidence(registry):
+        groups: dict[str, ClaimGroup] = {}
+        for claim in _claims(entry):
+            groups.setdefault(claim[1].doc, []).append(claim)
+        for doc, group in groups.items():
+            by_doc.setdefault(doc, []).append(group)
+    return by_doc
+
+
+def group_anchors(groups: list[ClaimGroup]) -> list[list[tuple[str, str]]]:
+    """What the resolution of ``groups`` depends on besides the document: (owner, anchor)s
+    per entry (not the file and line, which only name an entry in an error)."""
+    return [[(owner, evidence.anchor) for owner, evidence, _ in group] for group in groups]
+
+
+def resolve_document(document: Document, groups: list[ClaimGroup]) -> list[tuple[str, Resolved]]:
+    """The anchors of ``groups`` (one document's, ``claims_by_document``) resolved to its
+    passages; raises RegistryError at the first that is missing."""
+    documents = {document.entry.id: document}
+    return [placed for group in groups for placed in _placed(group, documents)]
 
 
 def prop_evidence(index: EvidenceIndex, entity: EntitySpec) -> list[tuple[str, Resolved]]:

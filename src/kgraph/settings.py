@@ -77,6 +77,11 @@ class Settings(BaseSettings):
         default=False,
         description="Load unreviewed extraction proposals too, as facts of provenance 'extracted'.",
     )
+    keep_work: bool = Field(
+        default=True,
+        description="Keep each document's cleaned passages, resolved anchors and mentions under "
+        "KGRAPH_HOME/kept by digest, and reuse them while their inputs are unchanged.",
+    )
     ingest_max_bytes: int = Field(
         default=50_000_000,
         gt=0,
@@ -188,6 +193,11 @@ class Settings(BaseSettings):
     def managed(self) -> bool:
         """True when kgraph starts its own Neo4j (no ``NEO4J_URI`` given)."""
         return not self.neo4j_uri
+
+    @property
+    def kept_dir(self) -> Path | None:
+        """Where loads keep work by digest (``loaders.build.kept``); None when they keep none."""
+        return self.home / "kept" if self.keep_work else None
 
     @property
     def bolt_uri(self) -> str:

@@ -32,7 +32,7 @@ def corpus_source(settings: Settings, with_proposals: bool | None = None) -> Cor
     the setting ``load_proposals``)."""
     include = settings.load_proposals if with_proposals is None else with_proposals
     proposals = settings.proposals_dir if include else None
-    return Corpus(settings.corpus_dir, settings.registry_dir, proposals)
+    return Corpus(settings.corpus_dir, settings.registry_dir, proposals, settings.kept_dir)
 
 
 def load_lines(loaded: Loaded) -> list[str]:

@@ -28,7 +28,10 @@ def load_auto(
     registry_dir: Path,
     schema_file: Path,
     proposals_dir: Path | None = None,
+    *,
+    kept_dir: Path | None = None,
 ) -> Loaded:
-    """A load as ``kgraph load`` plans it: unchanged, a document load, or a full one."""
-    source = Corpus(corpus_dir, registry_dir, proposals_dir)
+    """A load as ``kgraph load`` plans it: unchanged, a document load, or a full one (with
+    ``kept_dir``, reusing the work kept there by digest)."""
+    source = Corpus(corpus_dir, registry_dir, proposals_dir, kept_dir)
     return load(graph, source, schema_file, mode="auto")

@@ -1,0 +1,204 @@
+"""Work kept by digest: what reading, verifying and matching a document gave, kept on disk
+and reused while everything it was made from is unchanged.
+
+In: a folder (``KGRAPH_HOME/kept`` unless ``KGRAPH_KEEP_WORK=false``) and the code's digest
+(``loaders.sources.inputs.code_digest``). A document's key is the digest of the code, its
+manifest entry and its bytes; under it each document keeps one entry of each kind, valid for
+one digest of what else the kind depends on:
+
+passages  the cleaned text and its passages              nothing else
+anchors   the registry's anchors in it, resolved         the registry entries citing it
+mentions  the registry's names found in each passage     the name index
+coverage  its share of the coverage report               the name index and the scan
+
+Out: exactly what the work would give. Only work that succeeded is kept: an anchor that does
+not resolve raises as it always did, and since an anchor's text is part of its entry's digest,
+a changed anchor is never answered from an older resolution. An entry is a line of JSON (its
+kind, key, dependency digest and the SHA-256 of its content), then the content; one that is
+unreadable, corrupt or made for other digests is ignored and the work done and kept again,
+never trusted. Writes go to a temporary file renamed into place (a reader sees a whole entry
+or none), and a write that fails leaves the load as it was. ``prune`` removes the entries of
+every document key the manifest no longer names (an edited, removed or re-coded document).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kgraph.errors import RegistryError
+from kgraph.names.matcher import Mention
+from loaders.build.coverage import DocumentCoverage
+from loaders.sources.corpus import (
+    Document,
+    ManifestEntry,
+    Passage,
+    checked_text,
+    clean_document,
+    load_manifest,
+    passage_id,
+)
+from loaders.sources.evidence import (
+    EvidenceIndex,
+    Resolved,
+    claims_by_document,
+    group_anchors,
+    resolve_document,
+    resolve_evidence,
+)
+from loaders.sources.inputs import Inputs, entry_digest
+from loaders.sources.registry import Registry
+
+#: Mentions by passage id, as the matcher found them.
+Matched = dict[str, list[Mention]]
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+class Kept:
+    """The kept work of the documents under ``folder``, for code of digest ``code``."""
+
+    def __init__(self, folder: Path, code: str) -> None:
+        self.folder = folder
+        self.code = code
+
+    # --- the four kinds ----------------------------------------------------------------------
+
+    def read_corpus(self, corpus_dir: Path) -> list[Document]:
+        """``load_corpus``: every document checked against the manifest, its cleaning kept."""
+        return [self.read_document(corpus_dir, e) for e in load_manifest(corpus_dir).documents]
+
+    def read_document(self, corpus_dir: Path, entry: ManifestEntry) -> Document:
+        """``read_document``: its bytes are always read and checked; only cleaning is kept."""
+        text, sha = checked_text(corpus_dir, entry)
+        key = self.key(entry_digest(entry), sha)
+        kept = self._get(key, "passages", "")
+        if kept is not None:
+            cleaned = kept["cleaned"]
+            passages = [
+                Passage(id=passage_id(entry.id, ordinal), doc_id=entry.id, ordinal=ordinal,
+                        kind=kind, text=cleaned[start:end], start=start, end=end, pages=pages,
+                        heading_path=path)
+                for ordinal, kind, start, end, pages, path in kept["passages"]
+            ]  # fmt: skip
+        else:
+            cleaned, passages = clean_document(entry, text)
+            spans = [[p.ordinal, p.kind, p.start, p.end, p.pages, p.heading_path] for p in passages]
+            self._put(key, "passages", "", {"cleaned": cleaned, "passages": spans})
+        return Document(entry=entry, raw_sha256=sha, cleaned=cleaned, passages=passages)
+
+    def resolve_evidence(self, registry: Registry, documents: dict[str, Document]) -> EvidenceIndex:
+        """``resolve_evidence``: each document's anchors resolved once per registry entries
+        citing it. Any anchor that fails, or names no document, is left to
+        ``resolve_evidence`` itself, so the error is the one a load without kept work raises."""
+        by_doc = claims_by_document(registry)
+        if set(by_doc) - set(documents):
+            return resolve_evidence(registry, documents)
+        index = EvidenceIndex()
+        for doc_id, groups in by_doc.items():
+            document = documents[doc_id]
+            key, depends = self._doc_key(document), _digest(group_anchors(groups))
+            kept = self._get(key, "anchors", depends)
+            if kept is None:
+                try:
+                    placed = resolve_document(document, groups)
+                except RegistryError:
+                    return resolve_evidence(registry, documents)
+                kept = [[owner, r.passage_id, r.anchor] for owner, r in placed]
+                self._put(key, "anchors", depends, kept)
+            for owner, passage, anchor in kept:
+                index.add(owner, Resolved(doc_id, passage, anchor))
+        return index
+
+    def mentions(self, document: Document, names: str, find: Callable[[], Matched]) -> Matched:
+        """What the name index of digest ``names`` finds in each passage (``find``)."""
+        key = self._doc_key(document)
+        kept = self._get(key, "mentions", names)
+        if kept is not None:
+            return {
+                passage: [Mention(entity_id=e, passage_id=passage, start=s, end=t, surface=w)
+                          for e, s, t, w in found]
+                for passage, found in kept.items()
+            }  # fmt: skip
+        matched = find()
+        self._put(key, "mentions", names, {
+            passage: [[m.entity_id, m.start, m.end, m.surface] for m in found]
+            for passage, found in matched.items()
+        })  # fmt: skip
+        return matched
+
+    def coverage(
+        self, document: Document, scan: str, measure: Callable[[], DocumentCoverage]
+    ) -> DocumentCoverage:
+        """The document's share of the coverage report, by a scan of digest ``scan``."""
+        key = self._doc_key(document)
+        kept = self._get(key, "coverage", scan)
+        if kept is not None:
+            return DocumentCoverage.from_dict(kept)
+        share = measure()
+        self._put(key, "coverage", scan, share.as_dict())
+        return share
+
+    # --- keys, entries, pruning --------------------------------------------------------------
+
+    def key(self, entry: str, sha256: str) -> str:
+        """A document's key: the code, its manifest entry's digest and its bytes' SHA-256."""
+        return _digest([self.code, entry, sha256])
+
+    def _doc_key(self, document: Document) -> str:
+        return self.key(entry_digest(document.entry), document.raw_sha256)
+
+    def _path(self, key: str, kind: str) -> Path:
+        return self.folder / key / f"{kind}.json"
+
+    def _get(self, key: str, kind: str, depends: str) -> Any:
+        """The content of an entry made for these digests; None when there is none to trust."""
+        try:
+            data = self._path(key, kind).read_bytes()
+            head, _, body = data.partition(b"\n")
+            header = json.loads(head)
+            wanted = {"kind": kind, "key": key, "depends": depends,
+                      "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
+            return json.loads(body) if header == wanted else None
+        except (OSError, ValueError):
+            return None
+
+    def _put(self, key: str, kind: str, depends: str, content: Any) -> None:
+        body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+        header = {"kind": kind, "key": key, "depends": depends,
+                  "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
+        path = self._path(key, kind)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}.")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(json.dumps(header).encode() + b"\n" + body)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return  # kept work saves time; failing to keep it costs none of the load's result
+
+    def prune(self, inputs: Inputs) -> int:
+        """Remove the kept work of every document key ``inputs`` do not name; how many."""
+        current = {
+            self.key(entry, inputs.documents[doc])
+            for doc, entry in inputs.entries.items()
+            if doc in inputs.documents
+        }
+        removed = 0
+        for folder in self.folder.glob("*") if self.folder.is_dir() else ():
+            if folder.name not in current:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        return removed

@@ -24,6 +24,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
 from neo4j import exceptions as nx
 
 from kgraph.db import cypher, deadline, generation
+from kgraph.db.generation import Stamp
 from kgraph.errors import (
     ConfigError,
     GraphUnavailable,
@@ -332,6 +333,10 @@ class Graph:
                 return execute(_unit)
 
         return deadline.within(timeout_s, self.margin_s, run)
+
+    def generation(self) -> Stamp:
+        """The graph's generation now (db.generation), in one read transaction."""
+        return self._in_tx(neo4j.READ_ACCESS, generation.in_tx, self.timeout_s)
 
     def running(self, tag: str) -> list[str]:
         """The ids of the transactions Neo4j still lists under ``tag`` (the metadata a read or

@@ -26,6 +26,7 @@ from kgraph.errors import (
     AccessDenied,
     ConfigError,
     CorpusError,
+    CredentialsRefused,
     CrossSiteRefused,
     GraphUnavailable,
     InputOutOfBounds,
@@ -66,6 +67,9 @@ STATUS: dict[type[KGraphError], int] = {
     InputOutOfBounds: 422,
     QueryTimeout: 503,
     GraphUnavailable: 503,
+    # The API's own password for Neo4j is wrong (or was changed under it): the service is
+    # down until an operator fixes it, not the request at fault.
+    CredentialsRefused: 503,
     LoadInterrupted: 503,
     Overloaded: 503,
     QueryError: 400,

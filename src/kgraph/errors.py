@@ -5,6 +5,7 @@
     ├── ServerError            the project-managed Neo4j cannot be fetched, started or stopped
     │   └── MissingTool        java or mvn is not on PATH
     ├── GraphUnavailable       Neo4j does not answer (network, auth, database not there)
+    │   └── CredentialsRefused Neo4j refused the user or password kgraph was given
     ├── QueryError             Neo4j refused a query (syntax, semantics, constraint)
     │   ├── QueryTimeout       a query ran past its time limit
     │   ├── ReadOnlyViolation  a write or administration attempt through a read-only path
@@ -53,6 +54,10 @@ class MissingTool(ServerError):
 
 class GraphUnavailable(KGraphError):
     """Neo4j cannot be reached or refuses the credentials."""
+
+
+class CredentialsRefused(GraphUnavailable):
+    """Neo4j refused the user or password kgraph connected with."""
 
 
 class QueryError(KGraphError):

@@ -17,6 +17,7 @@ from kgraph import errors
 from kgraph.db.graph import translated
 from kgraph.errors import (
     ConfigError,
+    CredentialsRefused,
     GraphUnavailable,
     KGraphError,
     QueryError,
@@ -32,8 +33,8 @@ DRIVER_TO_KGRAPH: dict[type[Exception], type[KGraphError]] = {
     nx.ConstraintError: QueryError,
     nx.Forbidden: QueryError,
     nx.DatabaseError: QueryError,
-    nx.AuthError: GraphUnavailable,
-    nx.TokenExpired: GraphUnavailable,
+    nx.AuthError: CredentialsRefused,
+    nx.TokenExpired: CredentialsRefused,
     nx.TransientError: GraphUnavailable,
     nx.DatabaseUnavailable: GraphUnavailable,
     nx.NotALeader: GraphUnavailable,
@@ -124,6 +125,7 @@ def test_every_kgraph_error_has_a_status_chosen_for_it() -> None:
         (errors.QueryError, 400),
         (errors.QueryTimeout, 503),
         (errors.GraphUnavailable, 503),
+        (errors.CredentialsRefused, 503),
         (errors.LoadInterrupted, 503),
         (errors.Overloaded, 503),
         (errors.MissingTool, 500),

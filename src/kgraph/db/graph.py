@@ -27,6 +27,7 @@ from kgraph.db import cypher, deadline, generation
 from kgraph.db.generation import Stamp
 from kgraph.errors import (
     ConfigError,
+    CredentialsRefused,
     GraphUnavailable,
     KGraphError,
     QueryError,
@@ -96,7 +97,7 @@ def translate(error: Exception) -> KGraphError:
     if isinstance(error, KGraphError):
         return error
     if isinstance(error, nx.AuthError):
-        return GraphUnavailable(f"Neo4j refused the credentials: {error.message}")
+        return CredentialsRefused(f"Neo4j refused the credentials: {error.message}")
     if isinstance(error, nx.Neo4jError):
         code = error.code or ""
         if code in _TIMEOUT_CODES or "TimedOut" in code:
@@ -357,17 +358,23 @@ class Graph:
 
         self._in_session(neo4j.WRITE_ACCESS, None, work)
 
-    def ping(self) -> dict[str, Any]:
-        """Server version and edition, or GraphUnavailable.
-
-        Connectivity is checked first, without the driver's retries: an unreachable server
-        answers "unreachable" at once instead of retrying until the deadline."""
+    def verify_connectivity(self) -> None:
+        """Connect and authenticate once, without the driver's retries, or raise:
+        ``CredentialsRefused`` when Neo4j refuses the user or password, ``GraphUnavailable``
+        when it does not answer, ``QueryTimeout`` when it answers nothing in time."""
 
         def verify(call: deadline.Call) -> None:
             with translated():
                 self.driver.verify_connectivity()
 
         deadline.within(self.timeout_s, self.margin_s, verify)
+
+    def ping(self) -> dict[str, Any]:
+        """Server version and edition, or GraphUnavailable.
+
+        Connectivity is checked first (``verify_connectivity``): an unreachable server
+        answers "unreachable" at once instead of retrying until the deadline."""
+        self.verify_connectivity()
         rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 

@@ -34,6 +34,7 @@ from kgraph.errors import (
     LoadInterrupted,
     MentionIndexError,
     MissingTool,
+    Neo4jFault,
     NotFound,
     NotUnderstood,
     Overloaded,
@@ -74,6 +75,7 @@ STATUS: dict[type[KGraphError], int] = {
     Overloaded: 503,
     QueryError: 400,
     # The server's own state or data is wrong, not the request: 500 on purpose.
+    Neo4jFault: 500,
     ConfigError: 500,
     ServerError: 500,
     MissingTool: 500,
@@ -193,9 +195,12 @@ async def kgraph_error(request: Request, error: Exception) -> JSONResponse:
     )
     if isinstance(error, NotUnderstood):
         extensions["not_understood"] = error.words
+    status = status_for(kind)
+    if status == 500:  # the server's fault: whoever runs it must see it, with its cause
+        _log.error("%s on %s %s", kind.__name__, request.method, request.url.path, exc_info=error)
     return problem(
         request,
-        status_for(kind),
+        status,
         safe_detail(str(error)),
         error=kind.__name__,
         type_=f"urn:kgraph:error:{kind.__name__}",

@@ -30,6 +30,7 @@ from kgraph.errors import (
     CredentialsRefused,
     GraphUnavailable,
     KGraphError,
+    Neo4jFault,
     QueryError,
     QueryTimeout,
     ReadOnlyViolation,
@@ -92,38 +93,58 @@ def _tagged(tag: str | None) -> dict[str, str] | None:
     return None if tag is None else {TAG_KEY: tag}
 
 
+#: Neo4j's codes for a statement the client got wrong: its syntax, types, arithmetic,
+#: parameters, or a procedure it calls. Only these are the caller's error (QueryError, 400).
+_STATEMENT_CODES = ("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")
+
+
 def translate(error: Exception) -> KGraphError:
-    """Map a driver error onto the kgraph exception tree."""
+    """Map a driver error onto the kgraph exception tree.
+
+    Only Neo4j's refusals of the statement are ``QueryError`` (the caller's Cypher); Neo4j's
+    other failures and the driver's own (a value it cannot decode, a session or result used
+    wrong, a value kgraph sent that it cannot encode) are ``Neo4jFault``: the server's."""
     if isinstance(error, KGraphError):
         return error
     if isinstance(error, nx.AuthError):
         return CredentialsRefused(f"Neo4j refused the credentials: {error.message}")
     if isinstance(error, nx.Neo4jError):
-        code = error.code or ""
-        if code in _TIMEOUT_CODES or "TimedOut" in code:
-            return QueryTimeout(f"query stopped at its time limit ({code})")
-        if code in _READ_ONLY_CODES:
-            return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
-        if code.endswith("Transaction.Terminated"):
-            # Someone or something ended the query: the service, not the request, failed.
-            return GraphUnavailable("Neo4j terminated the query before it finished")
-        if code == "Neo.ClientError.Database.DatabaseNotFound":
-            return GraphUnavailable(f"database not found: {error.message}")
-        if isinstance(error, nx.TransientError):
-            return GraphUnavailable(f"Neo4j could not serve the query: {error.message}")
-        return QueryError(f"{code}: {error.message}")
+        return _neo4j_error(error)
     if isinstance(error, nx.ServiceUnavailable | nx.SessionExpired | OSError):
         return GraphUnavailable(f"Neo4j is unreachable: {error}")
     if isinstance(error, nx.ConnectionPoolError):
         return GraphUnavailable(f"no connection to Neo4j in time: {error}")
     if isinstance(error, nx.ConfigurationError):
         return ConfigError(f"the Neo4j driver is configured wrong: {error}")
+    if isinstance(error, nx.BrokenRecordError):
+        return Neo4jFault(f"the driver cannot decode a value of Neo4j's answer: {error}")
     if isinstance(error, nx.DriverError | nx.GqlError):
-        return QueryError(f"{type(error).__name__}: {error}")
+        return Neo4jFault(f"the Neo4j driver failed: {type(error).__name__}: {error}")
     if isinstance(error, OverflowError):
-        # The driver packs parameters itself: integers must fit in 64 bits.
-        return QueryError(f"a parameter cannot be sent to Neo4j: {error}")
+        # The driver packs integers in 64 bits; a caller's parameters are checked before
+        # (kgraph.query.bounds), so one that reaches the driver is kgraph's own value.
+        return Neo4jFault(f"a value cannot be sent to Neo4j: {error}")
     return KGraphError(f"{type(error).__name__}: {error}")
+
+
+def _neo4j_error(error: nx.Neo4jError) -> KGraphError:
+    code = error.code or ""
+    if code in _TIMEOUT_CODES or "TimedOut" in code:
+        return QueryTimeout(f"query stopped at its time limit ({code})")
+    if code in _READ_ONLY_CODES or isinstance(error, nx.Forbidden):
+        return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
+    if code.endswith("Transaction.Terminated"):
+        # Someone or something ended the query: the service, not the request, failed.
+        return GraphUnavailable("Neo4j terminated the query before it finished")
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return GraphUnavailable(f"database not found: {error.message}")
+    if isinstance(error, nx.TransientError):
+        return GraphUnavailable(f"Neo4j could not serve the query: {error.message}")
+    if code.startswith(_STATEMENT_CODES) or isinstance(
+        error, nx.CypherSyntaxError | nx.CypherTypeError
+    ):
+        return QueryError(f"{code}: {error.message}")
+    return Neo4jFault(f"Neo4j failed the query: {code or type(error).__name__}: {error.message}")
 
 
 @contextlib.contextmanager

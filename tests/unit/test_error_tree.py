@@ -8,6 +8,7 @@ that adds an exception, or a new kgraph error, fails here until someone decides 
 from __future__ import annotations
 
 import inspect
+import socket
 
 import pytest
 from neo4j import exceptions as nx
@@ -104,6 +105,20 @@ def test_an_integer_the_driver_cannot_pack_is_kgraphs_fault_not_the_callers() ->
     with pytest.raises(Neo4jFault, match="cannot be sent to Neo4j") as raised, translated():
         raise OverflowError("Python int too large to convert to C long")
     assert isinstance(raised.value.__cause__, OverflowError)
+
+
+def test_an_address_the_driver_cannot_resolve_is_a_config_error() -> None:
+    # What the driver raises for bolt://localhost:notaport, at first use.
+    with pytest.raises(ConfigError, match=r"notaport.*; check the Neo4j address$"), translated():
+        try:
+            raise socket.gaierror(-8, "Servname not supported for ai_socktype")
+        except socket.gaierror as error:
+            raise ValueError("Failed to DNS resolve address localhost:notaport") from error
+
+
+def test_any_other_value_error_is_not_translated_but_raised_for_its_traceback() -> None:
+    with pytest.raises(ValueError, match="a bug in a unit of work"), translated():
+        raise ValueError("a bug in a unit of work")
 
 
 def test_every_kgraph_error_is_defined_in_errors_py() -> None:

@@ -14,6 +14,7 @@ again when a load landed in between.
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -120,6 +121,10 @@ def translate(error: Exception) -> KGraphError:
         return Neo4jFault(f"the driver cannot decode a value of Neo4j's answer: {error}")
     if isinstance(error, nx.DriverError | nx.GqlError):
         return Neo4jFault(f"the Neo4j driver failed: {type(error).__name__}: {error}")
+    if isinstance(error, ValueError) and isinstance(error.__cause__, socket.gaierror):
+        # The driver's "Failed to DNS resolve address host:notaport": an address that cannot
+        # work (an unresolvable host is ServiceUnavailable, above).
+        return ConfigError(f"{error}; check the Neo4j address")
     if isinstance(error, OverflowError):
         # The driver packs integers in 64 bits; a caller's parameters are checked before
         # (kgraph.query.bounds), so one that reaches the driver is kgraph's own value.
@@ -152,8 +157,12 @@ def translated() -> Iterator[None]:
     """Re-raise any driver error as the matching kgraph error."""
     try:
         yield
-    # GqlError is the root of Neo4jError and DriverError: the driver raises nothing outside it.
+    # GqlError is the root of Neo4jError and DriverError: the driver raises little outside it.
     except (nx.GqlError, OSError, OverflowError) as error:
+        raise translate(error) from error
+    except ValueError as error:
+        if not isinstance(error.__cause__, socket.gaierror):
+            raise  # not the driver's address lookup: a bug, with its traceback
         raise translate(error) from error
 
 

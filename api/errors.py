@@ -26,6 +26,7 @@ from kgraph.errors import (
     AccessDenied,
     ConfigError,
     CorpusError,
+    CredentialsRefused,
     CrossSiteRefused,
     GraphUnavailable,
     InputOutOfBounds,
@@ -33,6 +34,7 @@ from kgraph.errors import (
     LoadInterrupted,
     MentionIndexError,
     MissingTool,
+    Neo4jFault,
     NotFound,
     NotUnderstood,
     Overloaded,
@@ -66,10 +68,14 @@ STATUS: dict[type[KGraphError], int] = {
     InputOutOfBounds: 422,
     QueryTimeout: 503,
     GraphUnavailable: 503,
+    # The API's own password for Neo4j is wrong (or was changed under it): the service is
+    # down until an operator fixes it, not the request at fault.
+    CredentialsRefused: 503,
     LoadInterrupted: 503,
     Overloaded: 503,
     QueryError: 400,
     # The server's own state or data is wrong, not the request: 500 on purpose.
+    Neo4jFault: 500,
     ConfigError: 500,
     ServerError: 500,
     MissingTool: 500,
@@ -189,9 +195,12 @@ async def kgraph_error(request: Request, error: Exception) -> JSONResponse:
     )
     if isinstance(error, NotUnderstood):
         extensions["not_understood"] = error.words
+    status = status_for(kind)
+    if status == 500:  # the server's fault: whoever runs it must see it, with its cause
+        _log.error("%s on %s %s", kind.__name__, request.method, request.url.path, exc_info=error)
     return problem(
         request,
-        status_for(kind),
+        status,
         safe_detail(str(error)),
         error=kind.__name__,
         type_=f"urn:kgraph:error:{kind.__name__}",

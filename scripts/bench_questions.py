@@ -53,7 +53,9 @@ def main() -> None:
         times, rows = [], 0
         for _ in range(args.runs):
             started = time.perf_counter()
-            _, answer, _ = run(graph, question, given, resolver.ids_for)
+            _, answer, _ = run(
+                graph, question, given, lambda _param, text, kind: resolver.ids_for(text, kind)
+            )
             times.append((time.perf_counter() - started) * 1000)
             rows = len(answer)
         print(f"{question.name:40} {statistics.median(times):>10.1f} {max(times):>9.1f} {rows:>6}")

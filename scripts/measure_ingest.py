@@ -24,6 +24,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -36,6 +37,8 @@ from tests.support.originals import make_pdf
 LINES_PER_PAGE = 44
 WIDTH = 85
 TITLE = "Akkukemian johtajuushanke - loppuraportti 2025"
+
+T = TypeVar("T")
 
 
 def report_pages(settings: Settings, pages: int) -> list[list[str]]:
@@ -53,13 +56,16 @@ def report_pages(settings: Settings, pages: int) -> list[list[str]]:
     return out
 
 
-def timed(runs: int, step: Callable[[], object]) -> tuple[float, object]:
-    seconds, result = [], None
-    for _ in range(runs):
+def timed(runs: int, step: Callable[[], T]) -> tuple[float, T]:
+    """The median seconds of ``runs`` calls of ``step`` (at least one), and its last result."""
+
+    def once() -> tuple[float, T]:
         start = time.perf_counter()
         result = step()
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), result
+        return time.perf_counter() - start, result
+
+    measured = [once() for _ in range(max(runs, 1))]
+    return statistics.median(s for s, _ in measured), measured[-1][1]
 
 
 def main() -> None:
@@ -75,9 +81,9 @@ def main() -> None:
         source = root / "report.pdf"
         source.write_bytes(pdf)
         t_pdf, extracted = timed(args.runs, lambda: extract(source, pdf))
-        text = extracted.text  # type: ignore[attr-defined]
+        text = extracted.text
         t_clean, located = timed(args.runs, lambda: located_passages("x", text, "pdf"))
-        cleaned, passages = located  # type: ignore[misc]
+        cleaned, passages = located
 
         def fresh_ingest() -> str:
             corpus = root / f"corpus-{time.perf_counter_ns()}"

@@ -51,8 +51,8 @@ class ManifestEntry(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     #: The file the text was extracted from (a PDF, a saved web page, a Word file), kept
     #: beside it; all four fields or none (the five hand-made text documents have none).
-    original: str | None = Field(None, pattern=r"^[^/\\]+$")
-    original_sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    original: str | None = Field(default=None, pattern=r"^[^/\\]+$")
+    original_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     original_format: Literal["pdf", "html", "docx"] | None = None
     extractor: str | None = None
     extractor_version: str | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from kgraph.ontology import EntitySpec, FactSpec
+from kgraph.ontology import EntitySpec, EntityType, FactSpec
 from loaders.sources.corpus import passage_id
 from loaders.synth.words import (
     COUNTRIES,
@@ -47,7 +47,7 @@ _ORG_NAMES = {
 @dataclass(frozen=True)
 class Entity:
     id: str
-    type: str
+    type: EntityType
     name: str
     props: dict[str, Any]
 
@@ -143,7 +143,7 @@ class Landscape:
         ]
 
     def _made_up(
-        self, kind: str, type_: str, count: int, syllables: int, name: str,
+        self, kind: str, type_: EntityType, count: int, syllables: int, name: str,
         case: Callable[[str], str] = str,
     ) -> list[Entity]:  # fmt: skip
         """``count`` entities of a fixed kind, each named by a made-up word in ``name``."""

@@ -5,10 +5,12 @@
     ├── ServerError            the project-managed Neo4j cannot be fetched, started or stopped
     │   └── MissingTool        java or mvn is not on PATH
     ├── GraphUnavailable       Neo4j does not answer (network, auth, database not there)
-    ├── QueryError             Neo4j refused a query (syntax, semantics, constraint)
+    │   └── CredentialsRefused Neo4j refused the user or password kgraph was given
+    ├── QueryError             Neo4j refused the statement (syntax, semantics, a procedure's)
     │   ├── QueryTimeout       a query ran past its time limit
     │   ├── ReadOnlyViolation  a write or administration attempt through a read-only path
     │   └── InputOutOfBounds   a query or its parameters exceed a bound checked before Neo4j
+    ├── Neo4jFault             Neo4j or its driver failed, not the statement (undecodable value)
     ├── LoadInterrupted        a load stopped before it committed; the graph is unchanged
     ├── Overloaded             the API runs as many ad-hoc queries as it allows; retry soon
     ├── SchemaError            graph/schema.cypher is malformed
@@ -55,8 +57,16 @@ class GraphUnavailable(KGraphError):
     """Neo4j cannot be reached or refuses the credentials."""
 
 
+class CredentialsRefused(GraphUnavailable):
+    """Neo4j refused the user or password kgraph connected with."""
+
+
 class QueryError(KGraphError):
-    """Neo4j refused or failed a query."""
+    """Neo4j refused the statement (its syntax, its semantics, a procedure it calls)."""
+
+
+class Neo4jFault(KGraphError):
+    """Neo4j or its driver failed a query through no fault of the statement."""
 
 
 class QueryTimeout(QueryError):

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j, ServerConfig
-from kgraph.errors import KGraphError
+from kgraph.errors import ConfigError, KGraphError
 from kgraph.settings import Settings
 
 P = ParamSpec("P")
@@ -33,7 +33,11 @@ def _one_line(error: ValidationError) -> str:
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn kgraph errors and bad values into one readable line and exit 1, not a traceback."""
+    """Turn kgraph's errors into one readable line and exit 1, not a traceback.
+
+    Only kgraph's own tree: what kgraph knows to be the user's input or the machine's state is
+    raised as a KGraphError (the driver's errors are translated in kgraph.db.graph, settings'
+    in ``load_settings``). Anything else is a bug, and its traceback is what finds it."""
 
     @wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -41,18 +45,16 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except KGraphError as error:
             raise fail(str(error)) from error
-        except ValidationError as error:
-            raise fail(f"invalid settings: {_one_line(error)}") from error
-        except ValueError as error:
-            # Bad input that reaches code outside kgraph's tree: the driver refusing an address
-            # ("bolt://host:notaport"), a value a model rejects. One line, not a traceback.
-            raise fail(str(error)) from error
 
     return wrapper
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """The settings from the environment and ``.env``; ConfigError naming each invalid one."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise ConfigError(f"invalid settings: {_one_line(error)}") from error
 
 
 def managed_server(settings: Settings) -> ManagedNeo4j:

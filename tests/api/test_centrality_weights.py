@@ -11,7 +11,7 @@ from kgraph.analysis import analytics
 from kgraph.db.graph import Graph
 
 
-def centrality(client: TestClient, **params: object) -> dict[str, object]:
+def centrality(client: TestClient, **params: str | int) -> dict[str, object]:
     response = client.get("/analytics/centrality", params=params)
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()

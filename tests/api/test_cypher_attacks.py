@@ -109,7 +109,7 @@ class _Sink(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def url_sink() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server that records every request: LOAD CSV must never reach it."""
-    hits: ClassVar[list[str]] = []
+    hits: list[str] = []
     handler = type("Sink", (_Sink,), {"hits": hits})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -92,7 +92,7 @@ def test_a_reload_gives_a_new_etag_and_the_old_one_the_new_answer(
      ("/resolve", {"name": ""}, 422), ("/passages/nope", {}, 404)],
 )  # fmt: skip
 def test_if_none_match_star_does_not_hide_an_error(
-    corpus_client: TestClient, path: str, params: dict[str, object], status: int
+    corpus_client: TestClient, path: str, params: dict[str, str | int], status: int
 ) -> None:
     # RFC 9110 13.1.2: * matches a current representation only (before: 304 for these).
     response = corpus_client.get(path, params=params, headers={"If-None-Match": "*"})

@@ -38,6 +38,14 @@ def get(client: TestClient, path: str, **params: str) -> dict[str, Any]:
     return body
 
 
+def get_list(client: TestClient, path: str) -> list[dict[str, Any]]:
+    """The answer of a route that lists (``/documents``): a JSON array."""
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    body: list[dict[str, Any]] = response.json()
+    return body
+
+
 def test_projects_running_in_june_2025_say_where_each_date_comes_from(
     corpus_client: TestClient, settings: Settings
 ) -> None:
@@ -101,7 +109,7 @@ def test_every_project_and_publication_value_is_sourced_in_the_graph(
 def test_evidence_items_name_their_document_and_link_their_passage(
     corpus_client: TestClient,
 ) -> None:
-    documents = {d["id"]: d for d in get(corpus_client, "/documents")}
+    documents = {d["id"]: d for d in get_list(corpus_client, "/documents")}
     [row] = get(corpus_client, "/questions/project_funding", project="BATCircle3.0")["rows"]
     items = row["fact"]["evidence"]
     assert items

@@ -1,7 +1,8 @@
 """Bad input to the CLI ends in one ``error: ...`` line and exit 1, never a traceback.
 
-The errors here are not kgraph's own: they are ``ValueError``s raised by code kgraph calls
-(the driver refusing an address), which once escaped ``reports_errors`` as tracebacks.
+The errors here start outside kgraph: a ``ValueError`` the driver raises for an address it
+cannot resolve, which once escaped ``reports_errors`` as a traceback, and is now translated
+where every driver error is (kgraph.db.graph), so the CLI reports kgraph's errors only.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def test_a_read_straddled_by_a_wipe_and_a_new_load_runs_again(empty_graph: Graph
 
     assert empty_graph.in_read_tx(work, timeout_s=10) == 2
     assert attempts == ["load:1", "load:2"]
-    assert generation.current(empty_graph).load_id == graph_status(empty_graph)["last_load"]["id"]
+    assert empty_graph.generation().load_id == graph_status(empty_graph)["last_load"]["id"]
 
 
 def test_the_least_recently_used_value_goes_first_when_full(empty_graph: Graph) -> None:

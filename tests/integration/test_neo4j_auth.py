@@ -7,7 +7,7 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 
 from kgraph.db.graph import Graph, connect
-from kgraph.errors import GraphUnavailable
+from kgraph.errors import CredentialsRefused
 from tests.conftest import Target
 
 
@@ -20,7 +20,7 @@ def test_neo4j_refuses_a_wrong_password_and_kgraph_says_so(target: Target) -> No
     # Another user than the real one: failed attempts lock an account for a few seconds.
     graph = Graph(connect(target.uri, ("intruder", "kgraph-dev-password")), target.database)
     try:
-        with pytest.raises(GraphUnavailable, match="refused the credentials"):
+        with pytest.raises(CredentialsRefused, match="refused the credentials"):
             graph.ping()
     finally:
         graph.close()

@@ -25,7 +25,8 @@ def test_notebook_executes_against_the_corpus_graph(
     monkeypatch.setenv("NEO4J_USER", target.auth[0])
     monkeypatch.setenv("NEO4J_PASSWORD", target.auth[1])
     monkeypatch.setenv("NEO4J_DATABASE", target.database)
-    notebook = nbformat.read(path, as_version=4)
+    # nbformat publishes no type hints for read(); the notebook is a NotebookNode either way.
+    notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()  # fmt: skip
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]

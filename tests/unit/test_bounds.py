@@ -63,6 +63,9 @@ def _nested(depth: int) -> Any:
         ({"\udc00": 1}, "a parameter name holds a lone surrogate"),
         ({"p": ["ok", {"k\ud800": 1}]}, "a key in parameter 'p' holds a lone surrogate"),
         ({"p": [["\ud800"]]}, "parameter 'p' holds a lone surrogate"),
+        ({"n": 2**63}, "parameter 'n' holds an integer outside Neo4j's 64-bit range"),
+        ({"n": -(2**63) - 1}, "parameter 'n' holds an integer outside Neo4j's 64-bit range"),
+        ({"p": [1, {"k": 2**70}]}, "parameter 'p' holds an integer outside"),
     ],
 )
 def test_parameters_out_of_bounds_are_refused(params: dict[str, Any], message: str) -> None:
@@ -72,6 +75,7 @@ def test_parameters_out_of_bounds_are_refused(params: dict[str, Any], message: s
 
 def test_ordinary_parameters_pass() -> None:
     bounds.check_params({"ids": ["city:vaasa", "city:oulu"], "limit": 10, "m": _nested(31)})
+    bounds.check_params({"lowest": -(2**63), "highest": 2**63 - 1, "flag": True})
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from kgraph.errors import CorpusError
+from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import (
     MAX_PASSAGE_CHARS,
     Document,
     ManifestEntry,
-    clean_text,
     load_corpus,
     load_manifest,
     read_document,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.coverage import Finding
 from kgraph.settings import Settings
-from loaders.build.coverage import Finding, measure
+from loaders.build.coverage import measure
 from loaders.build.pipeline import build
 from loaders.sources.corpus import Document, Passage, load_manifest
 

@@ -8,6 +8,7 @@ that adds an exception, or a new kgraph error, fails here until someone decides 
 from __future__ import annotations
 
 import inspect
+import socket
 
 import pytest
 from neo4j import exceptions as nx
@@ -17,36 +18,43 @@ from kgraph import errors
 from kgraph.db.graph import translated
 from kgraph.errors import (
     ConfigError,
+    CredentialsRefused,
     GraphUnavailable,
     KGraphError,
+    Neo4jFault,
     QueryError,
+    ReadOnlyViolation,
 )
 
 #: The kgraph error each driver exception becomes (raised bare, as the driver can raise it).
 DRIVER_TO_KGRAPH: dict[type[Exception], type[KGraphError]] = {
-    nx.GqlError: QueryError,
-    nx.Neo4jError: QueryError,
-    nx.ClientError: QueryError,
+    # The statement's own faults carry a Neo.ClientError.Statement code (CODE_TO_KGRAPH);
+    # raised bare, only the classes that always mean one are the caller's.
     nx.CypherSyntaxError: QueryError,
     nx.CypherTypeError: QueryError,
-    nx.ConstraintError: QueryError,
-    nx.Forbidden: QueryError,
-    nx.DatabaseError: QueryError,
-    nx.AuthError: GraphUnavailable,
-    nx.TokenExpired: GraphUnavailable,
+    nx.Forbidden: ReadOnlyViolation,
+    # Without a statement's code, Neo4j's failure is the server's, not the caller's.
+    nx.GqlError: Neo4jFault,
+    nx.Neo4jError: Neo4jFault,
+    nx.ClientError: Neo4jFault,
+    nx.ConstraintError: Neo4jFault,
+    nx.DatabaseError: Neo4jFault,
+    nx.AuthError: CredentialsRefused,
+    nx.TokenExpired: CredentialsRefused,
     nx.TransientError: GraphUnavailable,
     nx.DatabaseUnavailable: GraphUnavailable,
     nx.NotALeader: GraphUnavailable,
     nx.ForbiddenOnReadOnlyDatabase: GraphUnavailable,
-    nx.DriverError: QueryError,
-    nx.SessionError: QueryError,
-    nx.TransactionError: QueryError,
-    nx.TransactionNestingError: QueryError,
-    nx.ResultError: QueryError,
-    nx.ResultConsumedError: QueryError,
-    nx.ResultFailedError: QueryError,
-    nx.ResultNotSingleError: QueryError,
-    nx.BrokenRecordError: QueryError,
+    # The driver's own failures: used wrong by kgraph, or unable to decode a value.
+    nx.DriverError: Neo4jFault,
+    nx.SessionError: Neo4jFault,
+    nx.TransactionError: Neo4jFault,
+    nx.TransactionNestingError: Neo4jFault,
+    nx.ResultError: Neo4jFault,
+    nx.ResultConsumedError: Neo4jFault,
+    nx.ResultFailedError: Neo4jFault,
+    nx.ResultNotSingleError: Neo4jFault,
+    nx.BrokenRecordError: Neo4jFault,
     nx.ServiceUnavailable: GraphUnavailable,
     nx.RoutingServiceUnavailable: GraphUnavailable,
     nx.WriteServiceUnavailable: GraphUnavailable,
@@ -92,6 +100,27 @@ def test_the_one_translation_maps_each_driver_exception(driver_error: type[Excep
     assert isinstance(raised.value.__cause__, driver_error)
 
 
+def test_an_integer_the_driver_cannot_pack_is_kgraphs_fault_not_the_callers() -> None:
+    # A caller's parameters are checked before (kgraph.query.bounds): this one is kgraph's.
+    with pytest.raises(Neo4jFault, match="cannot be sent to Neo4j") as raised, translated():
+        raise OverflowError("Python int too large to convert to C long")
+    assert isinstance(raised.value.__cause__, OverflowError)
+
+
+def test_an_address_the_driver_cannot_resolve_is_a_config_error() -> None:
+    # What the driver raises for bolt://localhost:notaport, at first use.
+    with pytest.raises(ConfigError, match=r"notaport.*; check the Neo4j address$"), translated():
+        try:
+            raise socket.gaierror(-8, "Servname not supported for ai_socktype")
+        except socket.gaierror as error:
+            raise ValueError("Failed to DNS resolve address localhost:notaport") from error
+
+
+def test_any_other_value_error_is_not_translated_but_raised_for_its_traceback() -> None:
+    with pytest.raises(ValueError, match="a bug in a unit of work"), translated():
+        raise ValueError("a bug in a unit of work")
+
+
 def test_every_kgraph_error_is_defined_in_errors_py() -> None:
     elsewhere = {
         k.__qualname__: k.__module__ for k in _kgraph_errors() if k.__module__ != errors.__name__
@@ -122,8 +151,10 @@ def test_every_kgraph_error_has_a_status_chosen_for_it() -> None:
         (errors.NotFound, 404),
         (errors.QuestionError, 422),
         (errors.QueryError, 400),
+        (errors.Neo4jFault, 500),
         (errors.QueryTimeout, 503),
         (errors.GraphUnavailable, 503),
+        (errors.CredentialsRefused, 503),
         (errors.LoadInterrupted, 503),
         (errors.Overloaded, 503),
         (errors.MissingTool, 500),

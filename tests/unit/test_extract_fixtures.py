@@ -14,7 +14,13 @@ from loaders.extract.document import extract_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.words import load_words
-from loaders.proposals.files import Proposals, read_proposals, write_proposals
+from loaders.proposals.files import (
+    Proposals,
+    ProposedEntity,
+    ProposedFact,
+    read_proposals,
+    write_proposals,
+)
 from loaders.proposals.run import extract_one
 from loaders.sources.corpus import Document, load_corpus
 from loaders.sources.registry import load_registry
@@ -114,7 +120,8 @@ def test_every_anchor_occurs_in_its_document(
 ) -> None:
     for doc_id, proposals in extracted.items():
         cleaned = " ".join(documents[doc_id].cleaned.split())
-        for item in [*proposals.entities, *proposals.facts]:
+        items: list[ProposedEntity | ProposedFact] = [*proposals.entities, *proposals.facts]
+        for item in items:
             for evidence in item.evidence:
                 assert evidence.doc == doc_id and evidence.anchor in cleaned, evidence.anchor
 

@@ -66,6 +66,7 @@ def test_a_pdf_is_kept_beside_its_text_and_both_are_hashed(corpus: Path, tmp_pat
     entry = load_manifest(corpus).documents[-1]
     assert entry.id == f"005_{hashlib.sha256(pdf).hexdigest()[:16]}"
     assert (entry.file, entry.original) == (f"{entry.id}.txt", f"{entry.id}.pdf")
+    assert entry.original is not None
     found = (entry.original_format, entry.extractor, entry.title)
     assert found == ("pdf", "pypdf", "Loppuraportti")
     assert entry.extractor_version and entry.extractor_version[0].isdigit()

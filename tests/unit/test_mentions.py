@@ -14,6 +14,7 @@ from kgraph.names.matcher import (
     MentionIndex,
     build_index,
 )
+from kgraph.ontology import Language
 from loaders.build.mentions import count_mentions, find_in_documents, find_mentions
 from loaders.sources.corpus import Document
 
@@ -71,7 +72,7 @@ def index() -> MentionIndex:
     return build_index(ENTITIES)
 
 
-def found(index: MentionIndex, text: str, language: str = "fi") -> list[tuple[str, str]]:
+def found(index: MentionIndex, text: str, language: Language = "fi") -> list[tuple[str, str]]:
     return [(m.entity_id, m.surface) for m in index.find(text, language=language)]
 
 

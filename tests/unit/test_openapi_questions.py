@@ -22,7 +22,9 @@ def spec() -> dict[str, Any]:
 def _schema(parameter: dict[str, Any]) -> dict[str, Any]:
     """The parameter's schema without the ``anyOf [..., null]`` of an optional one."""
     schema: dict[str, Any] = parameter["schema"]
-    options = [s for s in schema.get("anyOf", [schema]) if s.get("type") != "null"]
+    options: list[dict[str, Any]] = [
+        s for s in schema.get("anyOf", [schema]) if s.get("type") != "null"
+    ]
     return options[0]
 
 

@@ -12,7 +12,8 @@ from kgraph.query import lookups
 
 
 def bound(text: str) -> str:
-    [found] = re.findall(r"\)\{1,(\w+)\}", text)
+    matches: list[str] = re.findall(r"\)\{1,(\w+)\}", text)
+    [found] = matches
     return found
 
 

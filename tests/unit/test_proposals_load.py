@@ -5,6 +5,7 @@ Pure: ``build`` computes the desired graph from the real corpus and registry wit
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -114,7 +115,11 @@ def test_an_empty_proposals_folder_leaves_the_curated_graph_as_it_is(
 def test_rejected_items_stay_out_with_the_facts_that_name_them(tmp_path: Path) -> None:
     proposals = news_proposals(SETTINGS.corpus_dir)
     rejected = proposals.model_copy(
-        update={"rejected": [Rejection(key=NEW_TOPIC, reason="not a topic here", at="2026-12-01")]}
+        update={
+            "rejected": [
+                Rejection(key=NEW_TOPIC, reason="not a topic here", at=dt.date(2026, 12, 1))
+            ]
+        }
     )
     kept = filter_rejected(rejected)
     assert NEW_TOPIC not in {e.id for e in kept.entities}

@@ -71,7 +71,7 @@ class GenerationClock:
             else:
                 return self._generation
         try:
-            current = generation.current(graph)  # may raise: then the next reader asks again
+            current = graph.generation()  # may raise: then the next reader asks again
             with self._lock:
                 self._generation = current
                 self._checked = time.monotonic()

@@ -3,8 +3,9 @@
 Every load commits its content and exactly one ``LoadRun`` in one transaction, so the loads
 the graph records name what it holds. The ``Stamp`` is that generation: how many loads there
 are and the newest one's id, asked in one query. Reads compare it before and after their
-work (db.graph), the answer cache drops its values when it changes (db.cache), ``/health``
-reports its load (db.status), and the API's ETags are made from it.
+work (db.graph, whose ``Graph.generation`` asks it on its own), the answer cache drops its
+values when it changes (db.cache), ``/health`` reports its load (db.status), and the API's
+ETags are made from it.
 
 Both parts are compared. The id alone once let a read straddled by two reloads through (seen
 in test_readers_during_reloads_see_the_old_graph_or_the_new_one under a shuffled order); the
@@ -16,14 +17,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from neo4j import ManagedTransaction
 
 from kgraph.db import cypher
-
-if TYPE_CHECKING:
-    from kgraph.db.graph import Graph
 
 
 @dataclass(frozen=True)
@@ -59,9 +57,3 @@ def _stamp(record: Any) -> Stamp:
 def in_tx(tx: ManagedTransaction) -> Stamp:
     """The generation seen by an open transaction."""
     return _stamp(tx.run(cypher.LOAD_STAMP).single())
-
-
-def current(graph: Graph) -> Stamp:
-    """The graph's generation now."""
-    rows = graph.read(cypher.LOAD_STAMP)
-    return _stamp(rows[0] if rows else None)

@@ -14,6 +14,7 @@ again when a load landed in between.
 from __future__ import annotations
 
 import contextlib
+import socket
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -24,10 +25,13 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Query
 from neo4j import exceptions as nx
 
 from kgraph.db import cypher, deadline, generation
+from kgraph.db.generation import Stamp
 from kgraph.errors import (
     ConfigError,
+    CredentialsRefused,
     GraphUnavailable,
     KGraphError,
+    Neo4jFault,
     QueryError,
     QueryTimeout,
     ReadOnlyViolation,
@@ -90,38 +94,62 @@ def _tagged(tag: str | None) -> dict[str, str] | None:
     return None if tag is None else {TAG_KEY: tag}
 
 
+#: Neo4j's codes for a statement the client got wrong: its syntax, types, arithmetic,
+#: parameters, or a procedure it calls. Only these are the caller's error (QueryError, 400).
+_STATEMENT_CODES = ("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")
+
+
 def translate(error: Exception) -> KGraphError:
-    """Map a driver error onto the kgraph exception tree."""
+    """Map a driver error onto the kgraph exception tree.
+
+    Only Neo4j's refusals of the statement are ``QueryError`` (the caller's Cypher); Neo4j's
+    other failures and the driver's own (a value it cannot decode, a session or result used
+    wrong, a value kgraph sent that it cannot encode) are ``Neo4jFault``: the server's."""
     if isinstance(error, KGraphError):
         return error
     if isinstance(error, nx.AuthError):
-        return GraphUnavailable(f"Neo4j refused the credentials: {error.message}")
+        return CredentialsRefused(f"Neo4j refused the credentials: {error.message}")
     if isinstance(error, nx.Neo4jError):
-        code = error.code or ""
-        if code in _TIMEOUT_CODES or "TimedOut" in code:
-            return QueryTimeout(f"query stopped at its time limit ({code})")
-        if code in _READ_ONLY_CODES:
-            return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
-        if code.endswith("Transaction.Terminated"):
-            # Someone or something ended the query: the service, not the request, failed.
-            return GraphUnavailable("Neo4j terminated the query before it finished")
-        if code == "Neo.ClientError.Database.DatabaseNotFound":
-            return GraphUnavailable(f"database not found: {error.message}")
-        if isinstance(error, nx.TransientError):
-            return GraphUnavailable(f"Neo4j could not serve the query: {error.message}")
-        return QueryError(f"{code}: {error.message}")
+        return _neo4j_error(error)
     if isinstance(error, nx.ServiceUnavailable | nx.SessionExpired | OSError):
         return GraphUnavailable(f"Neo4j is unreachable: {error}")
     if isinstance(error, nx.ConnectionPoolError):
         return GraphUnavailable(f"no connection to Neo4j in time: {error}")
     if isinstance(error, nx.ConfigurationError):
         return ConfigError(f"the Neo4j driver is configured wrong: {error}")
+    if isinstance(error, nx.BrokenRecordError):
+        return Neo4jFault(f"the driver cannot decode a value of Neo4j's answer: {error}")
     if isinstance(error, nx.DriverError | nx.GqlError):
-        return QueryError(f"{type(error).__name__}: {error}")
+        return Neo4jFault(f"the Neo4j driver failed: {type(error).__name__}: {error}")
+    if isinstance(error, ValueError) and isinstance(error.__cause__, socket.gaierror):
+        # The driver's "Failed to DNS resolve address host:notaport": an address that cannot
+        # work (an unresolvable host is ServiceUnavailable, above).
+        return ConfigError(f"{error}; check the Neo4j address")
     if isinstance(error, OverflowError):
-        # The driver packs parameters itself: integers must fit in 64 bits.
-        return QueryError(f"a parameter cannot be sent to Neo4j: {error}")
+        # The driver packs integers in 64 bits; a caller's parameters are checked before
+        # (kgraph.query.bounds), so one that reaches the driver is kgraph's own value.
+        return Neo4jFault(f"a value cannot be sent to Neo4j: {error}")
     return KGraphError(f"{type(error).__name__}: {error}")
+
+
+def _neo4j_error(error: nx.Neo4jError) -> KGraphError:
+    code = error.code or ""
+    if code in _TIMEOUT_CODES or "TimedOut" in code:
+        return QueryTimeout(f"query stopped at its time limit ({code})")
+    if code in _READ_ONLY_CODES or isinstance(error, nx.Forbidden):
+        return ReadOnlyViolation(f"writes are not allowed here: {error.message}")
+    if code.endswith("Transaction.Terminated"):
+        # Someone or something ended the query: the service, not the request, failed.
+        return GraphUnavailable("Neo4j terminated the query before it finished")
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return GraphUnavailable(f"database not found: {error.message}")
+    if isinstance(error, nx.TransientError):
+        return GraphUnavailable(f"Neo4j could not serve the query: {error.message}")
+    if code.startswith(_STATEMENT_CODES) or isinstance(
+        error, nx.CypherSyntaxError | nx.CypherTypeError
+    ):
+        return QueryError(f"{code}: {error.message}")
+    return Neo4jFault(f"Neo4j failed the query: {code or type(error).__name__}: {error.message}")
 
 
 @contextlib.contextmanager
@@ -129,8 +157,12 @@ def translated() -> Iterator[None]:
     """Re-raise any driver error as the matching kgraph error."""
     try:
         yield
-    # GqlError is the root of Neo4jError and DriverError: the driver raises nothing outside it.
+    # GqlError is the root of Neo4jError and DriverError: the driver raises little outside it.
     except (nx.GqlError, OSError, OverflowError) as error:
+        raise translate(error) from error
+    except ValueError as error:
+        if not isinstance(error.__cause__, socket.gaierror):
+            raise  # not the driver's address lookup: a bug, with its traceback
         raise translate(error) from error
 
 
@@ -333,6 +365,10 @@ class Graph:
 
         return deadline.within(timeout_s, self.margin_s, run)
 
+    def generation(self) -> Stamp:
+        """The graph's generation now (db.generation), in one read transaction."""
+        return self._in_tx(neo4j.READ_ACCESS, generation.in_tx, self.timeout_s)
+
     def running(self, tag: str) -> list[str]:
         """The ids of the transactions Neo4j still lists under ``tag`` (the metadata a read or
         an EXPLAIN was given), terminated or not: a loop inside an expression runs on after
@@ -352,17 +388,23 @@ class Graph:
 
         self._in_session(neo4j.WRITE_ACCESS, None, work)
 
-    def ping(self) -> dict[str, Any]:
-        """Server version and edition, or GraphUnavailable.
-
-        Connectivity is checked first, without the driver's retries: an unreachable server
-        answers "unreachable" at once instead of retrying until the deadline."""
+    def verify_connectivity(self) -> None:
+        """Connect and authenticate once, without the driver's retries, or raise:
+        ``CredentialsRefused`` when Neo4j refuses the user or password, ``GraphUnavailable``
+        when it does not answer, ``QueryTimeout`` when it answers nothing in time."""
 
         def verify(call: deadline.Call) -> None:
             with translated():
                 self.driver.verify_connectivity()
 
         deadline.within(self.timeout_s, self.margin_s, verify)
+
+    def ping(self) -> dict[str, Any]:
+        """Server version and edition, or GraphUnavailable.
+
+        Connectivity is checked first (``verify_connectivity``): an unreachable server
+        answers "unreachable" at once instead of retrying until the deadline."""
+        self.verify_connectivity()
         rows = self.read(cypher.SERVER_COMPONENTS)
         return rows[0] if rows else {}
 

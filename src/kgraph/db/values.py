@@ -17,7 +17,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+# The driver's stand-in for a value it could not decode; public in its docs (Record), kept
+# in a private module. A record raises BrokenRecordError for one at its top level only.
+from neo4j._codec.hydration import BrokenHydrationObject
 from neo4j.graph import Node, Path, Relationship
+
+from kgraph.errors import Neo4jFault
 
 #: Nesting that ``plain`` and the default caps follow; deeper values are cut to ``None``.
 MAX_DEPTH = 64
@@ -33,6 +38,8 @@ def plain(value: Any, _depth: int = 0) -> Any:
         return None
     if hasattr(value, "iso_format"):  # neo4j.time.Date, DateTime, Time, Duration
         return value.iso_format()  # before the tuple case: a Duration is a tuple
+    if isinstance(value, BrokenHydrationObject):
+        raise undecodable(value)
     if isinstance(value, dict):
         return {k: plain(v, _depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -40,6 +47,17 @@ def plain(value: Any, _depth: int = 0) -> Any:
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     return value
+
+
+def undecodable(value: BrokenHydrationObject) -> Neo4jFault:
+    """The error for a value of an answer the driver could not decode (inside a list or a
+    map, where the record does not raise it): the server's fault, not the query's."""
+    error = Neo4jFault(
+        f"the driver cannot decode a value of Neo4j's answer: {type(value.error).__name__}: "
+        f"{value.error}"
+    )
+    error.__cause__ = value.error
+    return error
 
 
 class Full(Exception):
@@ -111,6 +129,8 @@ class GraphValues:
             return self._list(value, depth)
         if isinstance(value, bytes | bytearray):
             return self.value(base64.b64encode(value).decode(), depth)
+        if isinstance(value, BrokenHydrationObject):
+            raise undecodable(value)
         return self.value(str(value), depth)
 
     def _list(self, items: list[Any] | tuple[Any, ...], depth: int) -> list[Any]:

@@ -5,8 +5,9 @@ whose stack overflows at a few hundred levels (800 nested parentheses, 400 neste
 500 ``NOT``s, 3,000 ``+``s: each left a worker without an answer for 120 s); its planner's
 cost grows steeply with the relationship patterns of one query (40 hops took 18 s to plan,
 outside the transaction's time limit). The bounds here sit far below those figures and far
-above what a question needs. Parameters are bounded in number, size and depth, and no string
-anywhere may hold a lone surrogate: UTF-8, which Bolt speaks, cannot encode one.
+above what a question needs. Parameters are bounded in number, size and depth, no string
+anywhere may hold a lone surrogate (UTF-8, which Bolt speaks, cannot encode one), and no
+integer may fall outside the 64 bits Neo4j stores (the driver cannot send one).
 
 What a query may build (its ranges) is bounded in ``kgraph.query.builds``.
 
@@ -34,6 +35,8 @@ MAX_PARAM_DEPTH = 32
 MAX_PARAM_VALUES = 100_000
 #: Characters of every string and key in all the parameters together.
 MAX_PARAM_CHARS = 1_000_000
+#: Neo4j's integers: 64-bit signed.
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NESTING = re.compile(r"[(\[{]|[)\]}]|\bCASE\b|\bEND\b|(?:\bNOT\b\s*)+", re.IGNORECASE)
@@ -76,7 +79,8 @@ def nesting_depth(code: str) -> int:
 
 
 def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameters outside the bounds: count, depth, values, characters, encoding."""
+    """Refuse parameters outside the bounds: count, depth, values, characters, encoding,
+    integers past 64 bits."""
     if len(params) > MAX_PARAMS:
         raise InputOutOfBounds(f"more than {MAX_PARAMS} parameters")
     values = chars = 0
@@ -94,6 +98,11 @@ def check_params(params: Mapping[str, Any]) -> None:
             )
         if isinstance(value, str):
             chars += _text(value, f"parameter '{name[:60]}'")
+        elif isinstance(value, int) and not MIN_INT <= value <= MAX_INT:
+            raise InputOutOfBounds(
+                f"parameter '{name[:60]}' holds an integer outside Neo4j's 64-bit range "
+                f"({MIN_INT} to {MAX_INT})"
+            )
         elif isinstance(value, Mapping):
             for key, item in value.items():
                 chars += _text(str(key), f"a key in parameter '{name[:60]}'")

@@ -45,6 +45,7 @@ from kgraph.ontology import (
     PROVENANCES,
     EntityType,
 )
+from kgraph.query.bounds import MAX_INT, MIN_INT
 from kgraph.query.evidence import (
     PassageSource,
     evidence_items,
@@ -157,7 +158,13 @@ def _convert(name: str, spec: ParamSpec, value: Any) -> Any:
         if spec.type == "date":
             return dt.date.fromisoformat(str(value))
         if spec.type == "int":
-            return int(value)
+            number = int(value)
+            if not MIN_INT <= number <= MAX_INT:
+                raise QuestionError(
+                    f"parameter '{name}' must be a whole number from {MIN_INT} to {MAX_INT} "
+                    "(Neo4j's 64 bits)"
+                )
+            return number
     except ValueError as error:
         wanted = "an ISO date YYYY-MM-DD" if spec.type == "date" else "a whole number"
         raise QuestionError(

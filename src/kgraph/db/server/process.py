@@ -11,9 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from neo4j import GraphDatabase
-from neo4j import exceptions as nx
-
+from kgraph.db.graph import Graph, connect
 from kgraph.db.server import jars, neo4j_conf
 from kgraph.db.server.config import ServerConfig, ServerStatus
 from kgraph.db.server.supervisor import (
@@ -24,7 +22,7 @@ from kgraph.db.server.supervisor import (
     rotate,
     tail,
 )
-from kgraph.errors import ServerError
+from kgraph.errors import CredentialsRefused, GraphUnavailable, QueryTimeout, ServerError
 
 
 def port_open(host: str, port: int) -> bool:
@@ -192,28 +190,31 @@ class ManagedNeo4j:
     def _wait_until_ready(self, pid: int) -> None:
         c = self.config
         deadline = time.monotonic() + c.start_timeout_s
-        with GraphDatabase.driver(c.bolt_uri, auth=(c.user, c.password)) as driver:
+        graph = Graph(connect(c.bolt_uri, (c.user, c.password)))
+        try:
             while True:
                 if not alive(pid):
                     raise ServerError(f"Neo4j exited while starting:\n{self.log_tail()}")
                 try:
-                    driver.verify_connectivity()
+                    graph.verify_connectivity()
                     if port_open(c.host, c.http_port):
                         return
-                except nx.AuthError as error:
+                except CredentialsRefused as error:
                     raise ServerError(
                         "Neo4j refused the configured password: its data in "
                         f"{self.data_dir} was created with another one. Set NEO4J_PASSWORD "
                         "to that password, or run `kgraph neo4j reset` to start afresh."
                     ) from error
-                except (nx.ServiceUnavailable, nx.SessionExpired, OSError):
-                    pass
+                except (GraphUnavailable, QueryTimeout):
+                    pass  # not answering yet
                 if time.monotonic() > deadline:
                     raise ServerError(
                         f"Neo4j did not answer on {c.bolt_uri} within {c.start_timeout_s:.0f} s:"
                         f"\n{self.log_tail()}"
                     )
                 time.sleep(0.3)
+        finally:
+            graph.close()
 
     def stop(self, timeout_s: float = 60.0) -> bool:
         """Stop the supervisor and the server (SIGTERM, then SIGKILL after ``timeout_s``);

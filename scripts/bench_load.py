@@ -36,7 +36,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from extra_documents import add_documents
+from extra_documents import add_documents  # type: ignore[import-not-found]  # a sibling script
 
 REGISTRY = Path(__file__).resolve().parents[1] / "loaders" / "registry"
 

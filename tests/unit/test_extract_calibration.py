@@ -53,7 +53,7 @@ def test_accepting_at_point_nine_or_above_is_nine_in_ten_right(outcomes: list[Ou
     confident = Tally()
     for label, proposed in rules.proposed.items():
         language, rule_id = label.split(":", 1)
-        rule = next(r.rule for r in load_rules(language) if r.rule.id == rule_id)  # type: ignore[arg-type]
+        rule = next(r.rule for r in load_rules(language) if r.rule.id == rule_id)
         if rule.confidence >= 0.9:
             confident.proposed["all"] += proposed
             confident.tp["all"] += rules.tp[label]

@@ -14,6 +14,7 @@ from loaders.build import kept as kept_module
 from loaders.build import pipeline
 from loaders.build.kept import Kept
 from loaders.build.pipeline import Build, build
+from loaders.sources import corpus, evidence
 from loaders.sources.inputs import code_digest, read_inputs
 from loaders.sources.registry import registry_files
 
@@ -105,7 +106,7 @@ def test_an_entry_made_for_other_code_is_not_used(
 ) -> None:
     build(corpus_dir, REGISTRY, kept=Kept(tmp_path / "kept", "other code"))
     cleaned: list[str] = []
-    clean = kept_module.clean_document
+    clean = corpus.clean_document
 
     def counted(entry: Any, text: str) -> Any:
         cleaned.append(entry.id)
@@ -144,7 +145,7 @@ def test_an_anchor_kept_for_another_registry_is_resolved_again(
     _replace_first(registry, "says Ulla Lassi, professor at the University of Oulu",
                    "says Ulla Lassi, professor")  # fmt: skip
     resolved: list[str] = []
-    resolve = kept_module.resolve_document
+    resolve = evidence.resolve_document
 
     def counted(document: Any, groups: Any) -> Any:
         resolved.append(document.entry.id)

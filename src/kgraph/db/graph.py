@@ -149,6 +149,12 @@ def _neo4j_error(error: nx.Neo4jError) -> KGraphError:
         error, nx.CypherSyntaxError | nx.CypherTypeError
     ):
         return QueryError(f"{code}: {error.message}")
+    if code == "Neo.DatabaseError.General.UnknownError" and (error.message or "").startswith(
+        "Lexical error at line"
+    ):
+        # Neo4j 5.26's lexer reports some statements it cannot read ("/* `", an unterminated
+        # comment) as an unknown database error; the statement is the caller's, so it is theirs.
+        return QueryError(f"Neo.ClientError.Statement.SyntaxError: {error.message}")
     return Neo4jFault(f"Neo4j failed the query: {code or type(error).__name__}: {error.message}")
 
 

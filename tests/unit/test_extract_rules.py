@@ -544,6 +544,11 @@ CASES: dict[str, dict[str, Case]] = {
             "They met at the Port of Antwerp in Belgium.",
             ("park:port-of-antwerp LOCATED_IN country:belgium",),
         ),
+        "en-is-based-in": Case(
+            "en",
+            "Aalto University is based in Espoo.",
+            ("org:aalto-university LOCATED_IN city:espoo",),
+        ),
         "en-a-city-is-not-in-by-this-rule": Case("en", "They met in Kokkola in Finland.", ()),
     },
     "city-comma-country": {

@@ -11,6 +11,8 @@ The stages, one module each::
                     id, predicate, subject and object types, cues, confidence
     patterns.py     their schema;  rulebook.py  each rule bound to the code that applies it
     rules_*.py      that code, per kind of fact;  references.py  publications and authors
+    rules_layout.py a section or "Key:" line gives its role to the names it lists
+    rules_parse.py  relations from the parse: the rules' DependencyMatcher patterns
     words.yaml      head words of names, titles, gazetteers (words.py reads it)
     document.py     the passes over a document's passages and sentences
     same_entity.py  one entity per thing: "X Oy", "X" and "X:n" are one proposal

@@ -46,6 +46,11 @@ _EN_ORG = re.compile(
 )
 _EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
 _EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
+#: "a new consortium, ReLiBa (Recovery of Lithium from Batteries)": a one-word name with a
+#: second capital or a digit, in apposition, its long name in brackets after it.
+_EN_PROJECT_APPOSED = re.compile(
+    r"\b(?:project|consortium|initiative),\s+(?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)\s*\("
+)
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
 
@@ -242,8 +247,13 @@ def english_people(source: NameSource, rule: Rule) -> list[Span]:
 
 def english_projects(source: NameSource, rule: Rule) -> list[Span]:
     """ "the GridCell project", "the GridCell consortium"; not "Recycling consortium ..." at
-    the start of a headline or sentence, a common word capitalised by its place."""
+    the start of a headline or sentence, a common word capitalised by its place. "a new
+    consortium, ReLiBa (Recovery of ...)": a name in apposition with its long name after it."""
     spans: list[Span] = []
+    for m in _EN_PROJECT_APPOSED.finditer(source.text):
+        spans.append(
+            _span(m.start("name"), m.end("name"), m["name"], "Project", m["name"], None, rule)
+        )
     for m in _EN_PROJECT.finditer(source.text):
         first, _, rest = m["name"].partition(" ")
         name, at = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
@@ -37,6 +38,8 @@ class Sentence:
     lemmas: frozenset[str]
     language: Language
     passage_kind: str
+    #: the sentence as the language's pipeline parsed it (its tokens' offsets are the passage's)
+    parse: SpacySpan | None = None
 
     @property
     def words(self) -> str:
@@ -60,6 +63,26 @@ class State:
     periods: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: project id -> status stated for it
     statuses: dict[str, str] = field(default_factory=dict)
+    #: the section's heading as a short title ("consortium", "rahoitus"); empty under a longer
+    #: heading or none
+    section: str = ""
+    #: the words before the colon that introduced the list items that follow ("the partners
+    #: are"); empty once another paragraph starts
+    list_intro: str = ""
+    #: the projects the current section named so far, and the document, by id
+    section_projects: dict[str, Span] = field(default_factory=dict)
+    document_projects: dict[str, Span] = field(default_factory=dict)
+
+    @property
+    def page_project(self) -> Span | None:
+        """The project a section's list is about: the one its section named, else the one the
+        document named so far; none where two are named (precision)."""
+        for named in (self.section_projects, self.document_projects):
+            if len(named) == 1:
+                return next(iter(named.values()))
+            if named:
+                return None
+        return None
 
     def new_item(self) -> None:
         self.item_project = None

@@ -156,17 +156,48 @@ def _acronyms(text: str, spans: list[Span], known: dict[str, Span]) -> list[Span
 
 
 def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
-    """A heading starts a section; a list item starts an item, whose project it names first."""
+    """A heading starts a section (a short one is the section's title); a list item starts an
+    item, whose project it names first; a paragraph ending in a colon introduces the list
+    after it ("The partners are:"), another paragraph ends that list."""
     state.passage_project = next((s for s in spans if s.type == "Project"), None)
+    projects = [s for s in spans if s.type == "Project"]
     if passage.kind == "heading" or _looks_like_heading(passage):
         state.heading = passage.text.casefold()
+        state.section = _section_title(passage.text)
+        state.list_intro = ""
+        state.section_projects = {}
         state.new_item()
         state.last_project = None
     elif passage.kind == "list_item":
         state.new_item()
         state.last_project = None
-        projects = [s for s in spans if s.type == "Project"]
         state.item_project = projects[0] if projects else None
+    else:
+        state.list_intro = _introduces_list(passage.text)
+    for project in projects:
+        state.section_projects.setdefault(project.entity_id, project)
+        state.document_projects.setdefault(project.entity_id, project)
+
+
+_TITLE_WORDS = 4
+
+
+def _section_title(text: str) -> str:
+    """A heading of a few words is a section's title ("Consortium", "## Project partners");
+    a longer one names no section a rule reads."""
+    title = " ".join(re.sub(r"^[#\s\d.]*|[:\s]*$", "", text).split()).casefold()
+    return title if 0 < len(title.split()) <= _TITLE_WORDS else ""
+
+
+def _introduces_list(text: str) -> str:
+    """ "The partners are:", "Partners:": the last sentence of a paragraph ending in a colon,
+    which introduces the list items after it."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return ""
+    last = re.split(r"(?<=[.!?])\s+", stripped)[-1].rstrip(":")
+    words = last.casefold().split()
+    return " ".join(words) if 0 < len(words) <= _TITLE_WORDS + 2 else ""
 
 
 def _looks_like_heading(passage: Passage) -> bool:
@@ -186,5 +217,7 @@ def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: Language
         start, end = sent.start_char, sent.end_char
         inside = tuple(s for s in spans if start <= s.start and s.end <= end)
         lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)
-        sentences.append(Sentence(passage.text, start, end, inside, lemmas, language, passage.kind))
+        sentences.append(
+            Sentence(passage.text, start, end, inside, lemmas, language, passage.kind, sent)
+        )
     return sentences

@@ -23,6 +23,14 @@ code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default
     heading     words of the section heading the rule applies under
     labels      the named-entity labels of the language's pipeline a name rule reads
                 (spaCy's: ORG, PERSON, EVENT, GPE)
+    dependency  spaCy ``DependencyMatcher`` patterns over the sentence's parse, each a list
+                of nodes (``RIGHT_ID``, ``RIGHT_ATTRS``, ``LEFT_ID``, ``REL_OP``, as spaCy
+                writes them); the node named ``subject`` and the node named ``object`` are
+                the fact's two ends (a token of a name of the rule's types, with its
+                conjuncts: "A, B ja C" gives each). A pattern without one of them, or whose
+                node there is a word of ``passage_words``, means the passage's project.
+    passage_words  lemmas or lower-case words that, as an end of a ``dependency`` pattern,
+                stand for the passage's project ("hanke", "project", "consortium")
 
 A rule without a predicate names new entities of its ``subject`` types (a name rule), or
 states a property of its subject (a project's period or status) rather than a fact. Every
@@ -39,7 +47,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from spacy.matcher import DependencyMatcher
+from spacy.vocab import Vocab
 
 from kgraph.errors import PatternError
 from kgraph.ontology import EntityType, Language, Predicate
@@ -47,6 +65,47 @@ from loaders.extract.calibration import CALIBRATION_FILE, Calibration, read_cali
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 _REGEX_FIELDS = ("line", "text", "not_text", "before", "after", "refers_back", "between")
+#: The names of the two ends of a fact in a dependency pattern.
+DEPENDENCY_ENDS = ("subject", "object")
+
+
+class DependencyNode(BaseModel):
+    """One node of a spaCy ``DependencyMatcher`` pattern, with spaCy's own keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    RIGHT_ID: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    RIGHT_ATTRS: dict[str, Any] = Field(default_factory=dict)
+    LEFT_ID: str | None = None
+    REL_OP: str | None = None
+
+    def spacy(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
+def _check_dependency(pattern: tuple[DependencyNode, ...], rule_id: str) -> None:
+    """The shape spaCy requires (the first node the anchor, each later one tied to a node
+    before it), an end named, and spaCy's own validation of attributes and operators."""
+    if not pattern:
+        raise ValueError(f"rule '{rule_id}': a dependency pattern needs at least one node")
+    seen: list[str] = []
+    for i, node in enumerate(pattern):
+        if i == 0 and (node.LEFT_ID or node.REL_OP):
+            raise ValueError(f"rule '{rule_id}': the first node is the anchor, without LEFT_ID")
+        if i > 0 and (node.LEFT_ID not in seen or not node.REL_OP):
+            raise ValueError(
+                f"rule '{rule_id}': node '{node.RIGHT_ID}' needs a REL_OP and a LEFT_ID "
+                f"naming a node before it ({', '.join(seen)})"
+            )
+        if node.RIGHT_ID in seen:
+            raise ValueError(f"rule '{rule_id}': node '{node.RIGHT_ID}' is named twice")
+        seen.append(node.RIGHT_ID)
+    if not set(DEPENDENCY_ENDS) & set(seen):
+        raise ValueError(f"rule '{rule_id}': a dependency pattern names no 'subject' or 'object'")
+    try:
+        DependencyMatcher(Vocab(), validate=True).add(rule_id, [[n.spacy() for n in pattern]])
+    except (ValueError, KeyError) as error:
+        raise ValueError(f"rule '{rule_id}': {' '.join(str(error).split())}") from error
 
 
 class Rule(BaseModel):
@@ -73,6 +132,8 @@ class Rule(BaseModel):
     object_first: bool = False
     heading: tuple[str, ...] = ()
     labels: frozenset[str] = frozenset()
+    dependency: tuple[tuple[DependencyNode, ...], ...] = ()
+    passage_words: frozenset[str] = frozenset()
 
     @field_validator(*_REGEX_FIELDS)
     @classmethod
@@ -82,6 +143,24 @@ class Rule(BaseModel):
                 re.compile(pattern)
             except re.error as error:
                 raise ValueError(f"'{pattern}' is not a regular expression: {error}") from error
+        return patterns
+
+    @field_validator("dependency")
+    @classmethod
+    def _dependency(
+        cls, patterns: tuple[tuple[DependencyNode, ...], ...], info: ValidationInfo
+    ) -> tuple[tuple[DependencyNode, ...], ...]:
+        rule_id = str(info.data.get("id", "?"))
+        for pattern in patterns:
+            _check_dependency(pattern, rule_id)
+            named = {n.RIGHT_ID for n in pattern}
+            for end in DEPENDENCY_ENDS:
+                types = info.data.get(end, ())
+                if end not in named and "Project" not in types:
+                    raise ValueError(
+                        f"rule '{rule_id}': a pattern without its '{end}' node means the "
+                        f"passage's project, but the {end} types are {', '.join(types)}"
+                    )
         return patterns
 
     @model_validator(mode="after")

@@ -22,7 +22,15 @@ from functools import lru_cache
 
 from kgraph.errors import PatternError
 from kgraph.ontology import Language
-from loaders.extract import candidates, places, rules_people, rules_places, rules_projects
+from loaders.extract import (
+    candidates,
+    places,
+    rules_layout,
+    rules_parse,
+    rules_people,
+    rules_places,
+    rules_projects,
+)
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.patterns import Located, Rule, load_rules
@@ -59,6 +67,9 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,
     "specialisations": rules_places.specialisations,
+    "sections": rules_layout.sections,
+    "section-period": rules_layout.section_period,
+    "dependencies": rules_parse.dependencies,
 }
 REFERENCES = "references"
 

@@ -35,6 +35,8 @@ def test_sums_in_euros_in_finnish_and_english(text: str, euros: int) -> None:
         ("runs from January 2025 until December 2027.", "2025-01-01", "2027-12-31", "month"),
         ("from 3 March 2024 to 28 February 2025", "2024-03-03", "2025-02-28", "day"),
         ("ekosysteemisopimuksen vuosille 2021 – 2027.", "2021-01-01", "2027-12-31", "year"),
+        ("From the start of 2025 to the end of 2027.", "2025-01-01", "2027-12-31", "year"),
+        ("vuoden 2025 alusta vuoden 2027 loppuun", "2025-01-01", "2027-12-31", "year"),
     ],
 )
 def test_periods(text: str, start: str, end: str, precision: str) -> None:

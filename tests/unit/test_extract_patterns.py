@@ -23,6 +23,14 @@ GOOD = """\
   cues: [jäsen]
 """
 
+#: A dependency pattern after GOOD (the key on line 8, the pattern on 9 and 10): a verb and
+#: the fact's subject.
+DEPENDENCY = """\
+  dependency:
+    - - {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: kuulua}}
+      - {LEFT_ID: verb, REL_OP: '>', RIGHT_ID: subject, RIGHT_ATTRS: {DEP: nsubj}}
+"""
+
 
 def test_the_predicate_type_is_the_ontologys_predicates() -> None:
     assert set(get_args(Predicate)) == set(PREDICATES)
@@ -73,6 +81,37 @@ def test_a_language_without_a_pattern_file_is_refused_by_name(tmp_path: Path) ->
         pytest.param("- just a word\n", 1, "each rule must be a mapping", id="not-a-mapping"),
         pytest.param("id: x\n", 1, "expected a YAML list of rules", id="not-a-list"),
         pytest.param(GOOD + "  cues: [a\n", 9, "invalid YAML", id="yaml"),
+        pytest.param(
+            GOOD + DEPENDENCY.replace("LEMMA", "LEMA"), 9, "LEMA", id="dependency-attribute"
+        ),
+        pytest.param(
+            GOOD + DEPENDENCY.replace("'>'", "'>>>>'"), 9, "Unsupported", id="dependency-operator"
+        ),
+        pytest.param(
+            GOOD + DEPENDENCY.replace("LEFT_ID: verb", "LEFT_ID: noun"),
+            9,
+            "needs a REL_OP and a LEFT_ID naming a node before it",
+            id="dependency-unknown-node",
+        ),
+        pytest.param(
+            GOOD + DEPENDENCY.replace("RIGHT_ID: subject", "RIGHT_ID: other"),
+            9,
+            "names no 'subject' or 'object'",
+            id="dependency-no-end",
+        ),
+        pytest.param(
+            GOOD + DEPENDENCY,
+            9,
+            "without its 'object' node means the passage's project, but the object types are "
+            "Network",
+            id="dependency-missing-end-not-a-project",
+        ),
+        pytest.param(
+            GOOD + DEPENDENCY.replace("RIGHT_ATTRS", "RIGHT_ATR", 1),
+            9,
+            "RIGHT_ATR: Extra inputs",
+            id="dependency-node-key",
+        ),
     ],
 )
 def test_a_bad_rule_is_refused_with_its_file_and_line(

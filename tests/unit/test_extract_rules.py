@@ -180,6 +180,15 @@ CASES: dict[str, dict[str, Case]] = {
         "en-a-common-word-starting-a-headline-is-no-name": Case(
             "en", "Recycling consortium to recover lithium\n\nThe work starts in May.", ()
         ),
+        "en-a-name-in-apposition-with-its-long-name": Case(
+            "en",
+            "A new consortium, GridCell (Grid Cells for Storage), starts.",
+            ("Project: GridCell",),
+            ("Project: GridCell",),
+        ),
+        "en-a-common-word-in-apposition-is-no-name": Case(
+            "en", "A new consortium, Recycling (of batteries), starts.", ()
+        ),
         "en-a-mixed-case-name-starting-a-headline": Case(
             "en",
             "GridCell consortium starts work\n\nThe work starts in May.",
@@ -535,6 +544,11 @@ CASES: dict[str, dict[str, Case]] = {
             "They met at the Port of Antwerp in Belgium.",
             ("park:port-of-antwerp LOCATED_IN country:belgium",),
         ),
+        "en-is-based-in": Case(
+            "en",
+            "Aalto University is based in Espoo.",
+            ("org:aalto-university LOCATED_IN city:espoo",),
+        ),
         "en-a-city-is-not-in-by-this-rule": Case("en", "They met in Kokkola in Finland.", ()),
     },
     "city-comma-country": {
@@ -591,6 +605,246 @@ CASES: dict[str, dict[str, Case]] = {
             ),
         ),
     },
+    "section-partners": {
+        "fi-list-items-under-kumppanit": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa.\n\nKumppanit\n\n • Oulun yliopisto\n"
+            " • Aalto-yliopisto tekee tutkimusta",
+            ("org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+        "fi-key-line-each-conjunct": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa.\n\nKumppanit: Oulun yliopisto ja Aalto-yliopisto",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-two-projects-say-not-which": Case(
+            "fi",
+            "BATCircle3.0-hanke ja AkkuMeri-hanke alkavat.\n\n"
+            "Kumppanit: Oulun yliopisto ja Aalto-yliopisto",
+            (),
+            ("Project: AkkuMeri",),
+        ),
+        "en-list-introduced-by-the-partners-are": Case(
+            "en",
+            "The BATCircle3.0 project starts. The partners are:\n\n • University of Oulu\n"
+            " • LUT University",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-a-sentence-in-a-list-is-prose": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\nPartners\n\n • University of Oulu\n"
+            " • LUT University does research",
+            ("org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+        "en-key-line-each-conjunct": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\n"
+            "Partners: University of Oulu, LUT University and Aalto University",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-navigation-is-no-list": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\nConsortium\n\n • Home | Projects | Contact",
+            (),
+        ),
+    },
+    "section-implementers": {
+        "fi-list-items-under-toteuttajat": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa.\n\nToteuttajat\n\n • Oulun yliopisto\n"
+            " • Centria-ammattikorkeakoulu Oy",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=implementer",
+                "org:centria PARTICIPATES_IN project:batcircle3 role=implementer",
+            ),
+        ),
+    },
+    "section-coordinator": {
+        "fi-koordinaattori-line": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa.\n\nKoordinaattori: Aalto-yliopisto",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+        "en-coordinator-line": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\nCoordinator: Aalto University",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+        "en-no-project-on-the-page": Case("en", "Coordinator: Aalto University", ()),
+    },
+    "section-funder": {
+        "fi-rahoittaja-line-with-amount": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa.\n\nRahoittaja: Business Finland, 2,4 miljoonaa euroa",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=2400000",),
+        ),
+        "en-funding-line-with-amount": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\nFunding: Business Finland, 2.4 million euros",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=2400000",),
+        ),
+        "en-funding-section-prose-is-not-a-list": Case(
+            "en",
+            "The BATCircle3.0 project starts.\n\nFunding\n\n"
+            " • Business Finland visited the partners",
+            (),
+        ),
+    },
+    "section-period": {
+        "fi-kesto-section-in-words": Case(
+            "fi",
+            "AkkuMeri-hanke alkaa.\n\nKesto\n\nvuoden 2025 alusta vuoden 2027 loppuun",
+            ("project:akkumeri period 2025-01-01 2027-12-31",),
+            ("Project: AkkuMeri",),
+        ),
+        "en-duration-section-in-words": Case(
+            "en",
+            "The GridCell project starts.\n\nDuration\n\n"
+            "From the start of 2025 to the end of 2027.",
+            ("project:gridcell period 2025-01-01 2027-12-31",),
+            ("Project: GridCell",),
+        ),
+        "en-duration-line": Case(
+            "en",
+            "The GridCell project starts.\n\nDuration: 1.3.2025 – 28.2.2027",
+            ("project:gridcell period 2025-03-01 2027-02-28",),
+            ("Project: GridCell",),
+        ),
+        "en-other-section": Case(
+            "en",
+            "The GridCell project starts.\n\nNews\n\nFrom the start of 2025 to the end of 2027.",
+            (),
+            ("Project: GridCell",),
+        ),
+    },
+    "funder-verb-fi": {
+        "fi-perfect-tense-allative": Case(
+            "fi",
+            "Business Finland on myöntänyt rahoitusta BATCircle3.0-hankkeelle.",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+        "fi-hanke-is-the-passages-project": Case(
+            "fi",
+            "AkkuMeri-hanke alkaa. Hanketta rahoittaa Business Finland.",
+            ("project:akkumeri FUNDED_BY org:business-finland",),
+            ("Project: AkkuMeri",),
+        ),
+        "fi-no-project": Case("fi", "Business Finland on myöntänyt rahoitusta.", ()),
+    },
+    "coordinator-verb-fi": {
+        "fi-perfect-tense-hanke": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa. Oulun yliopisto on koordinoinut hanketta.",
+            ("org:university-of-oulu COORDINATES project:batcircle3",),
+        ),
+        "fi-agent-participle": Case(
+            "fi",
+            "Business Finland on myöntänyt rahoitusta BATCircle3.0-hankkeelle. "
+            "Aalto-yliopiston koordinoimassa hankkeessa on mukana myös Oulun yliopisto.",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+        "fi-its-own-project-is-another": Case(
+            "fi", "BATCircle3.0-hanke alkaa. Oulun yliopisto koordinoi omaa hankettaan.", ()
+        ),
+    },
+    "participant-verb-fi": {
+        "fi-mukana-each-conjunct": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa. Hankkeessa ovat mukana myös Oulun yliopisto ja "
+            "Itä-Suomen yliopisto.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:uef PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-osallistuu": Case(
+            "fi",
+            "BATCircle3.0-hanke alkaa. Oulun yliopisto osallistuu hankkeeseen.",
+            ("org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+        "fi-a-negation-gives-nothing": Case(
+            "fi", "BATCircle3.0-hanke alkaa. Oulun yliopisto ei ole mukana hankkeessa.", ()
+        ),
+    },
+    "funder-verb-en": {
+        "en-funds": Case(
+            "en",
+            "Business Finland funds the BATCircle3.0 project.",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+        "en-funded-by": Case(
+            "en",
+            "The BATCircle3.0 project is funded by Business Finland.",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+        "en-received-funding-from-with-amount": Case(
+            "en",
+            "BATCircle2.0 has received 10.8 million euros of funding from Business Finland.",
+            ("project:batcircle2 FUNDED_BY org:business-finland amount_eur=10800000",),
+        ),
+        "en-received-without-funding": Case(
+            "en", "BATCircle2.0 has received visitors from Business Finland.", ()
+        ),
+    },
+    "coordinator-verb-en": {
+        "en-coordinates": Case(
+            "en",
+            "Aalto University coordinates the BATCircle3.0 project.",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+        "en-which-is-coordinated-by": Case(
+            "en",
+            "We take part in BATCircle3.0! The University of Oulu is a partner in the "
+            "consortium, which is coordinated by Aalto University.",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+        "en-a-consortium-led-by": Case(
+            "en",
+            "BATCircle2.0, a research consortium led by Aalto University, has started.",
+            ("org:aalto-university COORDINATES project:batcircle2",),
+        ),
+    },
+    "participant-verb-en": {
+        "en-partners-include-each-conjunct": Case(
+            "en",
+            "The BATCircle3.0 project started. Partners include the University of Oulu and "
+            "LUT University.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-are-partners-in-the-consortium": Case(
+            "en",
+            "We take part in BATCircle3.0! The University of Oulu and LUT University are "
+            "partners in the consortium.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-participates": Case(
+            "en",
+            "The BATCircle3.0 project started. LUT University participates in the project.",
+            ("org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+        "en-is-not-a-partner": Case(
+            "en",
+            "The BATCircle3.0 project started. "
+            "Aalto University is not a partner in the consortium.",
+            (),
+        ),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",
@@ -643,11 +897,11 @@ def given(read: Read, rule_id: str, language: Language) -> set[str]:
     """What ``rule_id`` gave: its facts, the new names it found, or the period or status it
     stated."""
     rule = next(r.rule for r in load_rules(language) if r.rule.id == rule_id)
-    if rule.predicate is None and rule.code_name not in ("period", "status"):
+    if rule.predicate is None and rule.code_name not in ("period", "section-period", "status"):
         return {
             f"{s.type}: {s.name}" for ss in read.spans.values() for s in ss if s.rule == rule_id
         }
-    if rule_id == "period":
+    if rule.code_name in ("period", "section-period"):
         return {f"{p} period {a} {b}" for p, (a, b) in read.state.periods.items()}
     if rule_id == "status":
         return {f"{p} status {s}" for p, s in read.state.statuses.items()}

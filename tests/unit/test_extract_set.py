@@ -19,13 +19,13 @@ REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 #: Today's figures (docs/extraction.md), rounded down: entities P, R; facts P, R. A change that
 #: lowers one fails here; one that raises it should raise the floor.
 FLOORS: dict[str, tuple[float, float, float, float]] = {
-    "200_fi_news": (1.00, 1.00, 1.00, 0.14),
+    "200_fi_news": (1.00, 1.00, 1.00, 0.71),
     "201_fi_report": (1.00, 1.00, 1.00, 0.70),
-    "202_en_news": (1.00, 0.60, 1.00, 0.22),
-    "203_en_project_page": (1.00, 0.70, 1.00, 0.12),
+    "202_en_news": (1.00, 0.60, 1.00, 0.66),
+    "203_en_project_page": (1.00, 0.80, 1.00, 0.87),
     "204_fi_project_page": (1.00, 1.00, 1.00, 0.80),
-    "205_en_post": (1.00, 0.81, 1.00, 0.50),
-    "all": (1.00, 0.84, 1.00, 0.45),
+    "205_en_post": (1.00, 0.81, 1.00, 1.00),
+    "all": (1.00, 0.86, 1.00, 0.75),
 }
 
 

@@ -1,5 +1,6 @@
 """Periods in Finnish and English text: "1.1.2024 – 31.12.2026", "from January 2025 until
-December 2027", "vuosille 2021 – 2027", as (start, end) dates.
+December 2027", "vuosille 2021 – 2027", "from the start of 2025 to the end of 2027", "vuoden
+2025 alusta vuoden 2027 loppuun", as (start, end) dates.
 
 A month without a day starts on its first and ends on its last day; a year alone, on 1 January
 and 31 December, and the period says so (``precision``), as the curated registry does.
@@ -25,6 +26,16 @@ _MONTH = "|".join(_MONTHS_EN)
 _ENGLISH = re.compile(
     rf"\bfrom\s+(?:(\d{{1,2}})\s+)?({_MONTH})\s+(\d{{4}})\s+(?:until|to|till|through)\s+"
     rf"(?:(\d{{1,2}})\s+)?({_MONTH})\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+
+#: A period in words, whole years: "from the start of 2025 to the end of 2027", "vuoden 2025
+#: alusta vuoden 2027 loppuun".
+_YEARS_IN_WORDS = re.compile(
+    r"\b(?:from\s+)?(?:the\s+)?(?:start|beginning)\s+of\s+((?:19|20)\d{2})\s+"
+    r"(?:to|until|till|through)\s+(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b"
+    r"|\bvuoden\s+((?:19|20)\d{2})\s+(?:alusta|alusta alkaen)\s+vuoden\s+((?:19|20)\d{2})\s+"
+    r"(?:loppuun|loppuun asti|loppuun saakka)\b",
     re.IGNORECASE,
 )
 
@@ -62,6 +73,12 @@ def find_periods(text: str) -> list[Period]:
         period = _english(m)
         if period is not None:
             found.append(period)
+    for m in _YEARS_IN_WORDS.finditer(text):
+        first, last = (int(y) for y in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+        if first <= last:
+            found.append(
+                Period(dt.date(first, 1, 1), dt.date(last, 12, 31), "year", m.group(), m.start())
+            )
     taken = [(p.at, p.at + len(p.text)) for p in found]
     for m in _YEARS.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -40,9 +40,9 @@ def document(doc_id: str, text: str, language: Language = "en") -> Document:
     return Document(entry=entry, raw_sha256="0" * 64, cleaned=cleaned, passages=passages)
 
 
-def registry(*facts: tuple[str, str]) -> Registry:
-    """Four companies and a network; each fact (company id, doc) a curated MEMBER_OF whose
-    anchor is ``TAUGHT``'s sentence for that company."""
+def registry(*facts: tuple[str, str], anchor: str = "{} has signed up to") -> Registry:
+    """Three companies and a network; each fact (company id, doc) a curated MEMBER_OF whose
+    anchor is ``anchor`` for that company (by default ``TAUGHT``'s words)."""
     names = {"org:aurora": "Aurora Ltd", "org:borealis": "Borealis Ltd", "org:cirrus": "Cirrus Ltd"}
     entities = [
         EntitySpec(id=i, type="Organisation", name=n, props={"kind": "company"})
@@ -56,7 +56,7 @@ def registry(*facts: tuple[str, str]) -> Registry:
                     s=s,
                     p="MEMBER_OF",
                     o="network:battery",
-                    evidence=[Evidence(doc=doc, anchor=f"{names[s]} has signed up to")],
+                    evidence=[Evidence(doc=doc, anchor=anchor.format(names[s]))],
                 ),
                 "test",
                 1,
@@ -137,7 +137,7 @@ def test_a_pattern_right_elsewhere_is_kept_with_its_measured_precision(
 def test_a_fact_a_hand_rule_gives_stays_the_hand_rules(pipelines: Pipelines) -> None:
     # The hand rule membership reads "X and Y are members of Z"; learning the same shape adds
     # no second proposal of the fact.
-    reg = registry(("org:aurora", "a"))
+    reg = registry(("org:aurora", "a"), anchor="{} and Cirrus Ltd are members of")
     text = "Aurora Ltd and Cirrus Ltd are members of the Battery Network."
     learned = induce(reg, [document("a", text)], pipelines)
     assert learned.patterns

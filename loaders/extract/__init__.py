@@ -16,6 +16,9 @@ The stages, one module each::
     words.yaml      head words of names, titles, gazetteers (words.py reads it)
     document.py     the passes over a document's passages and sentences
     same_entity.py  one entity per thing: "X Oy", "X" and "X:n" are one proposal
+    induce.py       patterns learned from the curated anchors (windows, dependency paths),
+                    each kept only when right on the documents it did not come from
+    learned.py      those patterns as data (learned.yaml) and the pass that applies them
 
 What becomes of the spans and drafts (merged, anchors checked, written for review) is
 ``loaders.proposals``.

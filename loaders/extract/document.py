@@ -11,6 +11,7 @@ from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import Language
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
+from loaders.extract.learned import LearnedPatterns, beside_hand_rules, learned_drafts, load_learned
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
@@ -38,12 +39,18 @@ class Read:
 
 
 def extract_document(
-    document: Document, linker: Linker, pipelines: Pipelines, words: Words
+    document: Document,
+    linker: Linker,
+    pipelines: Pipelines,
+    words: Words,
+    learned: LearnedPatterns | None = None,
 ) -> Read:
     """Every passage of ``document``: its spans, then the rules of its language
-    (``patterns/<language>.yaml``) over its sentences."""
+    (``patterns/<language>.yaml``) over its sentences, and the patterns learned from curation
+    (``learned``; by default ``learned.yaml``) beside them."""
     language = document.entry.language
     book = rulebook(language)
+    matcher = (learned if learned is not None else load_learned()).of_language(language)
     nlp = pipelines.for_language(language)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
@@ -60,7 +67,9 @@ def extract_document(
             projects = sentence.of_type("Project")
             if projects:
                 read.state.last_project = projects[-1]
+        read.drafts += learned_drafts(passage.text, doc, spans, matcher)
     _rename_acronyms(read)
+    read.drafts = beside_hand_rules(read.drafts)
     read.aliases = one_per_thing(read.spans, read.drafts, language, words.legal_forms)
     return read
 

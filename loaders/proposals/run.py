@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kgraph.errors import CorpusError
 from loaders.extract.document import extract_document
+from loaders.extract.learned import LearnedPatterns
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines, load_pipelines
 from loaders.extract.words import load_words
@@ -29,11 +30,16 @@ class Extracted:
 
 
 def extract_one(
-    document: Document, linker: Linker, pipelines: Pipelines, previous: Proposals | None = None
+    document: Document,
+    linker: Linker,
+    pipelines: Pipelines,
+    previous: Proposals | None = None,
+    learned: LearnedPatterns | None = None,
 ) -> Proposals:
-    """The proposals for ``document``; ``previous`` contributes its rejections."""
+    """The proposals for ``document``; ``previous`` contributes its rejections; ``learned``
+    are the patterns learned from curation to apply (by default ``learned.yaml``)."""
     rejected = previous.rejected if previous is not None else []
-    read = extract_document(document, linker, pipelines, load_words())
+    read = extract_document(document, linker, pipelines, load_words(), learned)
     keys = frozenset(r.key for r in rejected)
     proposals = build_proposals(document, read, pipelines.models, keys)
     return proposals.model_copy(update={"rejected": list(rejected)})

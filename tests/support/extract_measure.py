@@ -10,6 +10,10 @@ with evidence in D; extract D against what is left; compare with the curated reg
   matcher, so any Finnish case), or its DOI is the hidden publication's.
 * Facts of the predicates the rules cover (TARGET_PREDICATES), compared by subject,
   predicate and object once proposed ids are mapped to the curated ones.
+
+The patterns learned from curation (``loaders.extract.induce``) that D is extracted with are
+learned from the other documents only: D's own anchors never teach what is used on it, nor
+measure it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import EntitySpec, EntityType, FactSpec, Language
 from loaders.build.mentions import find_in_documents
 from loaders.extract.calibration import Calibration, Measured
+from loaders.extract.induce import Views, induce
+from loaders.extract.learned import PREFIX, LearnedPatterns
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.proposals.files import Proposals
@@ -77,6 +83,8 @@ class Outcome:
     #: By rule, as ``<language>:<rule id>``: new entities and facts proposed, and how many of
     #: them were right (what ``scripts/calibrate_rules.py`` turns into confidences).
     rules: Tally = field(default_factory=Tally)
+    #: The same for the learned patterns (their confidence is measured by the learner).
+    learned: Tally = field(default_factory=Tally)
 
 
 def predicate_of(fact: FactSpec) -> str:
@@ -121,22 +129,49 @@ def hide(registry: Registry, doc: str, hidden: set[str]) -> Registry:
 
 
 def leave_one_out(
-    registry: Registry, documents: list[Document], pipelines: Pipelines, document: Document
+    registry: Registry,
+    documents: list[Document],
+    pipelines: Pipelines,
+    document: Document,
+    learned: LearnedPatterns | None = None,
 ) -> Outcome:
-    """Extract ``document`` with what only it names hidden; compare with curation."""
+    """Extract ``document`` with what only it names hidden and with ``learned`` patterns (by
+    default those the other documents teach); compare with curation."""
     doc = document.entry.id
+    if learned is None:
+        learned = learned_without(registry, documents, pipelines, frozenset({doc}))
     where = docs_of(registry, documents)
     by_id = registry.by_id()
     about = {e for e, docs in where.items() if doc in docs}
     hidden = {e for e in about if where[e] == {doc}}
-    proposals = extract_one(document, Linker.from_registry(hide(registry, doc, hidden)), pipelines)
+    linker = Linker.from_registry(hide(registry, doc, hidden))
+    proposals = extract_one(document, linker, pipelines, learned=learned)
     mapping = map_new(proposals, [by_id[e] for e in hidden])
+    rules, learned_rules = _rule_tally(proposals, registry, document, mapping)
     return Outcome(
         doc,
         *_entity_tallies(proposals, about, hidden, mapping, by_id),
         _fact_tally(proposals, registry, doc, mapping),
-        _rule_tally(proposals, registry, document, mapping),
+        rules,
+        learned_rules,
     )
+
+
+_views: list[tuple[Registry, list[Document], Pipelines, Views]] = []
+
+
+def learned_without(
+    registry: Registry, documents: list[Document], pipelines: Pipelines, exclude: frozenset[str]
+) -> LearnedPatterns:
+    """The patterns the registry's anchors teach, the ``exclude`` documents' left out (the
+    corpus parsed and linked once per registry, documents and pipelines)."""
+    views = next(
+        (v for r, d, p, v in _views if r is registry and d is documents and p is pipelines), None
+    )
+    if views is None:
+        views = Views.of(documents, Linker.from_registry(registry), pipelines)
+        _views[:] = [(registry, documents, pipelines, views)]
+    return induce(registry, documents, pipelines, exclude, views)
 
 
 def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
@@ -215,10 +250,11 @@ def _fact_tally(
 
 def _rule_tally(
     proposals: Proposals, registry: Registry, document: Document, mapping: dict[str, str]
-) -> Tally:
+) -> tuple[Tally, Tally]:
     """Each rule's new entities (right when they map to a hidden entity, once) and facts of
-    the measured predicates (right when curation states them from this document)."""
-    tally = Tally()
+    the measured predicates (right when curation states them from this document); the hand
+    rules' and the learned patterns' apart."""
+    tally, learned = Tally(), Tally()
     language = document.entry.language
     seen: set[str] = set()
     for entity in proposals.entities:
@@ -239,9 +275,10 @@ def _rule_tally(
         key = (mapping.get(fact.s, fact.s), predicate_of(fact), mapping.get(fact.o, fact.o))
         if key[1] in TARGET_PREDICATES:
             label = f"{language}:{fact.rule}"
-            tally.proposed[label] += 1
-            tally.tp[label] += key in truth
-    return tally
+            into = learned if fact.rule.startswith(PREFIX) else tally
+            into.proposed[label] += 1
+            into.tp[label] += key in truth
+    return tally, learned
 
 
 def calibration_of(outcomes: list[Outcome]) -> Calibration:

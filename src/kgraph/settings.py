@@ -107,6 +107,12 @@ class Settings(BaseSettings):
     load_timeout_s: float = Field(
         default=3600.0, gt=0, description="Time limit of a load's one write transaction."
     )
+    load_history: int = Field(
+        default=50,
+        ge=1,
+        description="Loads whose LoadRun the graph keeps (the newest, and one more between "
+        "prunings); each load prunes older ones in its own transaction.",
+    )
     row_cap: int = Field(default=5000, gt=0)
     cypher_max_bytes: int = Field(
         default=4_000_000, gt=1000, description="The most bytes of JSON one POST /cypher answers."

@@ -97,7 +97,7 @@ def _passages(claim: _Claim, documents: dict[str, Document]) -> list[Passage]:
 
 
 def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> EvidenceIndex:
-    """Find every anchor in its document; raise RegistryError at the first that is missing.
+    """Find every anchor in its document; raise one RegistryError naming every one missing.
 
     The anchors of facts, oddities, entities and entities' property values are all checked
     here, by the same code. An anchor that occurs in several passages (the same implementer
@@ -117,13 +117,41 @@ def resolve_entries(
     The one verification of evidence: a proposal's anchors are checked by this same code.
     """
     index = index if index is not None else EvidenceIndex()
+    missing: list[RegistryError] = []
     for entry in entries:
-        candidates = [(claim, _passages(claim, documents)) for claim in _claims(entry)]
+        candidates = []
+        for claim in _claims(entry):
+            try:
+                candidates.append((claim, _passages(claim, documents)))
+            except RegistryError as error:
+                missing.append(error)
         fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
         for (owner, evidence, _), passages in candidates:
             passage = _nearest(evidence.doc, passages, fixed)
             index.add(owner, Resolved(evidence.doc, passage.id, evidence.anchor))
+    if missing:
+        raise _every_one(missing)
     return index
+
+
+#: The most missing anchors one error lists; the rest are counted.
+MAX_LISTED_ANCHORS = 100
+
+
+def _every_one(missing: list[RegistryError]) -> RegistryError:
+    """One error naming every anchor not found, not only the first: a changed sentence is
+    often cited by many entries, and fixing them one load at a time is a loop."""
+    first, rest = missing[0], missing[1:]
+    if not rest:
+        return first
+    listed = "; ".join(str(error) for error in rest[:MAX_LISTED_ANCHORS])
+    beyond = len(rest) - MAX_LISTED_ANCHORS
+    more = f"; and {beyond} more" if beyond > 0 else ""
+    return RegistryError(
+        first.file,
+        f"{first.reason} (and {len(rest)} more anchors not found: {listed}{more})",
+        first.line,
+    )
 
 
 def prop_evidence(index: EvidenceIndex, entity: EntitySpec) -> list[tuple[str, Resolved]]:

@@ -37,6 +37,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     shutil.copytree(SETTINGS.registry_dir, registry)
     proposals = tmp_path / "proposals"
     write_news_proposals(proposals, SETTINGS.corpus_dir)
+    monkeypatch.chdir(tmp_path)  # the reviewer works in the folder holding registry/
     monkeypatch.setenv("KGRAPH_REGISTRY_DIR", str(registry))
     monkeypatch.setenv("KGRAPH_PROPOSALS_DIR", str(proposals))
     monkeypatch.setenv("KGRAPH_CORPUS_DIR", str(SETTINGS.corpus_dir))

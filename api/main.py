@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI
 
-from api import access, docs, errors, etags, limits, spelling
+from api import access, docs, errors, etags, head, limits, spelling
 from api.deps import known_query_params_only
 from api.desk import pages as desk_pages
 from api.desk.port import ReviewDesk
@@ -119,6 +119,7 @@ def create_app(
     etags.install(app)
     access.install_cors(app, settings)
     app.add_middleware(spelling.NormalSpelling)
+    app.add_middleware(head.HeadAsGet)
     # Last added, so outermost: nothing reads a request before its size is checked.
     app.add_middleware(
         limits.RequestLimits,

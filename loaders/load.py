@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
-from kgraph.db.writer import BATCH_SIZE, ProgressFn, SyncReport
+from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport
 from kgraph.errors import ConfigError
 from loaders.build.pipeline import Build
 
@@ -93,6 +93,8 @@ class Options:
     batch_size: int = BATCH_SIZE
     progress: ProgressFn | None = None
     database: str = "neo4j"
+    #: Loads whose LoadRun is kept (``KGRAPH_LOAD_HISTORY``); older ones are pruned.
+    history: int = LOAD_HISTORY
 
 
 def load(
@@ -149,7 +151,8 @@ def _corpus(
     from loaders.plan.unchanged import Unchanged, load_if_changed
 
     outcome = load_if_changed(graph, source.corpus_dir, source.registry_dir, inputs,
-                              source.proposals_dir, verify=mode == "verify", kept=kept)  # fmt: skip
+                              source.proposals_dir, verify=mode == "verify", kept=kept,
+                              history=opts.history)  # fmt: skip
     if isinstance(outcome, Unchanged):
         reason = f"inputs unchanged since load {outcome.load_id}"
         return Loaded("unchanged", reason, outcome.load_id, _since(started))
@@ -206,6 +209,7 @@ def _synthetic(
     report = sync(
         graph, synth.nodes(), synth.relationships(), synth.run_properties(),
         timeout_s=opts.timeout_s, batch_size=opts.batch_size, progress=opts.progress,
+        history=opts.history,
     )  # fmt: skip
     reason = "a generated landscape, built and diffed in full"
     return Loaded("full", reason, report.load_id, _since(started), None, report)

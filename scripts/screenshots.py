@@ -44,7 +44,7 @@ def login(page: Page, settings: Settings) -> None:
     page.goto(f"http://{settings.host}:{settings.http_port}/browser/")
     page.wait_for_selector("input[data-testid='password']", timeout=30_000)
     page.fill("input[data-testid='username']", settings.neo4j_user)
-    page.fill("input[data-testid='password']", settings.neo4j_password.get_secret_value())
+    page.fill("input[data-testid='password']", settings.password)
     page.click("button[data-testid='connect']")
     page.wait_for_selector("text=You are connected as user", timeout=30_000)
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
-from kgraph.db.writer import GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
+from kgraph.db.writer import LOAD_HISTORY, GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
 from kgraph.ontology import EVIDENCE_DOCS, PREMISE_PASSAGES, PROP_EVIDENCE_DOCS
 from loaders.build import rows
 from loaders.build.kept import Kept
@@ -130,6 +130,8 @@ def load_documents(
     parts: dict[str, dict[str, Any]],
     after_load: str | None = None,
     kept: Kept | None = None,
+    *,
+    history: int = LOAD_HISTORY,
 ) -> tuple[Build, SyncReport]:
     """Build what ``plan.documents`` own and sync only that part of the graph (planned
     against LoadRun ``after_load``: if another load landed since, nothing is written)."""
@@ -137,6 +139,6 @@ def load_documents(
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
-        scope=document_scope(plan.documents, after_load),
+        scope=document_scope(plan.documents, after_load), history=history,
     )  # fmt: skip
     return result, report

@@ -64,10 +64,12 @@ def load_if_changed(
     *,
     verify: bool = False,
     kept: Kept | None = None,
+    history: int,
 ) -> Unchanged | tuple[Build, SyncReport]:
     """Nothing when the newest load read exactly these ``inputs`` (proposals too); a document
     load when only documents changed; else (or with ``verify``) a full build and diff.
-    ``kept``: the work kept by digest that the build may reuse."""
+    ``kept``: the work kept by digest that the build may reuse; ``history``: the loads whose
+    LoadRun is kept."""
     decided, latest = plan_load(graph, inputs, verify=verify)
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
@@ -78,11 +80,13 @@ def load_if_changed(
         unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
         if not unknown:
             return load_documents(
-                graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"], kept
-            )
+                graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"], kept,
+                history=history,
+            )  # fmt: skip
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.build.pipeline import load_inputs
 
     return load_inputs(
-        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason, kept=kept
-    )
+        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason,
+        kept=kept, history=history,
+    )  # fmt: skip

@@ -97,7 +97,7 @@ def _passages(claim: _Claim, documents: dict[str, Document]) -> list[Passage]:
 
 
 def resolve_evidence(registry: Registry, documents: dict[str, Document]) -> EvidenceIndex:
-    """Find every anchor in its document; raise RegistryError at the first that is missing.
+    """Find every anchor in its document; raise one RegistryError naming every one missing.
 
     The anchors of facts, oddities, entities and entities' property values are all checked
     here, by the same code. An anchor that occurs in several passages (the same implementer
@@ -117,16 +117,31 @@ def resolve_entries(
     The one verification of evidence: a proposal's anchors are checked by this same code.
     """
     index = index if index is not None else EvidenceIndex()
+    missing: list[RegistryError] = []
     for entry in entries:
-        for owner, resolved in _placed(_claims(entry), documents):
+        for owner, resolved in _placed(_claims(entry), documents, missing):
             index.add(owner, resolved)
+    if missing:
+        raise _every_one(missing)
     return index
 
 
-def _placed(claims: list[_Claim], documents: dict[str, Document]) -> list[tuple[str, Resolved]]:
+def _placed(
+    claims: list[_Claim],
+    documents: dict[str, Document],
+    missing: list[RegistryError] | None = None,
+) -> list[tuple[str, Resolved]]:
     """The anchors of one entry's ``claims``, each in its passage (by the entry's anchors that
-    are unambiguous in the same document)."""
-    candidates = [(claim, _passages(claim, documents)) for claim in claims]
+    are unambiguous in the same document). An anchor not found is added to ``missing`` (and
+    left out), or raised when there is no such list."""
+    candidates = []
+    for claim in claims:
+        try:
+            candidates.append((claim, _passages(claim, documents)))
+        except RegistryError as error:
+            if missing is None:
+                raise
+            missing.append(error)
     fixed = {(c[1].doc, p[0].ordinal) for c, p in candidates if len(p) == 1}
     return [
         (owner, Resolved(evidence.doc, _nearest(evidence.doc, passages, fixed).id, evidence.anchor))
@@ -163,6 +178,26 @@ def resolve_document(document: Document, groups: list[ClaimGroup]) -> list[tuple
     passages; raises RegistryError at the first that is missing."""
     documents = {document.entry.id: document}
     return [placed for group in groups for placed in _placed(group, documents)]
+
+
+#: The most missing anchors one error lists; the rest are counted.
+MAX_LISTED_ANCHORS = 100
+
+
+def _every_one(missing: list[RegistryError]) -> RegistryError:
+    """One error naming every anchor not found, not only the first: a changed sentence is
+    often cited by many entries, and fixing them one load at a time is a loop."""
+    first, rest = missing[0], missing[1:]
+    if not rest:
+        return first
+    listed = "; ".join(str(error) for error in rest[:MAX_LISTED_ANCHORS])
+    beyond = len(rest) - MAX_LISTED_ANCHORS
+    more = f"; and {beyond} more" if beyond > 0 else ""
+    return RegistryError(
+        first.file,
+        f"{first.reason} (and {len(rest)} more anchors not found: {listed}{more})",
+        first.line,
+    )
 
 
 def prop_evidence(index: EvidenceIndex, entity: EntitySpec) -> list[tuple[str, Resolved]]:

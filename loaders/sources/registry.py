@@ -13,6 +13,7 @@ Every error is a ``RegistryError`` naming the file, the line and the problem.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from kgraph.errors import RegistryError
 from kgraph.names.spelling import normal
 from kgraph.ontology import EntitySpec, FactSpec, IdentityDecision, OdditySpec, OmissionSpec
+from kgraph.settings import PROJECT_ROOT
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -185,6 +187,17 @@ _SOURCES: tuple[tuple[str, type[BaseModel], str], ...] = (
 )
 
 
+def shown(path: Path) -> str:
+    """A registry file as its user finds it: from the repository's root when it lies in the
+    repository (``loaders/registry/facts.yaml``, whatever the working folder), else from the
+    working folder, else the whole path. Errors name files this way."""
+    full = path.resolve()
+    for base in (PROJECT_ROOT, Path.cwd()):
+        with contextlib.suppress(ValueError):
+            return full.relative_to(base.resolve()).as_posix()
+    return str(full)
+
+
 def registry_files(directory: Path) -> list[Path]:
     """Every file the registry is read from, in reading order."""
     return [path for pattern, _, _ in _SOURCES for path in _files(directory, pattern)]
@@ -196,9 +209,6 @@ def load_registry(directory: Path) -> Registry:
         raise RegistryError(str(directory), "the registry folder does not exist")
     registry = Registry()
     digest = hashlib.sha256()
-
-    def shown(path: Path) -> str:
-        return str(path.relative_to(directory.parent))
 
     for pattern, model, attribute in _SOURCES:
         target: list[Any] = getattr(registry, attribute)

@@ -14,14 +14,15 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from kgraph import password_file
 from kgraph.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-#: The development password: fine on loopback for one person, refused in production and
-#: whenever Neo4j is reachable from other machines.
-DEV_PASSWORD = "kgraph-dev-password"
-_PLACEHOLDERS = {DEV_PASSWORD, "neo4j", "password", "changeme", ""}
+#: The development password kgraph documented before it made one per installation: a
+#: placeholder now, like Neo4j's own default, refused in production and off loopback.
+OLD_DEV_PASSWORD = "kgraph-dev-password"
+_PLACEHOLDERS = {OLD_DEV_PASSWORD, "neo4j", "password", "changeme", ""}
 
 
 def is_loopback(host: str | None) -> bool:
@@ -53,9 +54,11 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(
         default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "KGRAPH_NEO4J_USER")
     )
-    neo4j_password: SecretStr = Field(
-        default=SecretStr(DEV_PASSWORD),
+    neo4j_password: SecretStr | None = Field(
+        default=None,
         validation_alias=AliasChoices("NEO4J_PASSWORD", "KGRAPH_NEO4J_PASSWORD"),
+        description="Unset: the managed server's own random password (KGRAPH_HOME/"
+        "neo4j-password); required with NEO4J_URI.",
     )
     neo4j_database: str = Field(
         default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "KGRAPH_NEO4J_DATABASE")
@@ -108,6 +111,12 @@ class Settings(BaseSettings):
     query_timeout_s: float = Field(default=10.0, gt=0)
     load_timeout_s: float = Field(
         default=3600.0, gt=0, description="Time limit of a load's one write transaction."
+    )
+    load_history: int = Field(
+        default=50,
+        ge=1,
+        description="Loads whose LoadRun the graph keeps (the newest, and one more between "
+        "prunings); each load prunes older ones in its own transaction.",
     )
     row_cap: int = Field(default=5000, gt=0)
     cypher_max_bytes: int = Field(
@@ -168,6 +177,8 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholder_password(self) -> Settings:
+        if self.neo4j_password is None:
+            return self  # the managed server's own (see ``password``), or refused there
         password = self.neo4j_password.get_secret_value()
         if not password:
             raise ConfigError("NEO4J_PASSWORD is empty; Neo4j runs with authentication on")
@@ -205,5 +216,28 @@ class Settings(BaseSettings):
         return self.neo4j_uri or f"bolt://{self.host}:{self.bolt_port}"
 
     @property
+    def password_file(self) -> Path:
+        """Where the managed server's own password is kept (when NEO4J_PASSWORD is unset)."""
+        return self.home / password_file.PASSWORD_FILE
+
+    @property
+    def password(self) -> str:
+        """NEO4J_PASSWORD; unset, the managed server's own, made the first time it is asked
+        for. A server of the user's own (NEO4J_URI) has no password kgraph could know."""
+        if self.neo4j_password is not None:
+            return self.neo4j_password.get_secret_value()
+        if not self.managed:
+            raise ConfigError(
+                f"NEO4J_URI points at a Neo4j kgraph does not manage ({self.neo4j_uri}): "
+                "set NEO4J_PASSWORD to its password"
+            )
+        return password_file.read_or_create(self.password_file)
+
+    @property
+    def password_source(self) -> str:
+        """Where ``password`` comes from, for messages: the variable or the file."""
+        return "NEO4J_PASSWORD" if self.neo4j_password is not None else str(self.password_file)
+
+    @property
     def auth(self) -> tuple[str, str]:
-        return (self.neo4j_user, self.neo4j_password.get_secret_value())
+        return (self.neo4j_user, self.password)

@@ -61,6 +61,17 @@ def managed_server(settings: Settings) -> ManagedNeo4j:
     return ManagedNeo4j(ServerConfig.from_settings(settings))
 
 
+def login_line(settings: Settings) -> str:
+    """How to log in to the managed server (Neo4j Browser asks): its own password is shown,
+    one the user set is only named."""
+    if settings.neo4j_password is not None:
+        return f"login: user {settings.neo4j_user}, password from NEO4J_PASSWORD"
+    return (
+        f"login: user {settings.neo4j_user}, password {settings.password} "
+        f"(kept in {settings.password_file})"
+    )
+
+
 @contextlib.contextmanager
 def open_graph(settings: Settings) -> Iterator[Graph]:
     """A Graph on the configured server, closed on exit."""

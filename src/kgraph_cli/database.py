@@ -8,7 +8,14 @@ import typer
 
 from kgraph.db import schema
 from kgraph.settings import Settings
-from kgraph_cli.common import fail, load_settings, managed_server, open_graph, reports_errors
+from kgraph_cli.common import (
+    fail,
+    load_settings,
+    login_line,
+    managed_server,
+    open_graph,
+    reports_errors,
+)
 
 neo4j_app = typer.Typer(help="The project-managed Neo4j server (unused when NEO4J_URI is set).")
 schema_app = typer.Typer(help="The graph schema in graph/schema.cypher.")
@@ -36,6 +43,7 @@ def neo4j_start() -> None:
     server = managed_server(settings)
     pid = server.start()
     typer.echo(f"Neo4j started (pid {pid}): {server.status().message}")
+    typer.echo(login_line(settings))
 
 
 @neo4j_app.command("stop")
@@ -56,6 +64,7 @@ def neo4j_status() -> None:
     _refuse_when_external(settings)
     status = managed_server(settings).status()
     typer.echo(status.message)
+    typer.echo(login_line(settings))
     if not status.running:
         raise typer.Exit(code=3)
 

@@ -80,7 +80,7 @@ def load_corpus(
 
 def load_options(settings: Settings, **more: Any) -> Options:
     """How a load of ``settings`` writes: its database, and ``more`` (``loaders.load.Options``)."""
-    return Options(database=settings.neo4j_database, **more)
+    return Options(database=settings.neo4j_database, history=settings.load_history, **more)
 
 
 @reports_errors

@@ -9,7 +9,13 @@ from kgraph.db.server import ManagedNeo4j
 from kgraph.settings import Settings
 from kgraph_cli.analysis import centrality_command
 from kgraph_cli.asking import ask_command
-from kgraph_cli.common import load_settings, managed_server, open_graph, reports_errors
+from kgraph_cli.common import (
+    load_settings,
+    login_line,
+    managed_server,
+    open_graph,
+    reports_errors,
+)
 from kgraph_cli.database import neo4j_app, schema_app
 from kgraph_cli.extracting import extract_command
 from kgraph_cli.ingesting import ingest_command
@@ -38,6 +44,10 @@ app.command("ask")(ask_command)
 
 def _serve(settings: Settings) -> None:
     import uvicorn
+
+    # The app asks for the password as it starts, inside uvicorn: a missing one is said here,
+    # in one line, rather than in a traceback of the app's start-up.
+    _ = settings.auth
 
     uvicorn.run(
         "kgraph_cli.desk:create_app_with_desk",
@@ -78,11 +88,12 @@ def up() -> None:
                 f"schema: {len(applied.created)} created, {len(applied.unchanged)} unchanged"
             )
             load_corpus(settings, graph)
-        typer.echo(
-            f"API on http://{settings.api_host}:{settings.api_port}/docs "
-            f"(Browser: http://{settings.host}:{settings.http_port}/browser/, "
-            f"user {settings.neo4j_user})"
-        )
+        typer.echo(f"API on http://{settings.api_host}:{settings.api_port}/docs")
+        if settings.managed:
+            typer.echo(
+                f"Neo4j Browser on http://{settings.host}:{settings.http_port}/browser/, "
+                + login_line(settings)
+            )
         _serve(settings)
     finally:
         if server is not None:

@@ -136,5 +136,5 @@ def test_omissions_are_the_registrys_with_their_reasons(
     registry = load_registry(settings.registry_dir)
     assert answer["total"] == len(answer["items"]) == len(registry.omissions)
     assert [o["text"] for o in answer["items"]] == [o.item.text for o in registry.omissions]
-    assert all(o["reason"] and o["where"].startswith("registry/omissions.yaml:")
+    assert all(o["reason"] and o["where"].startswith("loaders/registry/omissions.yaml:")
                for o in answer["items"])  # fmt: skip

@@ -19,7 +19,7 @@ from neo4j import GraphDatabase
 from kgraph.db import schema
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j, ServerConfig
-from kgraph.settings import DEV_PASSWORD, Settings
+from kgraph.settings import OLD_DEV_PASSWORD, Settings
 from tests.conftest import Target
 from tests.ports import shifted_port
 from tests.support.small_registry import FUNDING, FUNDING_ENTITIES, REPORT, write_registry
@@ -95,24 +95,31 @@ def test_neo4j_start_status_stop_and_reset(cli_home: dict[str, str], tmp_path: P
     home, bolt = Path(cli_home["KGRAPH_HOME"]), cli_home["KGRAPH_BOLT_PORT"]
     http = cli_home["KGRAPH_HTTP_PORT"]
 
-    assert kgraph("neo4j", "status", cwd=tmp_path, **cli_home) == Run(3, "stopped\n", "")
+    stopped = kgraph("neo4j", "status", cwd=tmp_path, **cli_home)
+    # The installation's own password is made the first time it is needed, and shown.
+    password = (home / "neo4j-password").read_text().strip()
+    login = re.escape(f"login: user neo4j, password {password} (kept in {home}/neo4j-password)")
+    assert stopped.code == 3 and re.fullmatch(rf"stopped\n{login}\n", stopped.out), stopped
+    assert len(password) >= 32 and password != OLD_DEV_PASSWORD
 
     started = kgraph("neo4j", "start", cwd=tmp_path, **cli_home)
     running = (
         rf"running \(pid (\d+)\), Bolt on bolt://127\.0\.0\.1:{bolt}, "
         rf"Browser at http://127\.0\.0\.1:{http}/browser/"
     )
-    match = re.fullmatch(rf"Neo4j started \(pid (\d+)\): {running}\n", started.out)
+    match = re.fullmatch(rf"Neo4j started \(pid (\d+)\): {running}\n{login}\n", started.out)
     assert started.code == 0 and match, started
     pid = int(match[1])
     assert (home / "server" / "neo4j.pid").read_text().strip() == str(pid)
-    with GraphDatabase.driver(f"bolt://127.0.0.1:{bolt}", auth=("neo4j", DEV_PASSWORD)) as d:
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{bolt}", auth=("neo4j", password)) as d:
         assert d.execute_query("RETURN 1 AS one").records[0]["one"] == 1
 
     again = kgraph("neo4j", "start", cwd=tmp_path, **cli_home)
     assert failed_with(again, f"Neo4j is already running (pid {pid}); stop it first"), again
     status = kgraph("neo4j", "status", cwd=tmp_path, **cli_home)
-    assert status.code == 0 and re.fullmatch(running + "\n", status.out)
+    assert status.code == 0 and re.fullmatch(rf"{running}\n{login}\n", status.out), status
+    chosen = kgraph("neo4j", "status", cwd=tmp_path, **cli_home, NEO4J_PASSWORD="mine-1234")
+    assert chosen.out.endswith("\nlogin: user neo4j, password from NEO4J_PASSWORD\n"), chosen
 
     assert kgraph("neo4j", "stop", cwd=tmp_path, **cli_home) == Run(0, "Neo4j stopped\n", "")
     assert not (home / "server" / "neo4j.pid").exists()
@@ -238,9 +245,19 @@ def test_invalid_settings_are_one_line_naming_each_setting(tmp_path: Path) -> No
 
 
 def test_a_placeholder_password_in_production_is_one_line(tmp_path: Path) -> None:
-    run = kgraph("schema", "apply", cwd=tmp_path, KGRAPH_ENV="production")
+    run = kgraph("schema", "apply", cwd=tmp_path, KGRAPH_ENV="production",
+                 NEO4J_PASSWORD=OLD_DEV_PASSWORD)  # fmt: skip
     assert failed_with(
         run, "NEO4J_PASSWORD is a placeholder; set a real password when KGRAPH_ENV=production"
+    ), run
+
+
+def test_a_neo4j_of_the_users_own_without_a_password_is_one_line(tmp_path: Path) -> None:
+    run = kgraph("schema", "apply", cwd=tmp_path, NEO4J_URI="bolt://127.0.0.1:7999")
+    assert failed_with(
+        run,
+        "NEO4J_URI points at a Neo4j kgraph does not manage (bolt://127.0.0.1:7999): "
+        "set NEO4J_PASSWORD to its password",
     ), run
 
 

@@ -13,7 +13,7 @@ import pytest
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import RegistryError
-from kgraph.settings import Settings
+from kgraph.settings import PROJECT_ROOT, Settings
 from loaders.build.pipeline import Build
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 from tests.support.loading import load_auto, load_full
@@ -204,9 +204,14 @@ def test_an_edit_that_breaks_an_anchor_fails_the_load_naming_file_and_line(
         load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
 
     error = caught.value
-    assert error.reason.endswith(f"does not occur in document {EDITED}")
+    first, _, others = error.reason.partition(" (and ")
+    assert first.endswith(f"does not occur in document {EDITED}")
+    more = int(others.split(" ", 1)[0])  # every broken anchor is named, not only the first
+    assert more > 1 and others.count(f"does not occur in document {EDITED}") == more
     anchor = error.reason.split("'")[1]
-    lines = (settings.registry_dir.parent / error.file).read_text(encoding="utf-8").splitlines()
+    # Named from the repository's root, as a user there opens it.
+    assert error.file.startswith("loaders/registry/"), error.file
+    lines = (PROJECT_ROOT / error.file).read_text(encoding="utf-8").splitlines()
     assert error.line is not None and lines[error.line - 1].startswith("- ")
     entry = [lines[error.line - 1], *_until_next_entry(lines[error.line :])]
     assert anchor in "\n".join(entry), "the line named is that of the entry quoting the anchor"

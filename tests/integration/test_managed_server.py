@@ -66,13 +66,45 @@ def test_start_serves_bolt_http_and_browser_then_refuses_a_second_start(
         lifecycle_server.start()
 
 
+def _allowed_origin(url: str, origin: str, method: str = "GET") -> str | None:
+    """The Access-Control-Allow-Origin Neo4j answers a request from a page of ``origin``."""
+    import urllib.request
+
+    headers = {"Origin": origin}
+    if method == "OPTIONS":  # the preflight of a fetch() that sends credentials
+        headers |= {"Access-Control-Request-Method": "POST",
+                    "Access-Control-Request-Headers": "authorization,content-type"}  # fmt: skip
+    request = urllib.request.Request(url, headers=headers, method=method)
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        allowed: str | None = answer.headers.get("Access-Control-Allow-Origin")
+        return allowed
+
+
+def test_neo4j_http_admits_the_browsers_origin_only(stopped_server: ManagedNeo4j) -> None:
+    """Before, Neo4j answered ``*``: any page could POST Cypher to 127.0.0.1:7474 with the
+    password. Neo4j sends one fixed value (and Vary: Origin); a browser lets a page read the
+    answer only when that value is the page's own origin."""
+    stopped_server.start()
+    c = stopped_server.config
+    commit = f"{c.http_url}/db/neo4j/tx/commit"
+    for url, method in ((f"{c.http_url}/", "GET"), (commit, "OPTIONS")):
+        assert _allowed_origin(url, c.http_url, method) == c.http_url
+        for stranger in ("https://evil.example", "http://localhost:8000", "null"):
+            allowed = _allowed_origin(url, stranger, method)
+            assert allowed not in ("*", stranger), (url, method, stranger, allowed)
+
+
 def test_wrong_password_for_existing_data_is_explained(
     stopped_server_with_data: ManagedNeo4j,
 ) -> None:
     config = stopped_server_with_data.config
-    stranger = ManagedNeo4j(replace(config, password="not-the-one-it-has"))
-    with pytest.raises(ServerError, match="created with another one"):
+    stranger = ManagedNeo4j(replace(config, password="not-the-one-it-has",
+                                    password_source="home/neo4j-password"))  # fmt: skip
+    with pytest.raises(ServerError, match="created with another one") as refused:
         stranger.start()
+    assert "Neo4j refused the password (home/neo4j-password)" in str(refused.value)
+    assert "`kgraph neo4j reset --yes`" in str(refused.value)
+    assert "set NEO4J_PASSWORD to the one the data has" in str(refused.value)
     assert stranger.running_pid() is None
 
 

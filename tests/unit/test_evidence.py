@@ -155,3 +155,24 @@ def test_a_fact_stated_in_two_files_blames_the_file_that_gave_the_bad_evidence()
     with pytest.raises(RegistryError) as caught:
         resolve_evidence(Registry(facts=[located]), DOCUMENTS)
     assert (caught.value.file, caught.value.line) == ("registry/b.yaml", 7)
+
+
+def test_every_anchor_citing_a_changed_sentence_is_named_not_only_the_first() -> None:
+    # The document now says "Project B is in Vaasa."; three entries in two files cite the
+    # sentence as it was.
+    changed = "Project B lies in Vaasa"
+    fact = FactSpec(s="project:b", p="LOCATED_IN", o="city:vaasa", evidence=_evidence(changed))
+    entries = [
+        _city("vaasa", _evidence("Kokkola hosts", changed), line=4),
+        _city("b-town", _evidence(changed), line=11),
+    ]
+    registry = Registry(entities=entries, facts=[Located(fact, "registry/facts.yaml", 30)])
+    with pytest.raises(RegistryError) as caught:
+        resolve_evidence(registry, DOCUMENTS)
+    error = caught.value
+    assert (error.file, error.line) == ("registry/cities.yaml", 4)
+    not_found = f"anchor '{changed}' does not occur in document rep"
+    assert error.reason == (
+        f"{not_found} (and 2 more anchors not found: registry/cities.yaml:11: {not_found}; "
+        f"registry/facts.yaml:30: {not_found})"
+    )

@@ -31,6 +31,12 @@ FACT = """\
 """
 
 
+@pytest.fixture(autouse=True)
+def in_the_folder_of_the_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as a user in the folder holding ``registry/``: errors name files from there."""
+    monkeypatch.chdir(tmp_path)
+
+
 def write_registry(root: Path, entities: str = CITY + ORG, facts: str = FACT, **extra: str) -> Path:
     registry = root / "registry"
     (registry / "entities").mkdir(parents=True)
@@ -227,3 +233,16 @@ def test_a_bad_anchor_of_a_fact_stated_in_two_files_names_the_file_that_gave_it(
         resolve_evidence(registry, {entry.id: doc})
     assert (caught.value.file, caught.value.line) == ("registry/facts_other.yaml", 2)
     assert "anchor 'not in the document' does not occur" in caught.value.reason
+
+
+def test_a_file_in_the_repository_is_named_from_its_root_wherever_the_command_runs(
+    tmp_path: Path,
+) -> None:
+    from kgraph.settings import PROJECT_ROOT
+    from loaders.sources.registry import shown
+
+    facts = PROJECT_ROOT / "loaders" / "registry" / "facts_report.yaml"
+    assert shown(facts) == "loaders/registry/facts_report.yaml"  # cwd: a folder elsewhere
+    assert shown(tmp_path / "registry" / "facts.yaml") == "registry/facts.yaml"  # from cwd
+    elsewhere = Path("/var/tmp/kgraph-nowhere/registry/facts.yaml")
+    assert shown(elsewhere) == str(elsewhere)  # neither: the whole path

@@ -50,6 +50,7 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     shutil.copytree(SETTINGS.registry_dir, registry)
     proposals = tmp_path / "proposals"
     write_news_proposals(proposals, SETTINGS.corpus_dir)
+    monkeypatch.chdir(tmp_path)  # the reviewer works in the folder holding registry/
     monkeypatch.setenv("KGRAPH_REGISTRY_DIR", str(registry))
     monkeypatch.setenv("KGRAPH_PROPOSALS_DIR", str(proposals))
     monkeypatch.setenv("KGRAPH_CORPUS_DIR", str(SETTINGS.corpus_dir))
@@ -182,6 +183,7 @@ def with_duplicate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Pat
     proposals = tmp_path / "proposals"
     write_news_proposals(proposals, SETTINGS.corpus_dir)
     add_duplicate(proposals)
+    monkeypatch.chdir(tmp_path)  # the reviewer works in the folder holding registry/
     monkeypatch.setenv("KGRAPH_REGISTRY_DIR", str(registry))
     monkeypatch.setenv("KGRAPH_PROPOSALS_DIR", str(proposals))
     monkeypatch.setenv("KGRAPH_CORPUS_DIR", str(SETTINGS.corpus_dir))

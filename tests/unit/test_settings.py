@@ -1,15 +1,18 @@
-"""Settings refuse a placeholder password wherever it could be used from another machine."""
+"""Settings refuse a placeholder password wherever it could be used from another machine, and
+the managed server gets a random password of its own per installation."""
 
 from __future__ import annotations
 
 import os
+import stat
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import SecretStr, ValidationError
 
 from kgraph.errors import ConfigError
-from kgraph.settings import DEV_PASSWORD, Settings
+from kgraph.settings import OLD_DEV_PASSWORD, Settings
 
 
 @pytest.fixture(autouse=True)
@@ -27,26 +30,73 @@ def settings(**given: Any) -> Settings:
     return Settings(_env_file=None, **{**defaults, **given})  # type: ignore[call-arg]
 
 
-def test_the_development_password_is_fine_on_loopback() -> None:
-    assert settings().neo4j_password.get_secret_value() == DEV_PASSWORD
-    assert settings(neo4j_uri="bolt://localhost:7687").neo4j_host == "localhost"
-    assert settings(neo4j_uri="neo4j://[::1]:7687").neo4j_host == "::1"
+def test_two_fresh_installations_get_different_passwords_readable_by_their_owner_only(
+    tmp_path: Path,
+) -> None:
+    first, second = settings(home=tmp_path / "one"), settings(home=tmp_path / "two")
+    assert first.neo4j_password is None and first.password_source == str(first.password_file)
+    made = first.password
+    assert len(made) >= 32 and made != second.password
+    assert made not in {OLD_DEV_PASSWORD, "neo4j", "password", "changeme"}
+    for s in (first, second):
+        assert s.password_file == s.home / "neo4j-password"
+        assert stat.S_IMODE(s.password_file.stat().st_mode) == 0o600
+    # Kept: the same installation asked again, in another process, gets the same password.
+    assert settings(home=tmp_path / "one").auth == ("neo4j", made)
+    assert list((tmp_path / "one").iterdir()) == [first.password_file]  # no draft left
 
 
-@pytest.mark.parametrize("password", [DEV_PASSWORD, "neo4j", "password", "changeme"])
+def test_a_password_file_with_looser_rights_is_made_owner_only(tmp_path: Path) -> None:
+    kept = tmp_path / "neo4j-password"
+    kept.write_text("written-by-hand-42\n")
+    kept.chmod(0o644)
+    assert settings(home=tmp_path).password == "written-by-hand-42"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_an_empty_password_file_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "neo4j-password").write_text("\n")
+    with pytest.raises(ConfigError, match=r"neo4j-password is empty"):
+        _ = settings(home=tmp_path).password
+
+
+def test_neo4j_password_set_by_the_user_wins_and_no_file_is_made(tmp_path: Path) -> None:
+    s = settings(home=tmp_path, neo4j_password="chosen-by-me")
+    assert s.auth == ("neo4j", "chosen-by-me") and s.password_source == "NEO4J_PASSWORD"
+    assert not s.password_file.exists()
+
+
+def test_a_neo4j_of_the_users_own_needs_neo4j_password(tmp_path: Path) -> None:
+    s = settings(home=tmp_path, neo4j_uri="bolt://localhost:7687")
+    with pytest.raises(
+        ConfigError,
+        match=r"NEO4J_URI points at a Neo4j kgraph does not manage "
+        r"\(bolt://localhost:7687\): set NEO4J_PASSWORD",
+    ):
+        _ = s.auth
+    assert not s.password_file.exists()
+    assert settings(neo4j_uri="neo4j://[::1]:7687", neo4j_password="x").neo4j_host == "::1"
+
+
+def test_the_old_development_password_is_still_fine_on_loopback_when_chosen() -> None:
+    s = settings(neo4j_uri="bolt://localhost:7687", neo4j_password=OLD_DEV_PASSWORD)
+    assert s.neo4j_host == "localhost" and s.password == OLD_DEV_PASSWORD
+
+
+@pytest.mark.parametrize("password", [OLD_DEV_PASSWORD, "neo4j", "password", "changeme"])
 def test_production_refuses_a_placeholder_password(password: str) -> None:
     with pytest.raises(ConfigError, match="KGRAPH_ENV=production"):
         settings(env="production", neo4j_password=password)
 
 
-def test_a_remote_neo4j_refuses_the_development_password() -> None:
+def test_a_remote_neo4j_refuses_the_old_development_password() -> None:
     with pytest.raises(ConfigError, match=r"db\.example\.org is reachable from other machines"):
-        settings(neo4j_uri="neo4j+s://db.example.org:7687")
+        settings(neo4j_uri="neo4j+s://db.example.org:7687", neo4j_password=OLD_DEV_PASSWORD)
 
 
-def test_a_managed_server_listening_on_every_interface_refuses_the_development_password() -> None:
+def test_a_managed_server_listening_on_every_interface_refuses_a_placeholder() -> None:
     with pytest.raises(ConfigError, match=r"0\.0\.0\.0 is reachable"):
-        settings(host="0.0.0.0")
+        settings(host="0.0.0.0", neo4j_password="neo4j")
 
 
 def test_an_empty_password_is_refused_everywhere() -> None:

@@ -15,7 +15,13 @@ from loaders.build.rows import entity_row
 from loaders.sources.evidence import prop_evidence, resolve_evidence
 from loaders.sources.registry import Located, Registry, load_registry
 from tests.unit.test_evidence import DOCUMENTS
-from tests.unit.test_registry_validation import CITY, ORG, refused, write_registry
+from tests.unit.test_registry_validation import (  # noqa: F401 (a fixture)
+    CITY,
+    ORG,
+    in_the_folder_of_the_registry,
+    refused,
+    write_registry,
+)
 
 PROJECT = """\
 - id: project:p

@@ -133,6 +133,19 @@ WITH run, previous ORDER BY previous.finished_at DESC LIMIT 1
 FOREACH (_ IN CASE WHEN previous IS NULL THEN [] ELSE [1] END |
   CREATE (run)-[:FOLLOWS]->(previous))
 """
+#: The load history kept: the newest ``$keep`` loads, and one more between prunings. Two go at
+#: a time so that the count of loads changes with every load, as it did before there was a
+#: limit: reads compare it before and after their work (db.generation), and a count that stayed
+#: at ``$keep`` would leave them only the newest load's id, which once let a straddled read
+#: through. Run in the load's own transaction, after RECORD_LOAD.
+PRUNE_LOADS = """
+MATCH (run:LoadRun)
+WITH run ORDER BY run.finished_at DESC
+WITH collect(run) AS runs
+WHERE size(runs) > $keep + 1
+UNWIND runs[$keep..] AS old
+DETACH DELETE old
+"""
 
 
 def managed(label: str) -> str:

@@ -10,7 +10,9 @@ ETags are made from it.
 Both parts are compared. The id alone once let a read straddled by two reloads through (seen
 in test_readers_during_reloads_see_the_old_graph_or_the_new_one under a shuffled order); the
 count alone misses a wipe and a new load, which give the same count for a different graph.
-Ids carry the load's start time, so a new load always has a new one.
+Ids carry the load's start time, so a new load always has a new one. The history is bounded
+(``KGRAPH_LOAD_HISTORY``), and pruned two loads at a time so that the count still changes with
+every load (cypher.PRUNE_LOADS).
 """
 
 from __future__ import annotations

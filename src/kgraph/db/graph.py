@@ -158,6 +158,16 @@ def _neo4j_error(error: nx.Neo4jError) -> KGraphError:
     return Neo4jFault(f"Neo4j failed the query: {code or type(error).__name__}: {error.message}")
 
 
+def _write_outcome(error: GraphUnavailable) -> str:
+    """What a write transaction that lost Neo4j did to the graph, for the one who acts on it."""
+    if isinstance(error.__cause__, nx.IncompleteCommit):
+        return (
+            "Neo4j went away while committing, so the graph holds either all of this write "
+            "or none of it: run it again once Neo4j is back"
+        )
+    return "the transaction did not commit, so the graph is unchanged"
+
+
 @contextlib.contextmanager
 def translated() -> Iterator[None]:
     """Re-raise any driver error as the matching kgraph error."""
@@ -334,8 +344,14 @@ class Graph:
         self._in_session(neo4j.WRITE_ACCESS, timeout_s, work)
 
     def in_write_tx(self, work: Callable[[ManagedTransaction], T], *, timeout_s: float) -> T:
-        """Run ``work`` in one write transaction: all of it commits, or none of it."""
-        return self._in_tx(neo4j.WRITE_ACCESS, work, timeout_s)
+        """Run ``work`` in one write transaction: all of it commits, or none of it.
+
+        When Neo4j goes away the error says which: before the commit was sent, the graph is
+        unchanged; while it was being committed, nobody can know until Neo4j is back."""
+        try:
+            return self._in_tx(neo4j.WRITE_ACCESS, work, timeout_s)
+        except GraphUnavailable as error:
+            raise GraphUnavailable(f"{error}; {_write_outcome(error)}") from error.__cause__
 
     def in_read_tx(
         self, work: Callable[[ManagedTransaction], T], *, timeout_s: float, tag: str | None = None

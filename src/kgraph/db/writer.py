@@ -50,6 +50,7 @@ from kgraph.errors import LoadInterrupted
 # The row types and the batching live in db.rows and db.batches; callers import them from here.
 __all__ = [
     "BATCH_SIZE",
+    "LOAD_HISTORY",
     "MANAGED_LABELS",
     "Changes",
     "GraphInput",
@@ -66,6 +67,9 @@ __all__ = [
 ]
 
 MAX_LISTED_CHANGES = 500
+#: Loads whose LoadRun is kept (``KGRAPH_LOAD_HISTORY``): change tracking needs the newest,
+#: ``/loads`` lists the rest; older ones are pruned by each load (cypher.PRUNE_LOADS).
+LOAD_HISTORY = 50
 
 T = TypeVar("T")
 
@@ -172,12 +176,14 @@ def sync(
     batch_size: int = BATCH_SIZE,
     progress: ProgressFn | None = None,
     scope: Scope | None = None,
+    history: int = LOAD_HISTORY,
 ) -> SyncReport:
     """Make the managed part of the graph (or its ``scope``) equal to the input, in one
     transaction.
 
     ``nodes`` must come complete before ``relationships`` (a relationship's ends must
-    exist); either may be a generator, read once.
+    exist); either may be a generator, read once. ``history``: the loads whose LoadRun is
+    kept (cypher.PRUNE_LOADS), pruned in the same transaction.
     """
     read_nodes, read_rels, params = (
         (cypher.CURRENT_NODES, cypher.CURRENT_RELS, {})
@@ -248,7 +254,7 @@ def sync(
             rel_changes,
             counts={"nodes": node_stream.rows, "relationships": rel_stream.rows},
         )
-        record_run(tx, report, run_props, started)
+        record_run(tx, report, run_props, started, history)
         return report
 
     return graph.in_write_tx(work, timeout_s=timeout_s)
@@ -264,8 +270,16 @@ def _check_newest(tx: ManagedTransaction, load_id: str) -> None:
 
 
 def record_run(
-    tx: ManagedTransaction, report: SyncReport, run_props: dict[str, Any], started: dt.datetime
+    tx: ManagedTransaction,
+    report: SyncReport,
+    run_props: dict[str, Any],
+    started: dt.datetime,
+    history: int = LOAD_HISTORY,
 ) -> None:
+    """Record the load as the newest LoadRun and prune the history to ``history`` loads."""
+    if history < 1:
+        raise ValueError(f"a load keeps at least its own LoadRun (history {history})")
+
     def listed(changes: Changes) -> str:
         return json.dumps(
             {name: getattr(changes, name) for name in ("added", "changed", "removed")}
@@ -289,3 +303,4 @@ def record_run(
         "relationship_changes": listed(report.relationships),
     }
     tx.run(cypher.RECORD_LOAD, props=props).consume()
+    tx.run(cypher.PRUNE_LOADS, keep=history).consume()

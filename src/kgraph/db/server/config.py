@@ -24,6 +24,8 @@ class ServerConfig:
     password: str
     start_timeout_s: float
     guide_url: str | None = None
+    #: Where ``password`` came from, for the message when Neo4j's data wants another one.
+    password_source: str = "the configured password"
     tx_memory_max: str | None = None
     tx_memory_total_max: str | None = None
 
@@ -39,9 +41,10 @@ class ServerConfig:
             heap=settings.heap,
             pagecache=settings.pagecache,
             user=settings.neo4j_user,
-            password=settings.neo4j_password.get_secret_value(),
+            password=settings.password,
             start_timeout_s=settings.start_timeout_s,
             guide_url=f"http://localhost:{settings.api_port}/guide",
+            password_source=settings.password_source,
             tx_memory_max=settings.tx_memory_max,
             tx_memory_total_max=settings.tx_memory_total_max,
         )
@@ -53,6 +56,11 @@ class ServerConfig:
     @property
     def http_url(self) -> str:
         return f"http://{self.host}:{self.http_port}"
+
+    @property
+    def browser_origin(self) -> str:
+        """The origin Neo4j Browser is served from: the one origin Neo4j's HTTP API admits."""
+        return self.http_url
 
     @property
     def conf_dir(self) -> Path:

@@ -63,6 +63,10 @@ def conf_text(c: ServerConfig) -> str:
         "server.http.advertised_address": f"{c.host}:{c.http_port}",
         "server.https.enabled": "false",
         "dbms.security.auth_enabled": "true",
+        # Neo4j's default is "*": any page the developer opens could call the HTTP API with
+        # Authorization. Neo4j sends this one value whatever the Origin (and Vary: Origin),
+        # so a browser lets only the Browser's own origin read an answer.
+        "dbms.security.http_access_control_allow_origin": c.browser_origin,
         "server.directories.data": str(c.data_dir),
         "server.directories.logs": str(c.logs_dir),
         "server.directories.run": str(c.instance_dir / "run"),

@@ -200,11 +200,7 @@ class ManagedNeo4j:
                     if port_open(c.host, c.http_port):
                         return
                 except CredentialsRefused as error:
-                    raise ServerError(
-                        "Neo4j refused the configured password: its data in "
-                        f"{self.data_dir} was created with another one. Set NEO4J_PASSWORD "
-                        "to that password, or run `kgraph neo4j reset` to start afresh."
-                    ) from error
+                    raise ServerError(self._other_password()) from error
                 except (GraphUnavailable, QueryTimeout):
                     pass  # not answering yet
                 if time.monotonic() > deadline:
@@ -215,6 +211,16 @@ class ManagedNeo4j:
                 time.sleep(0.3)
         finally:
             graph.close()
+
+    def _other_password(self) -> str:
+        """Why Neo4j refused the password, and the two ways on."""
+        return (
+            f"Neo4j refused the password ({self.config.password_source}): its data in "
+            f"{self.data_dir} was created with another one (data made before kgraph gave each "
+            "installation its own password has the old development default). Run "
+            "`kgraph neo4j reset --yes` and load again to start afresh with this password (the "
+            "graph is rebuilt from the corpus), or set NEO4J_PASSWORD to the one the data has."
+        )
 
     def stop(self, timeout_s: float = 60.0) -> bool:
         """Stop the supervisor and the server (SIGTERM, then SIGKILL after ``timeout_s``);

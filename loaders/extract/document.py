@@ -63,7 +63,8 @@ def extract_document(
         _advance(read.state, passage, spans)
         for sentence in _sentences(passage, doc, spans, language):
             for bound in book.sentences:
-                read.drafts += bound.apply(sentence, read.state, bound.rule, words)
+                if not bound.rule.excluded(sentence.words):
+                    read.drafts += bound.apply(sentence, read.state, bound.rule, words)
             projects = sentence.of_type("Project")
             if projects:
                 read.state.last_project = projects[-1]

@@ -10,7 +10,8 @@ code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default
     line        regular expressions, one of which the sentence starts with (after any
                 punctuation: a bullet, a dash)
     text        regular expressions, one of which occurs in the sentence
-    not_text    regular expressions, none of which occurs in the sentence
+    not_text    regular expressions, none of which occurs in the sentence (for every rule,
+                whatever its code: a sentence holding one is not read by the rule)
     before      regular expressions, one of which ends the text just before a span
     after       regular expressions, one of which starts the text just after a span
     refers_back regular expressions, one of which ends the text before a span when a pronoun
@@ -192,6 +193,11 @@ class Rule(BaseModel):
 
     def points_back(self, before: str) -> bool:
         return bool(self.refers_back) and self._compiled["refers_back"].search(before) is not None
+
+    def excluded(self, words: str) -> bool:
+        """Whether a ``not_text`` occurs: the rule reads nothing in such a sentence (checked
+        for every sentence rule, whatever its code)."""
+        return bool(self.not_text) and self._compiled["not_text"].search(words) is not None
 
     def in_text(self, words: str) -> bool:
         """Whether ``text`` occurs (always, for a rule without it) and ``not_text`` does not."""

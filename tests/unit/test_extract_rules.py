@@ -532,6 +532,14 @@ CASES: dict[str, dict[str, Case]] = {
         "en-no-member-word": Case(
             "en", "The University of Oulu met the European Energy Research Alliance.", ()
         ),
+        "en-negated-gives-nothing": Case(
+            "en",
+            "The University of Oulu is not a member of the European Energy Research Alliance.",
+            (),
+        ),
+        "fi-negated-gives-nothing": Case(
+            "fi", "Oulun yliopisto ja Centria eivät ole EERA:n jäseniä.", ()
+        ),
     },
     "in-place": {
         "fi-sijaitsee": Case(

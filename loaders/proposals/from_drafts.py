@@ -148,11 +148,17 @@ def _facts(doc_id: str, drafts: list[Draft], rejected: frozenset[str]) -> list[P
             valid_to=d.valid_to,
             confidence=round(d.confidence, 3),
             rule=d.rule,
-            evidence=[Evidence(doc=doc_id, anchor=a) for a in list(anchors[key])[:3]],
+            evidence=[Evidence(doc=doc_id, anchor=a) for a in _widest(list(anchors[key]))[:3]],
         )
         for key, d in sorted(merged.items())
         if anchors[key]
     ]
+
+
+def _widest(anchors: list[str]) -> list[str]:
+    """The anchors without those another one quotes in full: two rules reading the same
+    sentence ("Business Finland myönsi X" inside the whole sentence) are one piece of evidence."""
+    return [a for a in anchors if not any(a != b and a in b for b in anchors)]
 
 
 def _verified(item: ProposedEntity | ProposedFact, docs: dict[str, Document]) -> bool:

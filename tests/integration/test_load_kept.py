@@ -116,7 +116,8 @@ def test_a_broken_anchor_fails_the_load_with_kept_work_warm_and_leaves_the_graph
     with pytest.raises(RegistryError) as warm:
         load_auto(empty_graph, corpus, registry, schema_file, kept_dir=kept)
 
-    assert warm.value.reason.endswith(f"does not occur in document {EDITED}")
+    # The first anchor not found, then every other one (a cut document breaks many).
+    assert warm.value.reason.split(" (and ")[0].endswith(f"does not occur in document {EDITED}")
     assert (warm.value.file, warm.value.line, warm.value.reason) == (
         without.value.file, without.value.line, without.value.reason
     )  # fmt: skip

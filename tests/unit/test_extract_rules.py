@@ -925,6 +925,13 @@ CASES: dict[str, dict[str, Case]] = {
             "en", "Partners include Fortum and Boliden.", ()
         ),
         "en-under-another-heading": Case("en", "Funding\n\n • Fortum", ()),
+        "en-a-partners-key-line": Case(
+            "en",
+            "Partners: Fortum, Umicore and LUT University",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "en-another-key-line": Case("en", "Contact: Fortum", ()),
     },
     "listed-company-fi": {
         "fi-yritykset-a-b-ja-c": Case(
@@ -954,6 +961,12 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-known-name-of-the-list-stands-as-one": Case(
             "fi",
             "Toteuttajina toimivat Fortum ja Oulun yliopisto.",
+            ("Organisation: Fortum",),
+            ("Organisation: Fortum",),
+        ),
+        "fi-a-toteuttajat-key-line": Case(
+            "fi",
+            "Toteuttajat: Fortum ja Oulun yliopisto",
             ("Organisation: Fortum",),
             ("Organisation: Fortum",),
         ),

@@ -5,6 +5,7 @@ The stages, one module each::
     nlp.py          the trained spaCy pipelines (Finnish, English; rules only if missing), once
     linking.py      spans naming entities the registry holds (the one matcher, any case)
     candidates.py   spans naming new entities: type, base-form name, id
+    lexicon.py      what a pipeline's dictionary says a word is (common, place, person, name)
     spans.py        the span type, ids, and overlaps (a city inside a university's name)
     context.py      a sentence and what the document said before it
     patterns/       the fact rules as data, one file per language (fi.yaml, en.yaml):

@@ -6,7 +6,9 @@ the genitive attribute "Vaasan" stays as written and the head takes its lemma fr
 Finnish pipeline. Sources, most trusted first: the Finnish pipeline's named entities typed by
 their head word; project names written "X-hanke"/"X -hankkeen"; a place's genitive before an
 organisation's head word ("Vaasan yliopisto"); English and Swedish name shapes ("University of
-Vaasa", "Vasa universitet", "X University", "City of X"); a person named with a title.
+Vaasa", "Vasa universitet", "X University", "City of X"); a person named with a title; a name listed
+where the text says its items are organisations ("Partners include A, B and the companies C
+and D", "• Fortum" under "Consortium").
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kgraph.ontology import EntityType
-from loaders.extract.context import NameSource
+from loaders.extract.context import NameSource, titled
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import Span, new_id
+from loaders.extract.spans import PLACE_TYPES, Span, new_id
 from loaders.extract.words import Words
 
 _CAP = r"[A-ZÅÄÖ][\w+&'’-]*(?:\.\d+)?"
@@ -319,4 +321,146 @@ def _span(
         kind=org_kind,
         rule=rule.id,
         confidence=rule.confidence,
+    )
+
+
+#: A list of names, as a list says it: a word of a name is capitalised ("Fortum", "GTK",
+#: "BATCircle3.0"); "of", "for", "&" may stand inside one ("Geological Survey of Finland");
+#: an acronym in brackets may follow it.
+_NAME_WORD = r"[A-ZÅÄÖ][\w&'’+.-]*"
+_LISTED_NAME = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:of|of the|for|&)\s+)?{_NAME_WORD})*)"
+    r"(?:\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,9})\))?"
+)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,9}\)")
+#: What stands between the names of a list: punctuation, conjunctions, articles.
+_LIST_JOINER = re.compile(r"(?:[\s,;•*–—-]+|\b(?:and|as well as|ja|sekä|the)\b)+", re.IGNORECASE)
+#: Named-entity labels that say a word is not an organisation, whatever list it stands in;
+#: a place's labels only where the list does not say its items are companies (the English
+#: pipeline calls "Fortum" and "Boliden" places in "the companies Fortum and Boliden").
+_NOT_ORG = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def listed_organisations(source: NameSource, rule: Rule) -> list[Span]:
+    """A name listed where the text says the list's items are organisations: a list item under
+    a section whose short title, or the words introducing the list, hold a word of the rule's
+    ``heading`` ("Consortium" over "• Fortum"; "The partners are:"), and the names after a
+    ``text`` cue to the end of its sentence ("Partners include A, B and the companies C and
+    D", "yritykset Fortum, Boliden ja Terrafame"). The rule's ``props`` give the organisation's
+    kind ("company" after "the companies").
+
+    Precision: the list must be nothing but names and the joiners of a list (a sentence in a
+    list, a navigation line "Home | Projects", prose after the cue: nothing), and a name is
+    proposed only where the other rules named nothing. One word is a name when the pipeline's
+    own dictionary does not know it as a common word, a place or a person ("Academia",
+    "Kokkola", "Nokia" are refused; ``lexicon.py``), it is in the nominative where the
+    language marks case, the pipeline does not tag it a person (nor, outside a list of
+    companies, a place), and it is no word of the gazetteers or the head words ("Finland",
+    "Consortium"). Several words are a name when an acronym in brackets follows them ("the
+    Geological Survey of Finland (GTK)": the acronym is its alias) or the pipeline tags them
+    an organisation. Without a trained pipeline (no dictionary), nothing."""
+    if source.lexicon is None:
+        return []
+    spans: list[Span] = []
+    for start, end in _lists(source, rule):
+        for m in _names_listed(source.text, start, end, rule, [*source.linked, *source.found]):
+            span = _listed(source, rule, m)
+            taken = [*source.found, *spans]
+            if span is not None and not any(_blocks(s, span) for s in taken):
+                spans.append(span)
+    return spans
+
+
+def _blocks(other: Span, span: Span) -> bool:
+    """Whether a name another rule found stands in the way of a listed one: any that overlaps
+    it, but a place inside it ("Finland" in "Geological Survey of Finland")."""
+    return span.overlaps(other) and not (other.inside(span) and other.type in PLACE_TYPES)
+
+
+def _lists(source: NameSource, rule: Rule) -> list[tuple[int, int]]:
+    """Where the lists are, in the passage's offsets: a list item under the rule's section
+    (after its bullet), and from each ``text`` cue to the end of the sentence it ends in."""
+    text = source.text
+    found: list[tuple[int, int]] = []
+    if source.passage_kind == "list_item" and titled(
+        rule.heading, source.section, source.list_intro
+    ):
+        lead = _LIST_JOINER.match(text)
+        found.append((lead.end() if lead else 0, len(text.rstrip().rstrip(".;!?"))))
+    if rule.text:
+        for cue in re.finditer("|".join(f"(?:{p})" for p in rule.text), text):
+            sentence = next(
+                (s for s in source.doc.sents if s.start_char <= cue.end() < s.end_char), None
+            )
+            if sentence is not None:
+                stop = sentence.start_char + len(sentence.text.rstrip().rstrip(".;!?"))
+                found.append((cue.end(), stop))
+    return found
+
+
+def _names_listed(
+    text: str, start: int, end: int, rule: Rule, named: list[Span]
+) -> list[re.Match[str]]:
+    """The names of ``text[start:end]`` not yet ``named``, when it is nothing but names and
+    joiners (and the rule's own cues: "and the companies C and D" inside a list of partners;
+    a name another rule or the registry gave stands as one, "Oulun yliopisto"); else none."""
+    cues = re.compile("|".join(f"(?:{p})" for p in rule.text)) if rule.text else None
+    names: list[re.Match[str]] = []
+    at = start
+    while at < end:
+        joined = _LIST_JOINER.match(text, at, end) or (cues.match(text, at, end) if cues else None)
+        if joined is not None and joined.end() > at:
+            at = joined.end()
+            continue
+        known = max((s.end for s in named if s.start == at and s.end <= end), default=None)
+        name = _LISTED_NAME.match(text, at, end)
+        if known is not None and (name is None or name.end() <= known):
+            acronym = _ACRONYM_AFTER.match(text, known, end)
+            at = acronym.end() if acronym else known
+            continue
+        if name is None or name.end() == at:
+            return []
+        names.append(name)
+        at = name.end()
+    return names
+
+
+def _listed(source: NameSource, rule: Rule, m: re.Match[str]) -> Span | None:
+    """The organisation a listed name is, when the name is one (see ``listed_organisations``)."""
+    name, words = m["name"], source.words
+    start, end = m.start("name"), m.end("name")
+    tokens = [t for t in source.doc if start <= t.idx < end and not t.is_space]
+    labels = {t.ent_type_ for t in tokens} - {""}
+    if not tokens or "PERSON" in labels or source.lexicon is None:
+        return None
+    if len(tokens) == 1:
+        token = tokens[0]
+        company = rule.props.get("kind") == "company"
+        known = name.casefold() in words.heads or any(
+            name.casefold() in (en.casefold(), fi.casefold()) for _, en, fi in words.places
+        )
+        case = token.morph.get("Case", [])
+        if (
+            known
+            or labels & _NOT_ORG
+            or (labels & _PLACE_LABELS and not company)
+            or (case and case != ["Nom"])
+            or source.lexicon(token.text, token.lemma_) not in ("name", "unknown")
+        ):
+            return None
+    elif not m["acr"] and not _tagged_org(source, start, end):
+        return None
+    kind = str(rule.props["kind"]) if "kind" in rule.props else None
+    return _span(start, end, name, "Organisation", name, kind, rule)
+
+
+def _tagged_org(source: NameSource, start: int, end: int) -> bool:
+    """Whether the pipeline tags exactly ``start:end`` (an article aside) as an organisation."""
+    return any(
+        e.label_ == "ORG"
+        and e.end_char == end
+        and e.start_char <= start
+        and not source.text[e.start_char : start].strip(" ").removeprefix("the").strip()
+        for e in source.doc.ents
     )

@@ -4,6 +4,8 @@ sentence with its spans and lemmas for the fact rules, and what the document sai
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -11,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
+from loaders.extract.lexicon import Lexicon
 from loaders.extract.spans import Span
 from loaders.extract.words import Words
 
@@ -25,6 +28,27 @@ class NameSource:
     language: Language
     words: Words
     found: list[Span] = field(default_factory=list)
+    #: the passage's kind ("list_item", "paragraph", "heading"), and for a list item the
+    #: section's short title and the words that introduced its list ("the partners are"), as
+    #: the passages before it left them
+    passage_kind: str = ""
+    section: str = ""
+    list_intro: str = ""
+    #: what the language's pipeline knows a word to be (none without a trained pipeline)
+    lexicon: Lexicon | None = None
+    #: the names of the registry the passage holds
+    linked: tuple[Span, ...] = ()
+
+
+def titled(heading: Iterable[str], *said: str) -> bool:
+    """Whether a section's short title or the words introducing a list (``said``) hold one of
+    the ``heading`` words as a whole word."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+        for text in said
+        if text
+        for word in heading
+    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from kgraph.ontology import Language
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.learned import LearnedPatterns, beside_hand_rules, learned_drafts, load_learned
+from loaders.extract.lexicon import Lexicon, lexicon_of
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
@@ -52,10 +53,11 @@ def extract_document(
     book = rulebook(language)
     matcher = (learned if learned is not None else load_learned()).of_language(language)
     nlp = pipelines.for_language(language)
+    lexicon = lexicon_of(nlp)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
     for passage, doc in zip(document.passages, parsed, strict=True):
-        spans, drafts = _spans(passage, doc, language, linker, words, book)
+        spans, drafts = _spans(passage, doc, language, linker, words, book, read.state, lexicon)
         spans = _acronyms(passage.text, spans, read.acronyms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
         read.spans[passage.id] = spans
@@ -72,7 +74,20 @@ def extract_document(
     _rename_acronyms(read)
     read.drafts = beside_hand_rules(read.drafts)
     read.aliases = one_per_thing(read.spans, read.drafts, language, words.legal_forms)
+    _acronym_aliases(read)
     return read
+
+
+def _acronym_aliases(read: Read) -> None:
+    """ "the Geological Survey of Finland (GTK)": the acronym in brackets is an alias of the new
+    entity it follows, also where the document never names it again."""
+    proposed = {s.entity_id for spans in read.spans.values() for s in spans if s.new}
+    for acronym, span in sorted(read.acronyms.items()):
+        if span.entity_id not in proposed or acronym == span.name:
+            continue
+        aliases = read.aliases.setdefault(span.entity_id, [])
+        if acronym not in aliases:
+            aliases.append(acronym)
 
 
 def _named_again(
@@ -128,9 +143,12 @@ def _spans(
     linker: Linker,
     words: Words,
     book: Rulebook,
+    state: State,
+    lexicon: Lexicon | None,
 ) -> tuple[list[Span], list[Draft]]:
     """The passage's known names and the new ones its language's name rules find (a
-    reference list item is read by the reference rules alone)."""
+    reference list item is read by the reference rules alone; a list item with the section
+    and the list's introduction the passages before it gave)."""
     linked = linker.link(passage.text, passage.id, language)
     references, authored = (
         reference_spans(passage.text, language, linker, book.references)
@@ -139,7 +157,18 @@ def _spans(
     )
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
-    source = NameSource(passage.text, doc, language, words)
+    item = passage.kind == "list_item"
+    source = NameSource(
+        passage.text,
+        doc,
+        language,
+        words,
+        passage_kind=passage.kind,
+        section=state.section if item else "",
+        list_intro=state.list_intro if item else "",
+        lexicon=lexicon,
+        linked=tuple(linked),
+    )
     for name_rule in book.names:
         source.found.extend(name_rule(source))
     return resolve_overlaps(linked, source.found), []

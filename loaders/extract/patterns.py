@@ -9,7 +9,9 @@ code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default
     not_cues    lemmas or lower-case words, none of which the sentence holds
     line        regular expressions, one of which the sentence starts with (after any
                 punctuation: a bullet, a dash)
-    text        regular expressions, one of which occurs in the sentence
+    text        regular expressions, one of which occurs in the sentence (for a name rule of
+                ``listed-organisations``: a cue after which a list of names runs to the end
+                of its sentence, "Partners include")
     not_text    regular expressions, none of which occurs in the sentence (for every rule,
                 whatever its code: a sentence holding one is not read by the rule)
     before      regular expressions, one of which ends the text just before a span
@@ -21,7 +23,8 @@ code applies it (``code``, a name ``loaders.extract.rulebook`` knows; by default
                 ``words.yaml``)
     object_first  whether ``between`` reads the object before the subject ("Oulun
                 yliopiston professori Ulla Lassi")
-    heading     words of the section heading the rule applies under
+    heading     words of the section heading the rule applies under (or of the words
+                introducing a list, "The partners are:")
     labels      the named-entity labels of the language's pipeline a name rule reads
                 (spaCy's: ORG, PERSON, EVENT, GPE)
     dependency  spaCy ``DependencyMatcher`` patterns over the sentence's parse, each a list

@@ -53,6 +53,7 @@ NAME_CODE: dict[str, NameCode] = {
     "english-projects": candidates.english_projects,
     "english-events": candidates.english_events,
     "english-cities": places.english_cities,
+    "listed-organisations": candidates.listed_organisations,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

@@ -20,7 +20,7 @@ import re
 
 from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
-from loaders.extract.context import Sentence, State
+from loaders.extract.context import Sentence, State, titled
 from loaders.extract.drafts import Draft, anchors, stated
 from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span
@@ -38,12 +38,7 @@ _JOINERS = re.compile(
 def _titled(state: State, rule: Rule) -> bool:
     """Whether the section's short title, or the words introducing the list, hold one of the
     rule's ``heading`` words as a whole word."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(word)}(?!\w)", said)
-        for said in (state.section, state.list_intro)
-        if said
-        for word in rule.heading
-    )
+    return titled(rule.heading, state.section, state.list_intro)
 
 
 def _listed_text(sentence: Sentence, rule: Rule, state: State) -> tuple[int, int] | None:

@@ -10,10 +10,12 @@ empty tuple.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import spacy
 
 from kgraph.ontology import LANGUAGES, Language
 from loaders.extract.document import Read, extract_document
@@ -853,6 +855,129 @@ CASES: dict[str, dict[str, Case]] = {
             (),
         ),
     },
+    "listed-company-en": {
+        # the English pipeline tags Fortum and Boliden places here: a list of companies
+        # overrules it
+        "en-the-companies-a-and-b": Case(
+            "en",
+            "Partners include the companies Fortum and Boliden.",
+            ("Organisation: Fortum", "Organisation: Boliden"),
+            ("Organisation: Fortum", "Organisation: Boliden"),
+        ),
+        "en-items-under-a-companies-heading": Case(
+            "en",
+            "Companies\n\n • Fortum\n • Boliden",
+            ("Organisation: Fortum", "Organisation: Boliden"),
+            ("Organisation: Fortum", "Organisation: Boliden"),
+        ),
+        "en-prose-after-the-cue-is-no-list": Case(
+            "en", "The companies Fortum and Boliden recycle batteries.", ()
+        ),
+    },
+    "listed-org-en": {
+        "en-partners-include-a-name-with-an-acronym-in-brackets": Case(
+            "en",
+            "Partners include LUT University and the Geological Survey of Finland (GTK).",
+            ("Organisation: Geological Survey of Finland",),
+            ("Organisation: Geological Survey of Finland",),
+        ),
+        "en-items-under-a-consortium-heading": Case(
+            "en",
+            "Consortium\n\n • Fortum\n • Umicore",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "en-items-after-the-partners-are": Case(
+            "en",
+            "The partners are:\n\n • Fortum\n • Umicore",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "en-several-words-the-pipeline-tags-an-organisation": Case(
+            "en",
+            "Partners include Siemens Energy, Johnson Matthey and Umicore.",
+            ("Organisation: Siemens Energy",),
+            # "Johnson Matthey" is the pipeline's person (ner-person-en), so not listed here
+            ("Organisation: Siemens Energy", "Person: Johnson Matthey"),
+        ),
+        "en-several-words-without-an-acronym-or-the-pipeline": Case(
+            "en", "Partners include Northvolt Ett and Rio Tinto Group.", ()
+        ),
+        "en-a-word-alone-at-a-sentence-start": Case(
+            "en", "Terrafame is not a partner in the consortium.", ()
+        ),
+        "en-a-list-of-something-else": Case(
+            "en", "The speakers came from Northvolt and Volvo.", ()
+        ),
+        "en-a-navigation-line-in-a-list-item": Case(
+            "en", "Consortium\n\n • Home | Projects | Fortum | Contact", ()
+        ),
+        "en-a-sentence-in-a-list-item": Case(
+            "en", "Consortium\n\n • Fortum recycles batteries", ()
+        ),
+        "en-common-words-the-dictionary-knows": Case(
+            "en", "Partners\n\n • Industry\n • Academia", ()
+        ),
+        "en-known-places": Case(
+            "en", "Consortium\n\n • Kokkola\n • Lapland", (), ("Region: Lapland",)
+        ),
+        "en-a-place-the-pipeline-tags-outside-a-list-of-companies": Case(
+            "en", "Partners include Fortum and Boliden.", ()
+        ),
+        "en-under-another-heading": Case("en", "Funding\n\n • Fortum", ()),
+        "en-a-partners-key-line": Case(
+            "en",
+            "Partners: Fortum, Umicore and LUT University",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "en-another-key-line": Case("en", "Contact: Fortum", ()),
+    },
+    "listed-company-fi": {
+        "fi-yritykset-a-b-ja-c": Case(
+            "fi",
+            "Hankkeessa ovat mukana yritykset Fortum, Boliden ja Terrafame.",
+            ("Organisation: Fortum", "Organisation: Boliden", "Organisation: Terrafame"),
+            ("Organisation: Fortum", "Organisation: Boliden", "Organisation: Terrafame"),
+        ),
+        "fi-prose-after-the-cue-is-no-list": Case(
+            "fi", "Yritykset Fortum ja Boliden kierrättävät akkuja.", ()
+        ),
+        "fi-an-inflected-name-is-refused": Case("fi", "Yritykset\n\n • Fortumille", ()),
+    },
+    "listed-org-fi": {
+        "fi-items-under-kumppanit": Case(
+            "fi",
+            "Kumppanit\n\n • Fortum\n • Umicore",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "fi-kumppaneina-ovat": Case(
+            "fi",
+            "Kumppaneina ovat Fortum ja Umicore.",
+            ("Organisation: Fortum", "Organisation: Umicore"),
+            ("Organisation: Fortum", "Organisation: Umicore"),
+        ),
+        "fi-a-known-name-of-the-list-stands-as-one": Case(
+            "fi",
+            "Toteuttajina toimivat Fortum ja Oulun yliopisto.",
+            ("Organisation: Fortum",),
+            ("Organisation: Fortum",),
+        ),
+        "fi-a-toteuttajat-key-line": Case(
+            "fi",
+            "Toteuttajat: Fortum ja Oulun yliopisto",
+            ("Organisation: Fortum",),
+            ("Organisation: Fortum",),
+        ),
+        "fi-a-word-alone-at-a-sentence-start": Case(
+            "fi", "Terrafame ei ole mukana hankkeessa.", ()
+        ),
+        "fi-a-place-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Nokia", ()),
+        "fi-a-person-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Virtanen", ()),
+        "fi-a-common-word-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Teollisuus", ()),
+        "fi-an-inflected-name-is-refused": Case("fi", "Kumppanit\n\n • Fortumille", ()),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",
@@ -939,6 +1064,42 @@ def test_rule(rule_id: str, case: Case, linker: Linker, pipelines: Pipelines) ->
     assert given(got, rule_id, case.language) == set(case.gives)
     new = {f"{s.type}: {s.name}" for spans in got.spans.values() for s in spans if s.new}
     assert new == set(case.entities)
+
+
+def test_an_acronym_in_brackets_is_an_alias_of_the_listed_name(
+    linker: Linker, pipelines: Pipelines
+) -> None:
+    case = CASES["listed-org-en"]["en-partners-include-a-name-with-an-acronym-in-brackets"]
+    got = read(case.text, "en", linker, pipelines)
+    assert got.aliases == {"org:geological-survey-of-finland": ["GTK"]}
+
+
+def test_a_listed_company_is_of_kind_company_and_a_partner_of_kind_other(
+    linker: Linker, pipelines: Pipelines
+) -> None:
+    got = read(
+        "Partners include the Geological Survey of Finland (GTK) and the companies Fortum and "
+        "Boliden.",
+        "en",
+        linker,
+        pipelines,
+    )
+    kinds = {s.name: s.kind for spans in got.spans.values() for s in spans if s.new}
+    assert kinds == {
+        "Geological Survey of Finland": "other",
+        "Fortum": "company",
+        "Boliden": "company",
+    }
+
+
+def test_without_a_trained_pipeline_no_name_is_listed(linker: Linker, pipelines: Pipelines) -> None:
+    """The one-word names need the pipeline's dictionary; rules only, they give nothing."""
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    rules_only = dataclasses.replace(pipelines, en=blank, missing={"en": "not installed"})
+    text = "Consortium\n\n • Fortum\n\nPartners include the companies Fortum and Boliden."
+    got = read(text, "en", linker, rules_only)
+    assert not [s for spans in got.spans.values() for s in spans if s.rule.startswith("listed-")]
 
 
 def test_the_implementers_period_dates_their_facts(linker: Linker, pipelines: Pipelines) -> None:

@@ -20,6 +20,15 @@ from kgraph.errors import ConfigError
 PASSWORD_FILE = "neo4j-password"
 #: Owner read and write, nobody else.
 MODE = 0o600
+#: Letters and digits only: a password beginning with "-" (as ``token_urlsafe`` gives one time
+#: in 64) is read by neo4j-admin as an option, and its first start fails.
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+#: 32 of them: about 190 bits.
+LENGTH = 32
+
+
+def new_password() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
 def read_or_create(path: Path) -> str:
@@ -51,7 +60,7 @@ def _create(path: Path) -> None:
     descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, MODE)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(secrets.token_urlsafe(24) + "\n")
+            out.write(new_password() + "\n")
             out.flush()
             os.fsync(out.fileno())
         # Another process may have made it first: then its password is the one.

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from api.main import create_app
 from api.models import Problem
@@ -74,7 +75,9 @@ def test_a_wrong_method_is_a_problem_that_keeps_allow(client: TestClient) -> Non
 
 
 def test_graph_unavailable_is_a_problem_with_retry_after(settings: Settings) -> None:
-    unreachable = settings.model_copy(update={"neo4j_uri": "bolt://127.0.0.1:9"})
+    unreachable = settings.model_copy(
+        update={"neo4j_uri": "bolt://127.0.0.1:9", "neo4j_password": SecretStr("its-own-password")}
+    )
     with TestClient(create_app(unreachable)) as client:
         response = client.get("/facts")
     body = _problem(response, 503)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr, ValidationError
 
+from kgraph import password_file
 from kgraph.errors import ConfigError
 from kgraph.settings import OLD_DEV_PASSWORD, Settings
 
@@ -44,6 +45,13 @@ def test_two_fresh_installations_get_different_passwords_readable_by_their_owner
     # Kept: the same installation asked again, in another process, gets the same password.
     assert settings(home=tmp_path / "one").auth == ("neo4j", made)
     assert list((tmp_path / "one").iterdir()) == [first.password_file]  # no draft left
+
+
+def test_a_made_password_never_reads_as_an_option_to_neo4j_admin() -> None:
+    # token_urlsafe began one password in 64 with "-": neo4j-admin took it for an option.
+    made = [password_file.new_password() for _ in range(2000)]
+    assert all(p.isalnum() and p.isascii() and len(p) == 32 for p in made)
+    assert len(set(made)) == len(made)
 
 
 def test_a_password_file_with_looser_rights_is_made_owner_only(tmp_path: Path) -> None:

@@ -91,9 +91,10 @@ def read_sources(
     """Read the documents and the registry and verify every anchor. Cheap: no matcher.
 
     With ``kept``, a document's cleaning and the resolution of its anchors come from the
-    work kept for the same digests, when there is some (``loaders.build.kept``)."""
+    work kept for the same digests, when there is some (``loaders.build.kept``), and so does
+    the parsed registry."""
     documents = kept.read_corpus(corpus_dir) if kept else load_corpus(corpus_dir)
-    registry = load_registry(registry_dir)
+    registry = kept.registry(registry_dir) if kept else load_registry(registry_dir)
     by_doc = {doc.entry.id: doc for doc in documents}
     evidence = (kept.resolve_evidence if kept else resolve_evidence)(registry, by_doc)
     extracted = None

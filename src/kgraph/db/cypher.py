@@ -105,26 +105,30 @@ MATCH (n) WHERE (n:Entity OR n:Oddity)
 RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
 """
 #: The part of CURRENT_RELS that documents ``$docs`` own: every relationship of their
-#: passages, facts with evidence in them, inferred facts with a premise passage in them.
+#: passages (found by the kg_passage_doc index), and the facts between entities with evidence
+#: in them or, inferred, a premise passage in them (one pass over the facts: a list property
+#: has no index to look an element up by). Each with its element id, so that the sync
+#: deletes what it no longer holds by id (DELETE_RELS_BY_ID) rather than by a scan of
+#: every relationship's key.
 DOCUMENT_RELS = """
 MATCH (p:Passage) WHERE p.doc_id IN $docs
 MATCH (p)-[r]-() WHERE r._key IS NOT NULL
-RETURN r._key AS key, r._hash AS hash
-UNION
-MATCH (:Entity)-[r]->(:Entity)
-WHERE r._key IS NOT NULL AND any(d IN coalesce(r.evidence_docs, []) WHERE d IN $docs)
-RETURN r._key AS key, r._hash AS hash
+RETURN r._key AS key, r._hash AS hash, elementId(r) AS eid
 UNION
 MATCH (p:Passage) WHERE p.doc_id IN $docs
 WITH collect(p.id) AS passages
 MATCH (:Entity)-[r]->(:Entity)
-WHERE r._key IS NOT NULL AND any(x IN coalesce(r.premise_passages, []) WHERE x IN passages)
-RETURN r._key AS key, r._hash AS hash
+WHERE r._key IS NOT NULL
+  AND (any(d IN coalesce(r.evidence_docs, []) WHERE d IN $docs)
+       OR any(x IN coalesce(r.premise_passages, []) WHERE x IN passages))
+RETURN r._key AS key, r._hash AS hash, elementId(r) AS eid
 """
 #: How ``write_rels`` writes: a new relationship, or new properties on a known one.
 CREATE_REL = "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
 UPDATE_REL = "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props"
 DELETE_RELS = "MATCH ()-[r]->() WHERE r._key IN $keys DELETE r"
+#: Relationships by the element ids a read of the same transaction gave: a seek by id each.
+DELETE_RELS_BY_ID = "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r"
 RECORD_LOAD = """
 CREATE (run:LoadRun) SET run = $props
 WITH run OPTIONAL MATCH (previous:LoadRun)

@@ -50,12 +50,16 @@ def await_indexes(seconds: int) -> str:
 
 
 # -- the graph's generation and status (db.generation, db.status) ------------------------------
-#: The newest load's id and the digest of the inputs it read (None for a load that kept none).
+#: The newest load's id and the digest of the inputs it read (None for a load that kept none),
+#: with the documents' shares it recorded: in full, or (``parts_base`` set) as what differs
+#: from the full record of load ``parts_base``, which comes along as ``base_parts``.
 LATEST_INPUTS = """
 MATCH (run:LoadRun)
+WITH run ORDER BY run.finished_at DESC LIMIT 1
+OPTIONAL MATCH (base:LoadRun {id: run.document_parts_base})
 RETURN run.id AS id, run.inputs_digest AS digest, run.inputs AS inputs,
-       run.document_parts AS document_parts
-ORDER BY run.finished_at DESC LIMIT 1
+       run.document_parts AS document_parts, run.document_parts_base AS parts_base,
+       base.document_parts AS base_parts
 """
 #: The newest load's id, as a document load checks it inside its write transaction.
 LATEST_LOAD_ID = "MATCH (run:LoadRun) RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1"

@@ -12,10 +12,10 @@ mentions  the registry's names found in each passage     the name index
 coverage  its share of the coverage report               the name index and the scan
 
 Beside the documents, the parsed registry is kept (one entry, ``registry/parsed.pickle``) for
-the digest of the code and the registry's files, so a load of unchanged registry files does
-not parse its YAML again. It is a pickle: the kept folder is the project's own state, as
-trusted as its code, and the entry is read only when its header names these digests and the
-SHA-256 of its content.
+the digest of the code, the registry's files and the Python and pydantic versions, so a
+load of unchanged registry files does not parse its YAML again. It is a pickle: the kept
+folder is the project's own state, as trusted as its code, and the entry is read only when
+its header names these digests and the SHA-256 of its content.
 
 Out: exactly what the work would give. Only work that succeeded is kept: an anchor that does
 not resolve raises as it always did, and since an anchor's text is part of its entry's digest,
@@ -34,10 +34,13 @@ import json
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pydantic
 
 from kgraph.errors import RegistryError
 from kgraph.names.matcher import Mention
@@ -161,7 +164,7 @@ class Kept:
         """``load_registry``: the registry parsed once per digest of the code and its files.
         A registry that does not load raises as it always did, and nothing is kept."""
         path = self.folder / REGISTRY_ENTRY / "parsed.pickle"
-        wanted = _digest([self.code, registry_digest(directory)])
+        wanted = self._registry_key(registry_digest(directory))
         try:
             head, _, body = path.read_bytes().partition(b"\n")
             if json.loads(head) == {"depends": wanted, "sha256": hashlib.sha256(body).hexdigest()}:
@@ -173,10 +176,15 @@ class Kept:
             pass
         registry = load_registry(directory)
         body = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
-        header = {"depends": _digest([self.code, registry.digest]),
+        header = {"depends": self._registry_key(registry.digest),
                   "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
         self._write(path, json.dumps(header).encode() + b"\n" + body)
         return registry
+
+    def _registry_key(self, registry: str) -> str:
+        """The kept registry's digest: the code's, the files', and the versions that make its
+        pickle (Python's and pydantic's)."""
+        return _digest([self.code, registry, sys.version, pydantic.VERSION])
 
     # --- keys, entries, pruning --------------------------------------------------------------
 

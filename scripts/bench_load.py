@@ -4,7 +4,7 @@ the second time), and a load after one document changed (a document load) agains
 load of the same changed inputs.
 
     .venv/bin/python scripts/bench_load.py [--runs 3] [--document 000_82ade397896eee5f]
-        [--edit prepend|append] [--extra-documents N] [--kept]
+        [--edit prepend|append] [--extra-documents N] [--kept [--baseline REF]]
 
 Needs a running Neo4j (make up, or kgraph neo4j start) and WIPES its database. Each run is
 a new Python process, so one-time costs (the Finnish dictionary of simplemma) are counted.
@@ -19,7 +19,10 @@ layouts, Finnish and English, the registry's names in them).
 kept by digest off and on (``loaders.build.kept``, in a temporary folder): a full load, a load
 after the one changed document, a load after one added document (copy C: A and one more
 generated document) and an unchanged load, each against a full load (``--verify``: nothing
-kept) of the same inputs.
+kept) of the same inputs. ``--baseline REF`` runs the same loads with the code of git commit
+REF too (its ``src`` and ``loaders`` exported to the temporary folder; this tree's registry,
+schema and corpus), every run both codes, alternating which goes first, so that a change is
+compared with what it changed in one run of a shared machine.
 """
 
 from __future__ import annotations
@@ -178,12 +181,38 @@ def _added(source: Path, folder: Path, extra: int) -> Path:
     return c
 
 
+#: Settings whose defaults are paths next to the code: an exported baseline keeps this tree's.
+_PATH_SETTINGS = ("home", "corpus_dir", "registry_dir", "schema_file")
+
+
+def _export(ref: str, into: Path) -> dict[str, str]:
+    """The code of commit ``ref`` in ``into``; the environment that runs it instead of this
+    tree's (its modules first on the path, this tree's registry, schema and corpus)."""
+    archive = subprocess.run(["git", "archive", ref, "src", "loaders"], cwd=REGISTRY.parents[1],
+                             capture_output=True, check=True).stdout  # fmt: skip
+    into.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    from kgraph.settings import Settings
+
+    settings = Settings()
+    env = {f"KGRAPH_{name.upper()}": str(getattr(settings, name)) for name in _PATH_SETTINGS}
+    env["PYTHONPATH"] = f"{into}{os.pathsep}{into / 'src'}"
+    return env
+
+
+#: The environment of the code a load runs (``_export``'s, or none: this tree's).
+_code_env: dict[str, str] = {}
+
+
 def _run(code: str, corpus: Path | None = None, kept: Path | None = None) -> dict[str, Any]:
-    env = {**os.environ, **({"KGRAPH_CORPUS_DIR": str(corpus)} if corpus else {}),
+    env = {**os.environ, **_code_env, **({"KGRAPH_CORPUS_DIR": str(corpus)} if corpus else {}),
            "BENCH_KEPT": str(kept) if kept else ""}  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env=env).stdout  # fmt: skip
-    return dict(json.loads(out.strip().splitlines()[-1]))
+    # -P: the working directory (this tree) is not put before the code's own path.
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True,
+                          env=env)  # fmt: skip
+    if done.returncode:
+        raise SystemExit(f"a timed load failed ({corpus}):\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def _one_run(a: Path, b: Path) -> dict[str, float]:
@@ -238,21 +267,39 @@ def _kept_run(a: Path, b: Path, c: Path, kept: Path) -> dict[str, float]:
 
 
 def _kept_main(args: argparse.Namespace, source: Path) -> None:
-    runs = []
+    codes: dict[str, dict[str, str]] = {"this tree": {}}
+    runs: dict[str, list[dict[str, float]]] = {"this tree": []}
     with tempfile.TemporaryDirectory() as folder:
         a, b = _corpora(source, Path(folder), args.document, args.edit, args.extra_documents)
         c = _added(source, Path(folder), args.extra_documents)
         documents = len(list(a.glob("*.txt")))
+        if args.baseline:
+            codes[args.baseline] = _export(args.baseline, Path(folder) / "baseline")
+            runs[args.baseline] = []
         for number in range(1, args.runs + 1):
-            run = _kept_run(a, b, c, Path(folder) / "kept")
-            runs.append(run)
-            print(f"run {number}: " + ", ".join(f"{k} {v:.2f}" for k, v in run.items()
-                                                if not k.endswith(("_work", "_mb"))))  # fmt: skip
+            order = list(codes) if number % 2 else list(reversed(codes))
+            for name in order:
+                _code_env.clear()
+                _code_env.update(codes[name])
+                # Each code its own kept work: another code's is never used, and its prune
+                # would remove what this one keeps beside the documents.
+                run = _kept_run(a, b, c, Path(folder) / f"kept-{list(codes).index(name)}")
+                runs[name].append(run)
+                print(f"run {number}, {name}: " + ", ".join(
+                    f"{k} {v:.2f}" for k, v in run.items() if not k.endswith(("_work", "_mb"))
+                ))  # fmt: skip
+        _code_env.clear()
+    print(f"{documents} documents (A), {args.runs} runs, medians; fresh processes, seconds")
+    for name, done in runs.items():
+        print(f"-- {name}")
+        _kept_summary(args, done)
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
 
+
+def _kept_summary(args: argparse.Namespace, runs: list[dict[str, float]]) -> None:
     def median(key: str) -> float:
         return statistics.median(r[key] for r in runs)
 
-    print(f"{documents} documents (A), {args.runs} runs, medians; fresh processes, seconds")
     print(f"full load, nothing kept (--verify): A {median('full_a'):.2f} s, "
           f"peak {median('full_a_mb'):.0f} MB; a first load into an empty graph, keeping all work, "
           f"{median('full_kept_cold'):.2f} s")  # fmt: skip
@@ -269,7 +316,9 @@ def _kept_main(args: argparse.Namespace, source: Path) -> None:
     full = median("changed_full")
     print(f"unchanged inputs: off {median('unchanged_off'):.2f} s, on {median('unchanged_on'):.2f}"
           f" s ({median('unchanged_on') / full:.3f} of the full load)")  # fmt: skip
-    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
+    for name in ("changed", "added"):
+        ratios = ", ".join(f"{r[f'{name}_on'] / r[f'{name}_full']:.3f}" for r in runs)
+        print(f"{name}: on / full run by run: {ratios}")
 
 
 def main() -> None:
@@ -285,6 +334,9 @@ def main() -> None:
                         "how the loads compare as the corpus grows")  # fmt: skip
     parser.add_argument("--kept", action="store_true",
                         help="Time each load with kept work off and on")  # fmt: skip
+    parser.add_argument("--baseline", metavar="REF",
+                        help="With --kept: also time the loads with the code of commit REF, "
+                        "in the same runs")  # fmt: skip
     args = parser.parse_args()
     from kgraph.settings import Settings
 

@@ -11,6 +11,12 @@ anchors   the registry's anchors in it, resolved         the registry entries ci
 mentions  the registry's names found in each passage     the name index
 coverage  its share of the coverage report               the name index and the scan
 
+Beside the documents, the parsed registry is kept (one entry, ``registry/parsed.pickle``) for
+the digest of the code, the registry's files and the Python and pydantic versions, so a
+load of unchanged registry files does not parse its YAML again. It is a pickle: the kept
+folder is the project's own state, as trusted as its code, and the entry is read only when
+its header names these digests and the SHA-256 of its content.
+
 Out: exactly what the work would give. Only work that succeeded is kept: an anchor that does
 not resolve raises as it always did, and since an anchor's text is part of its entry's digest,
 a changed anchor is never answered from an older resolution. An entry is a line of JSON (its
@@ -26,11 +32,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pydantic
 
 from kgraph.errors import RegistryError
 from kgraph.names.matcher import Mention
@@ -52,11 +62,14 @@ from loaders.sources.evidence import (
     resolve_document,
     resolve_evidence,
 )
-from loaders.sources.inputs import Inputs, entry_digest
-from loaders.sources.registry import Registry
+from loaders.sources.inputs import Inputs, entry_digest, registry_digest
+from loaders.sources.registry import Registry, load_registry
 
 #: Mentions by passage id, as the matcher found them.
 Matched = dict[str, list[Mention]]
+
+#: The folder of the kept registry; documents' folders are named by hex digests, never this.
+REGISTRY_ENTRY = "registry"
 
 
 def _digest(value: Any) -> str:
@@ -147,6 +160,32 @@ class Kept:
         self._put(key, "coverage", scan, share.as_dict())
         return share
 
+    def registry(self, directory: Path) -> Registry:
+        """``load_registry``: the registry parsed once per digest of the code and its files.
+        A registry that does not load raises as it always did, and nothing is kept."""
+        path = self.folder / REGISTRY_ENTRY / "parsed.pickle"
+        wanted = self._registry_key(registry_digest(directory))
+        try:
+            head, _, body = path.read_bytes().partition(b"\n")
+            if json.loads(head) == {"depends": wanted, "sha256": hashlib.sha256(body).hexdigest()}:
+                # A damaged entry (the header checked, the pickle not loadable) is never trusted.
+                kept = pickle.loads(body)  # the project's own state folder
+                if isinstance(kept, Registry):
+                    return kept
+        except Exception:  # any unreadable entry is parsed again
+            pass
+        registry = load_registry(directory)
+        body = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
+        header = {"depends": self._registry_key(registry.digest),
+                  "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
+        self._write(path, json.dumps(header).encode() + b"\n" + body)
+        return registry
+
+    def _registry_key(self, registry: str) -> str:
+        """The kept registry's digest: the code's, the files', and the versions that make its
+        pickle (Python's and pydantic's)."""
+        return _digest([self.code, registry, sys.version, pydantic.VERSION])
+
     # --- keys, entries, pruning --------------------------------------------------------------
 
     def key(self, entry: str, sha256: str) -> str:
@@ -175,13 +214,17 @@ class Kept:
         body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
         header = {"kind": kind, "key": key, "depends": depends,
                   "sha256": hashlib.sha256(body).hexdigest()}  # fmt: skip
-        path = self._path(key, kind)
+        self._write(self._path(key, kind), json.dumps(header).encode() + b"\n" + body)
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
+        """``data`` into ``path`` whole or not at all; a failure is not the load's."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}.")
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(json.dumps(header).encode() + b"\n" + body)
+                    out.write(data)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
@@ -190,7 +233,8 @@ class Kept:
             return  # kept work saves time; failing to keep it costs none of the load's result
 
     def prune(self, inputs: Inputs) -> int:
-        """Remove the kept work of every document key ``inputs`` do not name; how many."""
+        """Remove the kept work of every document key ``inputs`` do not name; how many. The
+        kept registry stays: it is replaced when the registry's digest changes."""
         current = {
             self.key(entry, inputs.documents[doc])
             for doc, entry in inputs.entries.items()
@@ -198,7 +242,7 @@ class Kept:
         }
         removed = 0
         for folder in self.folder.glob("*") if self.folder.is_dir() else ():
-            if folder.name not in current:
+            if folder.name not in current and folder.name != REGISTRY_ENTRY:
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
         return removed

@@ -63,6 +63,10 @@ class Build:
     mode_reason: str = "a full build and diff"
     #: The documents a document load rebuilt.
     rebuilt: tuple[str, ...] = ()
+    #: When set, the LoadRun records of ``parts`` only what differs from the full record of
+    #: load ``parts_base`` (``parts_delta``: a share, or None for a document gone).
+    parts_base: str | None = None
+    parts_delta: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,10 @@ def read_sources(
     """Read the documents and the registry and verify every anchor. Cheap: no matcher.
 
     With ``kept``, a document's cleaning and the resolution of its anchors come from the
-    work kept for the same digests, when there is some (``loaders.build.kept``)."""
+    work kept for the same digests, when there is some (``loaders.build.kept``), and so does
+    the parsed registry."""
     documents = kept.read_corpus(corpus_dir) if kept else load_corpus(corpus_dir)
-    registry = load_registry(registry_dir)
+    registry = kept.registry(registry_dir) if kept else load_registry(registry_dir)
     by_doc = {doc.entry.id: doc for doc in documents}
     evidence = (kept.resolve_evidence if kept else resolve_evidence)(registry, by_doc)
     extracted = None
@@ -270,7 +275,13 @@ def run_properties(result: Build, inputs: Inputs) -> dict[str, Any]:
         "mode": result.mode,
         "mode_reason": result.mode_reason,
         "rebuilt_documents": list(result.rebuilt),
-        "document_parts": json.dumps(result.parts, sort_keys=True, ensure_ascii=False),
+        # Every document's share, or (a document load) only what differs from a full record:
+        # what a load writes of them grows with what changed, not with the corpus.
+        "document_parts": json.dumps(
+            result.parts_delta if result.parts_base else result.parts, sort_keys=True,
+            ensure_ascii=False,
+        ),
+        **({"document_parts_base": result.parts_base} if result.parts_base else {}),
         "stats": json.dumps(result.stats, sort_keys=True),
         # The corpus's coverage and the registry's omissions as of this load: the API serves
         # them (/coverage, /omissions) without reading the corpus or the registry itself.

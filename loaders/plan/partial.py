@@ -17,12 +17,19 @@ rather than done again; only the matcher, the costly part, runs on the changed d
 alone, and the others' mentions and coverage shares come from the newest LoadRun. The sync
 then reads and diffs only that part of the graph (``db.cypher.DOCUMENT_NODES`` /
 ``DOCUMENT_RELS``), which the rows given to it match row for row (``owned``).
+
+The shares are recorded on the LoadRun in full by a full load; a document load records only
+the shares that differ from the newest full record and names that load
+(``document_parts_base``), until they are more than half of the documents, when it records
+them in full again. So what a document load writes of them grows with what changed since,
+not with the corpus.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +90,51 @@ def owned(graph_input: GraphInput, docs: Collection[str], passages: Collection[s
 
 
 def previous_parts(text: str | None) -> dict[str, dict[str, Any]]:
-    """The documents' shares the newest LoadRun recorded (``Build.parts``)."""
+    """The documents' shares a LoadRun recorded in full (``Build.parts``)."""
     return dict(json.loads(text)) if text else {}
+
+
+@dataclass(frozen=True)
+class PartsBase:
+    """A LoadRun that recorded every document's share, and those shares."""
+
+    load_id: str
+    parts: dict[str, dict[str, Any]]
+
+
+def recorded_parts(latest: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], PartsBase | None]:
+    """The documents' shares as of the newest LoadRun (a row of ``LATEST_INPUTS``), and the
+    full record the next document load records its own against. A record whose full one is
+    gone gives no shares (every document unknown: a full load follows)."""
+    if latest["parts_base"] is None:
+        parts = previous_parts(latest["document_parts"])
+        return parts, PartsBase(latest["id"], parts)
+    if latest["base_parts"] is None:
+        return {}, None
+    base = PartsBase(latest["parts_base"], previous_parts(latest["base_parts"]))
+    parts = dict(base.parts)
+    for doc, part in json.loads(latest["document_parts"]).items():
+        if part is None:
+            parts.pop(doc, None)
+        else:
+            parts[doc] = part
+    return parts, base
+
+
+def shares_against(
+    base: PartsBase | None, parts: dict[str, dict[str, Any]]
+) -> tuple[str | None, dict[str, dict[str, Any] | None]]:
+    """What differs in ``parts`` from ``base`` (None for a document gone), with the base's
+    load; (None, {}) when the shares are best recorded in full."""
+    if base is None:
+        return None, {}
+    delta: dict[str, dict[str, Any] | None] = {
+        doc: part for doc, part in parts.items() if base.parts.get(doc) != part
+    }
+    delta |= {doc: None for doc in base.parts if doc not in parts}
+    if 2 * len(delta) > len(parts):
+        return None, {}
+    return base.load_id, delta
 
 
 def build_documents(
@@ -93,9 +143,11 @@ def build_documents(
     plan: Plan,
     parts: dict[str, dict[str, Any]],
     kept: Kept | None = None,
+    base: PartsBase | None = None,
 ) -> Build:
     """The desired rows of what ``plan.documents`` own; the other documents' shares from
-    ``parts``. Writes nothing; raises what a full build raises for the same inputs."""
+    ``parts``. Writes nothing; raises what a full build raises for the same inputs. With
+    ``base``, the LoadRun will record the shares as what differs from it."""
     sources = read_sources(corpus_dir, registry_dir, kept=kept)
     changed = set(plan.documents)
     rebuilt = [doc for doc in sources.documents if doc.entry.id in changed]
@@ -113,11 +165,13 @@ def build_documents(
         for (passage, entity), count in sorted(mentions.items())
     ]
     passages = {p.id for doc in rebuilt for p in doc.passages}
+    parts_base, parts_delta = shares_against(base, parts)
     return Build(
         sources.documents, sources.registry, sources.evidence, inferred, mentions,
         owned(everything, changed, passages), build_stats(sources, inferred, parts),
         coverage=coverage_summary(sources, parts), parts=parts,
         mode="document", mode_reason=plan.reason, rebuilt=plan.documents,
+        parts_base=parts_base, parts_delta=parts_delta,
     )  # fmt: skip
 
 
@@ -130,12 +184,14 @@ def load_documents(
     parts: dict[str, dict[str, Any]],
     after_load: str | None = None,
     kept: Kept | None = None,
+    base: PartsBase | None = None,
     *,
     history: int = LOAD_HISTORY,
 ) -> tuple[Build, SyncReport]:
     """Build what ``plan.documents`` own and sync only that part of the graph (planned
-    against LoadRun ``after_load``: if another load landed since, nothing is written)."""
-    result = build_documents(corpus_dir, registry_dir, plan, parts, kept)
+    against LoadRun ``after_load``: if another load landed since, nothing is written; with
+    ``base``, the full record of the shares its LoadRun records only the changes to)."""
+    result = build_documents(corpus_dir, registry_dir, plan, parts, kept, base)
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),

@@ -74,14 +74,14 @@ def load_if_changed(
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
     if decided.mode == "document":
-        from loaders.plan.partial import load_documents, previous_parts
+        from loaders.plan.partial import load_documents, recorded_parts
 
-        parts = previous_parts(latest["document_parts"])
+        parts, base = recorded_parts(latest)
         unknown = sorted(set(inputs.entries) - set(decided.documents) - set(parts))
         if not unknown:
             return load_documents(
                 graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"], kept,
-                history=history,
+                base, history=history,
             )  # fmt: skip
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.build.pipeline import load_inputs

@@ -191,6 +191,43 @@ def test_an_added_document_and_then_its_removal_are_document_loads_equal_to_full
     _same_as_full(empty_graph, corpus, settings, removed)
 
 
+def test_document_loads_record_the_shares_changed_since_the_full_record_they_name(
+    empty_graph: Graph, corpus: Path, settings: Settings
+) -> None:
+    full_id = load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file).load_id
+    path = corpus / f"{EDITED}.txt"
+    _rewrite(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
+    _document_load(empty_graph, corpus, settings)
+    first = _newest_run(empty_graph)
+    _add_extra(corpus)
+
+    second = _document_load(empty_graph, corpus, settings)
+
+    run = _newest_run(empty_graph)
+    assert (first["document_parts_base"], set(json.loads(str(first["document_parts"])))) == (
+        full_id, {EDITED}
+    )  # fmt: skip
+    assert (run["document_parts_base"], set(json.loads(str(run["document_parts"])))) == (
+        full_id, {EDITED, EXTRA}
+    )  # fmt: skip
+    _same_as_full(empty_graph, corpus, settings, second)
+
+
+def test_a_record_whose_full_one_is_gone_makes_the_next_load_a_full_one(
+    empty_graph: Graph, corpus: Path, settings: Settings
+) -> None:
+    full_id = load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file).load_id
+    _add_extra(corpus)
+    _document_load(empty_graph, corpus, settings)
+    empty_graph.run_autocommit("MATCH (r:LoadRun {id: $id}) DETACH DELETE r", {"id": full_id})
+    path = corpus / f"{EDITED}.txt"
+    _rewrite(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
+
+    outcome = load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
+
+    assert outcome.built.mode == "full" and "recorded no mentions" in outcome.built.mode_reason
+
+
 def test_an_edit_that_breaks_an_anchor_fails_the_load_naming_file_and_line(
     empty_graph: Graph, corpus: Path, settings: Settings
 ) -> None:

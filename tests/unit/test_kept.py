@@ -32,7 +32,8 @@ def _same(one: Build, other: Build) -> None:
 
 
 def _refuse_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cleaning, resolving anchors and matching raise: a build must take all from kept work."""
+    """Cleaning, resolving anchors, matching and parsing the registry raise: a build must take
+    all from kept work."""
 
     def refused(*_: Any, **__: Any) -> Any:
         raise AssertionError("the work was done again, though kept for the same digests")
@@ -40,6 +41,7 @@ def _refuse_work(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kept_module, "clean_document", refused)
     monkeypatch.setattr(kept_module, "resolve_document", refused)
     monkeypatch.setattr(pipeline, "find_mentions", refused)
+    monkeypatch.setattr(kept_module, "load_registry", refused)
 
 
 def _entries(folder: Path, kind: str) -> list[Path]:
@@ -192,4 +194,46 @@ def test_prune_removes_the_work_of_documents_no_longer_as_they_were(
     removed = kept.prune(read_inputs(corpus_dir, REGISTRY, SCHEMA))
 
     assert removed == 1 and not stale.exists()
-    assert len(list(kept.folder.iterdir())) == documents
+    assert len([f for f in kept.folder.iterdir() if f.name != kept_module.REGISTRY_ENTRY]) == (
+        documents
+    )
+    assert (kept.folder / kept_module.REGISTRY_ENTRY / "parsed.pickle").is_file()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"\x00\xff not json" + data, id="garbage"),
+        pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 1]), id="content-changed"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_kept_registry_is_parsed_again_and_kept_anew(
+    corpus_dir: Path, plain: Build, tmp_path: Path, damage: Any
+) -> None:
+    kept = Kept(tmp_path / "kept", code_digest())
+    build(corpus_dir, REGISTRY, kept=kept)
+    path = kept.folder / kept_module.REGISTRY_ENTRY / "parsed.pickle"
+    original = path.read_bytes()
+    path.write_bytes(damage(original))
+
+    again = build(corpus_dir, REGISTRY, kept=kept)
+
+    _same(again, plain)
+    assert path.read_bytes() == original
+
+
+def test_a_changed_registry_file_is_parsed_again_not_answered_from_the_kept_one(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    registry = _registry_copy(tmp_path)
+    kept = Kept(tmp_path / "kept", code_digest())
+    before = build(corpus_dir, registry, kept=kept)
+    _replace_first(registry, "says Ulla Lassi, professor at the University of Oulu",
+                   "says Ulla Lassi, professor")  # fmt: skip
+
+    changed = build(corpus_dir, registry, kept=kept)
+
+    assert changed.registry.digest != before.registry.digest
+    _same(changed, build(corpus_dir, registry))

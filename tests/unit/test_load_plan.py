@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
 from kgraph.db.writer import GraphInput, NodeRow, RelRow
 from kgraph.settings import Settings
 from loaders.plan.changes import plan
-from loaders.plan.partial import owned
+from loaders.plan.partial import PartsBase, owned, recorded_parts, shares_against
 from loaders.sources.inputs import Inputs, read_inputs
 
 BEFORE = Inputs(
@@ -115,3 +116,39 @@ def test_a_document_owns_its_rows_and_the_registry_rows_anchored_in_it() -> None
     mine = owned(rows, {"a"}, {"a:p001"})
     assert [row.id for row in mine.nodes] == ["a", "a:p001", "x", "z"]
     assert [row.key for row in mine.relationships] == ["has:a", "m:a", "ev:o", "f1", "i1"]
+
+
+def _shares(**mentions: int) -> dict[str, dict[str, int]]:
+    return {doc: {"mentions": count} for doc, count in mentions.items()}
+
+
+FULL = PartsBase("load:full", _shares(a=1, b=2, c=3, d=4, e=5, f=6, g=7))
+
+
+def test_a_document_load_records_only_the_shares_that_differ_from_the_full_record() -> None:
+    # b re-measured, g removed, h added: three of seven documents.
+    parts = _shares(a=1, b=20, c=3, d=4, e=5, f=6, h=8)
+
+    base, delta = shares_against(FULL, parts)
+
+    assert (base, delta) == ("load:full", {"b": {"mentions": 20}, "g": None, "h": {"mentions": 8}})
+    row = {"id": "load:doc", "parts_base": base, "document_parts": json.dumps(delta),
+           "base_parts": json.dumps(FULL.parts)}  # fmt: skip
+    assert recorded_parts(row) == (parts, FULL)
+
+
+def test_shares_differing_in_more_than_half_the_documents_are_recorded_in_full() -> None:
+    parts = _shares(a=10, b=20, c=30, d=40, e=5, f=6, g=7)
+
+    assert shares_against(FULL, parts) == (None, {})
+    assert shares_against(None, parts) == (None, {})
+
+
+def test_a_full_record_is_its_own_base_and_a_record_whose_base_is_gone_gives_no_shares() -> None:
+    full = {"id": "load:full", "parts_base": None, "document_parts": json.dumps(FULL.parts),
+            "base_parts": None}  # fmt: skip
+    orphan = {"id": "load:doc", "parts_base": "load:gone", "document_parts": "{}",
+              "base_parts": None}  # fmt: skip
+
+    assert recorded_parts(full) == (FULL.parts, FULL)
+    assert recorded_parts(orphan) == ({}, None)

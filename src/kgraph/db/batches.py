@@ -78,9 +78,16 @@ def _write_rels(tx: ManagedTransaction, rows: list[RelRow], write: str) -> None:
             raise ValueError(f"{sent - written} relationships lost an endpoint")
 
 
-def delete_rels(tx: ManagedTransaction, keys: list[str]) -> None:
-    """Delete relationships by key: one scan of the keyed relationships per batch of keys."""
-    for chunk in batched(keys, 50_000):
+def delete_rels(
+    tx: ManagedTransaction, keys: list[str], element_ids: dict[str, str] | None = None
+) -> None:
+    """Delete relationships by key: by their element id (``element_ids``, read in the same
+    transaction) where known, one seek each; the others by one scan of the keyed
+    relationships per batch of keys."""
+    known = element_ids or {}
+    for chunk in batched([known[key] for key in keys if key in known], 50_000):
+        _run_batch(tx, cypher.DELETE_RELS_BY_ID, "ids", chunk)
+    for chunk in batched([key for key in keys if key not in known], 50_000):
         _run_batch(tx, cypher.DELETE_RELS, "keys", chunk)
 
 

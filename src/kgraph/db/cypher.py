@@ -50,12 +50,16 @@ def await_indexes(seconds: int) -> str:
 
 
 # -- the graph's generation and status (db.generation, db.status) ------------------------------
-#: The newest load's id and the digest of the inputs it read (None for a load that kept none).
+#: The newest load's id and the digest of the inputs it read (None for a load that kept none),
+#: with the documents' shares it recorded: in full, or (``parts_base`` set) as what differs
+#: from the full record of load ``parts_base``, which comes along as ``base_parts``.
 LATEST_INPUTS = """
 MATCH (run:LoadRun)
+WITH run ORDER BY run.finished_at DESC LIMIT 1
+OPTIONAL MATCH (base:LoadRun {id: run.document_parts_base})
 RETURN run.id AS id, run.inputs_digest AS digest, run.inputs AS inputs,
-       run.document_parts AS document_parts
-ORDER BY run.finished_at DESC LIMIT 1
+       run.document_parts AS document_parts, run.document_parts_base AS parts_base,
+       base.document_parts AS base_parts
 """
 #: The newest load's id, as a document load checks it inside its write transaction.
 LATEST_LOAD_ID = "MATCH (run:LoadRun) RETURN run.id AS id ORDER BY run.finished_at DESC LIMIT 1"
@@ -105,26 +109,30 @@ MATCH (n) WHERE (n:Entity OR n:Oddity)
 RETURN n.id AS id, labels(n) AS labels, n._hash AS hash
 """
 #: The part of CURRENT_RELS that documents ``$docs`` own: every relationship of their
-#: passages, facts with evidence in them, inferred facts with a premise passage in them.
+#: passages (found by the kg_passage_doc index), and the facts between entities with evidence
+#: in them or, inferred, a premise passage in them (one pass over the facts: a list property
+#: has no index to look an element up by). Each with its element id, so that the sync
+#: deletes what it no longer holds by id (DELETE_RELS_BY_ID) rather than by a scan of
+#: every relationship's key.
 DOCUMENT_RELS = """
 MATCH (p:Passage) WHERE p.doc_id IN $docs
 MATCH (p)-[r]-() WHERE r._key IS NOT NULL
-RETURN r._key AS key, r._hash AS hash
-UNION
-MATCH (:Entity)-[r]->(:Entity)
-WHERE r._key IS NOT NULL AND any(d IN coalesce(r.evidence_docs, []) WHERE d IN $docs)
-RETURN r._key AS key, r._hash AS hash
+RETURN r._key AS key, r._hash AS hash, elementId(r) AS eid
 UNION
 MATCH (p:Passage) WHERE p.doc_id IN $docs
 WITH collect(p.id) AS passages
 MATCH (:Entity)-[r]->(:Entity)
-WHERE r._key IS NOT NULL AND any(x IN coalesce(r.premise_passages, []) WHERE x IN passages)
-RETURN r._key AS key, r._hash AS hash
+WHERE r._key IS NOT NULL
+  AND (any(d IN coalesce(r.evidence_docs, []) WHERE d IN $docs)
+       OR any(x IN coalesce(r.premise_passages, []) WHERE x IN passages))
+RETURN r._key AS key, r._hash AS hash, elementId(r) AS eid
 """
 #: How ``write_rels`` writes: a new relationship, or new properties on a known one.
 CREATE_REL = "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
 UPDATE_REL = "MERGE (a)-[r:$(row.type) {_key: row.props._key}]->(b) SET r = row.props"
 DELETE_RELS = "MATCH ()-[r]->() WHERE r._key IN $keys DELETE r"
+#: Relationships by the element ids a read of the same transaction gave: a seek by id each.
+DELETE_RELS_BY_ID = "MATCH ()-[r]->() WHERE elementId(r) IN $ids DELETE r"
 RECORD_LOAD = """
 CREATE (run:LoadRun) SET run = $props
 WITH run OPTIONAL MATCH (previous:LoadRun)

@@ -211,7 +211,14 @@ def sync(
         node_stream = _Stream(
             {node_key(r.data()): r["hash"] for r in tx.run(read_nodes, params)}, node_changes
         )
-        rel_stream = _Stream({r["key"]: r["hash"] for r in tx.run(read_rels, params)}, rel_changes)
+        # A scoped read gives each relationship's element id too (its deletion is then a seek).
+        element_ids: dict[str, str] = {}
+        current_rels: dict[str, str | None] = {}
+        for r in tx.run(read_rels, params):
+            current_rels[r["key"]] = r["hash"]
+            if r.get("eid") is not None:
+                element_ids[r["key"]] = r["eid"]
+        rel_stream = _Stream(current_rels, rel_changes)
         kept: dict[str, list[str]] = {}  # label/id -> extra labels, of every node written
 
         def node_rows() -> Iterator[NodeRow]:
@@ -240,7 +247,7 @@ def sync(
 
         for key in rel_stream.current:
             rel_changes.note("removed", key)
-        delete_rels(tx, list(rel_stream.current))
+        delete_rels(tx, list(rel_stream.current), element_ids)
         for key in node_stream.current:
             node_changes.note("removed", key)
         delete_nodes(tx, node_stream.current, kept)

@@ -189,8 +189,8 @@ def get_entity(graph: Graph, entity_id: str, texts: TextSource | None = None) ->
 
 def _shape_run(run: dict[str, Any], with_changes: bool) -> dict[str, Any]:
     # The coverage report and omissions have their own routes (query.corpus); the documents'
-    # shares of it (document_parts) are the next load's to read.
-    left_out = ("coverage", "omissions", "document_parts")
+    # shares of it (document_parts, and the load holding them in full) are the next load's.
+    left_out = ("coverage", "omissions", "document_parts", "document_parts_base")
     shaped = {k: plain(v) for k, v in run.items() if k not in left_out}
     for key in ("documents", "stats", "inputs"):
         if isinstance(shaped.get(key), str):

@@ -20,6 +20,9 @@ The stages, one module each::
     induce.py       patterns learned from the curated anchors (windows, dependency paths),
                     each kept only when right on the documents it did not come from
     learned.py      those patterns as data (learned.yaml) and the pass that applies them
+    calibration.py  each rule's confidence its measured precision (calibration.yaml)
+    datafile.py     how those generated files are counted, read (errors name file and
+                    field) and written
 
 What becomes of the spans and drafts (merged, anchors checked, written for review) is
 ``loaders.proposals``.

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from kgraph.errors import PatternError
 from kgraph.ontology import Language
+from loaders.extract.datafile import Counted, read_model, write_model
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.yaml")
 _SHOWN = "loaders/extract/calibration.yaml"
@@ -27,19 +26,11 @@ _SHOWN = "loaders/extract/calibration.yaml"
 PRIOR_WEIGHT = 2
 
 
-class Measured(BaseModel):
-    """What a rule proposed in the measurement, and how much of it was right."""
+class Measured(Counted):
+    """What a rule proposed in the measurement (at least once: a rule that proposed nothing
+    is not in the file), and how much of it was right."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    right: int = Field(ge=0)
     proposed: int = Field(ge=1)
-
-    @model_validator(mode="after")
-    def _at_most_proposed(self) -> Measured:
-        if self.right > self.proposed:
-            raise ValueError(f"right ({self.right}) is more than proposed ({self.proposed})")
-        return self
 
     def confidence(self, stated: float) -> float:
         """The calibrated confidence of a rule whose pattern file says ``stated``."""
@@ -57,19 +48,9 @@ class Calibration(BaseModel):
 
 def read_calibration(path: Path = CALIBRATION_FILE) -> Calibration | None:
     """The calibration file, or None when there is none; a ``PatternError`` on a bad one."""
-    shown = _SHOWN if path == CALIBRATION_FILE else str(path)
     if not path.is_file():
         return None
-    try:
-        return Calibration.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = int(mark.line) + 1 if mark is not None else None
-        raise PatternError(shown, f"invalid YAML: {error}", line) from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PatternError(shown, f"{where}: {first['msg']}") from error
+    return read_model(path, _SHOWN if path == CALIBRATION_FILE else str(path), Calibration)
 
 
 def write_calibration(calibration: Calibration, path: Path = CALIBRATION_FILE) -> None:
@@ -78,5 +59,4 @@ def write_calibration(calibration: Calibration, path: Path = CALIBRATION_FILE) -
         "# do not edit by hand: rerun the script. loaders/extract/calibration.py says how a\n"
         "# rule's confidence follows from these counts.\n"
     )
-    data = calibration.model_dump(mode="json")
-    path.write_text(header + yaml.safe_dump(data, sort_keys=True, allow_unicode=True), "utf-8")
+    write_model(calibration, path, header, sort_keys=True)

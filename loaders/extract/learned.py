@@ -24,13 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SentSpan
 
-from kgraph.errors import PatternError
 from kgraph.ontology import EntityType, Language, Predicate
+from loaders.extract.datafile import Counted, read_model, write_model
 from loaders.extract.drafts import Draft, quote
 from loaders.extract.spans import Span
 
@@ -50,19 +49,9 @@ _CONJUNCTIONS = frozenset({",", "ja", "sekä", "tai", "and", "&", "or"})
 Order = Literal["subject-first", "object-first"]
 
 
-class Measured(BaseModel):
-    """What a pattern proposed on the curated documents it was not learned from."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    right: int = Field(ge=0)
-    proposed: int = Field(ge=0)
-
-    @model_validator(mode="after")
-    def _at_most_proposed(self) -> Measured:
-        if self.right > self.proposed:
-            raise ValueError(f"right ({self.right}) is more than proposed ({self.proposed})")
-        return self
+class Measured(Counted):
+    """What a pattern proposed on the curated documents it was not learned from (possibly
+    nothing), and how much of it was right."""
 
 
 class LearnedPattern(BaseModel):
@@ -319,21 +308,9 @@ def beside_hand_rules(drafts: list[Draft]) -> list[Draft]:
 def read_learned(path: Path = LEARNED_FILE) -> LearnedPatterns:
     """The learned patterns (none when there is no file); a ``PatternError`` naming the file
     and the field on a bad one."""
-    shown = _SHOWN if path == LEARNED_FILE else str(path)
     if not path.is_file():
         return NOTHING
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return LearnedPatterns.model_validate(raw)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = int(mark.line) + 1 if mark is not None else None
-        raise PatternError(shown, f"invalid YAML: {error}", line) from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise PatternError(shown, f"{where}: {message}" if where else message) from error
+    return read_model(path, _SHOWN if path == LEARNED_FILE else str(path), LearnedPatterns)
 
 
 @lru_cache(maxsize=1)
@@ -348,5 +325,4 @@ def write_learned(learned: LearnedPatterns, path: Path = LEARNED_FILE) -> None:
         "# anchors); do not edit by hand: rerun the script. loaders/extract/learned.py says\n"
         "# what a pattern reads, loaders/extract/induce.py how it was learned and measured.\n"
     )
-    data = learned.model_dump(mode="json")
-    path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    write_model(learned, path, header, sort_keys=False)

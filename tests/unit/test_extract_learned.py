@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import PatternError
-from kgraph.ontology import EntitySpec, Evidence, FactSpec, Language
+from kgraph.ontology import EntitySpec, Evidence, FactSpec
 from kgraph.settings import Settings
 from loaders.extract.document import extract_document
 from loaders.extract.induce import induce
@@ -16,28 +16,13 @@ from loaders.extract.learned import LearnedPatterns, read_learned
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.words import load_words
-from loaders.sources.cleaning import clean_text
-from loaders.sources.corpus import Document, ManifestEntry, load_corpus, split_passages
+from loaders.sources.corpus import load_corpus
 from loaders.sources.registry import Located, Registry, load_registry
+from tests.support.documents import text_document
 
 #: A shape no hand rule reads (the hand rules' membership needs "member").
 TAUGHT = "Aurora Ltd has signed up to the Battery Network."
 WINDOW = ("have", "sign", "up", "to", "the")
-
-
-def document(doc_id: str, text: str, language: Language = "en") -> Document:
-    entry = ManifestEntry(
-        id=doc_id,
-        file=f"{doc_id}.txt",
-        language=language,
-        kind="test",
-        title=doc_id,
-        publisher="t",
-        sha256="0" * 64,
-    )
-    cleaned = clean_text(text)
-    passages = split_passages(doc_id, cleaned)
-    return Document(entry=entry, raw_sha256="0" * 64, cleaned=cleaned, passages=passages)
 
 
 def registry(*facts: tuple[str, str], anchor: str = "{} has signed up to") -> Registry:
@@ -70,7 +55,11 @@ def learned_facts(
     text: str, reg: Registry, learned: LearnedPatterns, pipelines: Pipelines
 ) -> set[tuple[str, str, str, str, float]]:
     read = extract_document(
-        document("new", text), Linker.from_registry(reg), pipelines, load_words(), learned
+        text_document(text, doc_id="new"),
+        Linker.from_registry(reg),
+        pipelines,
+        load_words(),
+        learned,
     )
     return {(d.s, d.p, d.o, d.rule, d.confidence) for d in read.drafts}
 
@@ -79,7 +68,7 @@ def test_one_anchor_teaches_a_pattern_that_reads_a_new_sentence_of_its_shape(
     pipelines: Pipelines,
 ) -> None:
     reg = registry(("org:aurora", "a"))
-    learned = induce(reg, [document("a", TAUGHT)], pipelines)
+    learned = induce(reg, [text_document(TAUGHT, doc_id="a")], pipelines)
     window = next(p for p in learned.patterns if p.between is not None and p.after is None)
     assert (window.subject, window.predicate, window.object) == (
         "Organisation",
@@ -96,7 +85,7 @@ def test_one_anchor_teaches_a_pattern_that_reads_a_new_sentence_of_its_shape(
 
 def test_a_sentence_of_another_shape_gives_nothing(pipelines: Pipelines) -> None:
     reg = registry(("org:aurora", "a"))
-    learned = induce(reg, [document("a", TAUGHT)], pipelines)
+    learned = induce(reg, [text_document(TAUGHT, doc_id="a")], pipelines)
     assert learned.patterns
     for other in (
         "Cirrus Ltd left the Battery Network last year.",
@@ -107,7 +96,7 @@ def test_a_sentence_of_another_shape_gives_nothing(pipelines: Pipelines) -> None
 
 def test_an_excluded_document_teaches_nothing(pipelines: Pipelines) -> None:
     reg = registry(("org:aurora", "a"))
-    learned = induce(reg, [document("a", TAUGHT)], pipelines, exclude=frozenset({"a"}))
+    learned = induce(reg, [text_document(TAUGHT, doc_id="a")], pipelines, exclude=frozenset({"a"}))
     assert learned.patterns == ()
     assert "excluded: a" in learned.learned_from
 
@@ -118,7 +107,9 @@ def test_a_pattern_wrong_on_a_curated_document_it_did_not_come_from_is_dropped(
     # Doc b says Borealis is a member, but curation states no such fact from it.
     reg = registry(("org:aurora", "a"))
     shown = "Borealis Ltd has signed up to the Battery Network."
-    learned = induce(reg, [document("a", TAUGHT), document("b", shown)], pipelines)
+    learned = induce(
+        reg, [text_document(TAUGHT, doc_id="a"), text_document(shown, doc_id="b")], pipelines
+    )
     assert [p for p in learned.patterns if p.between == WINDOW] == []
 
 
@@ -127,7 +118,9 @@ def test_a_pattern_right_elsewhere_is_kept_with_its_measured_precision(
 ) -> None:
     reg = registry(("org:aurora", "a"), ("org:borealis", "b"))
     shown = "Borealis Ltd has signed up to the Battery Network."
-    learned = induce(reg, [document("a", TAUGHT), document("b", shown)], pipelines)
+    learned = induce(
+        reg, [text_document(TAUGHT, doc_id="a"), text_document(shown, doc_id="b")], pipelines
+    )
     window = next(p for p in learned.patterns if p.between == WINDOW)
     assert (window.support, window.sources) == (2, ("a", "b"))
     # taught by both documents, it is measured on neither: a coin's toss until it is
@@ -139,7 +132,7 @@ def test_a_fact_a_hand_rule_gives_stays_the_hand_rules(pipelines: Pipelines) -> 
     # no second proposal of the fact.
     reg = registry(("org:aurora", "a"), anchor="{} and Cirrus Ltd are members of")
     text = "Aurora Ltd and Cirrus Ltd are members of the Battery Network."
-    learned = induce(reg, [document("a", text)], pipelines)
+    learned = induce(reg, [text_document(text, doc_id="a")], pipelines)
     assert learned.patterns
     found = learned_facts(text, reg, learned, pipelines)
     rules = {rule for s, _, _, rule, _ in found if s == "org:cirrus"}

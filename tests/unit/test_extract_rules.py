@@ -23,9 +23,8 @@ from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.patterns import load_rules
 from loaders.extract.words import load_words
-from loaders.sources.cleaning import clean_text
-from loaders.sources.corpus import Document, ManifestEntry, split_passages
 from loaders.sources.registry import load_registry
+from tests.support.documents import text_document
 
 REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 
@@ -1011,19 +1010,7 @@ CASES: dict[str, dict[str, Case]] = {
 
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
-    entry = ManifestEntry(
-        id="t",
-        file="t.txt",
-        language=language,
-        kind="test",
-        title="t",
-        publisher="t",
-        sha256="0" * 64,
-    )
-    cleaned = clean_text(text)
-    passages = split_passages("t", cleaned)
-    document = Document(entry=entry, raw_sha256="0" * 64, cleaned=cleaned, passages=passages)
-    return extract_document(document, linker, pipelines, load_words())
+    return extract_document(text_document(text, language), linker, pipelines, load_words())
 
 
 def given(read: Read, rule_id: str, language: Language) -> set[str]:

@@ -14,9 +14,8 @@ from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.words import load_words
 from loaders.proposals.from_drafts import build_proposals
-from loaders.sources.cleaning import clean_text
-from loaders.sources.corpus import Document, ManifestEntry, split_passages
 from loaders.sources.registry import load_registry
+from tests.support.documents import text_document
 
 REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 
@@ -79,25 +78,6 @@ CASES: dict[str, Case] = {
 }
 
 
-def _document(text: str, language: Language) -> Document:
-    entry = ManifestEntry(
-        id="t",
-        file="t.txt",
-        language=language,
-        kind="test",
-        title="t",
-        publisher="t",
-        sha256="0" * 64,
-    )
-    cleaned = clean_text(text)
-    return Document(
-        entry=entry,
-        raw_sha256="0" * 64,
-        cleaned=cleaned,
-        passages=split_passages("t", cleaned),
-    )
-
-
 @pytest.fixture(scope="module")
 def linker() -> Linker:
     return Linker.from_registry(load_registry(REGISTRY))
@@ -107,7 +87,7 @@ def linker() -> Linker:
 def test_one_proposal_per_company_with_its_bare_name_as_alias(
     case: Case, linker: Linker, pipelines: Pipelines
 ) -> None:
-    document = _document(case.text, case.language)
+    document = text_document(case.text, case.language)
     read = extract_document(document, linker, pipelines, load_words())
     proposals = build_proposals(document, read, models=[])
     organisations = {e.name: e.aliases for e in proposals.entities if e.type == "Organisation"}

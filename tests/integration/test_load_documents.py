@@ -16,7 +16,7 @@ from kgraph.errors import RegistryError
 from kgraph.settings import PROJECT_ROOT, Settings
 from loaders.build.pipeline import Build
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
-from tests.support.loading import load_auto, load_full
+from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
 
 EDITED = "003_abba59e65f6bad7a"
 EXTRA = "005_extra"
@@ -30,20 +30,7 @@ EXTRA_TEXT = (
 @pytest.fixture
 def corpus(tmp_path: Path, settings: Settings) -> Path:
     """A writable copy of the corpus (never the shared one)."""
-    folder = tmp_path / "corpus"
-    shutil.copytree(settings.corpus_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
-
-
-def _rewrite(corpus: Path, file: str, data: bytes) -> None:
-    """Give a document new bytes and its manifest entry their sha256."""
-    path = corpus / file
-    old, new = hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(data).hexdigest()
-    path.write_bytes(data)
-    manifest = corpus / "corpus.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return writable_corpus(tmp_path / "corpus", settings.corpus_dir)
 
 
 def _add_extra(corpus: Path) -> None:
@@ -143,7 +130,9 @@ def test_one_edited_document_gives_the_graph_a_full_load_gives_and_rewrites_only
     # A new first paragraph: every later passage of the document moves one ordinal, so the
     # evidence of every fact anchored in it points at another passage id.
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, b"Kokkola and Vaasa meet Business Finland.\n\n" + path.read_bytes())
+    rewrite_document(
+        corpus, path.name, b"Kokkola and Vaasa meet Business Finland.\n\n" + path.read_bytes()
+    )
 
     partial = _document_load(empty_graph, corpus, settings)
 
@@ -196,7 +185,7 @@ def test_document_loads_record_the_shares_changed_since_the_full_record_they_nam
 ) -> None:
     full_id = load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file).load_id
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
+    rewrite_document(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
     _document_load(empty_graph, corpus, settings)
     first = _newest_run(empty_graph)
     _add_extra(corpus)
@@ -221,7 +210,7 @@ def test_a_record_whose_full_one_is_gone_makes_the_next_load_a_full_one(
     _document_load(empty_graph, corpus, settings)
     empty_graph.run_autocommit("MATCH (r:LoadRun {id: $id}) DETACH DELETE r", {"id": full_id})
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
+    rewrite_document(corpus, path.name, path.read_bytes() + b"\nKokkola and Vaasa, once more.\n")
 
     outcome = load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
 
@@ -235,7 +224,7 @@ def test_an_edit_that_breaks_an_anchor_fails_the_load_naming_file_and_line(
     before = _state(empty_graph)
     path = corpus / f"{EDITED}.txt"
     # Every anchor of the document quotes a line of it; keeping only its first line drops most.
-    _rewrite(corpus, path.name, path.read_bytes().split(b"\n", 1)[0] + b"\n")
+    rewrite_document(corpus, path.name, path.read_bytes().split(b"\n", 1)[0] + b"\n")
 
     with pytest.raises(RegistryError) as caught:
         load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
@@ -264,7 +253,7 @@ def test_a_changed_registry_falls_back_to_a_full_load_and_says_why(
     omissions = registry / "omissions.yaml"
     omissions.write_text(omissions.read_text(encoding="utf-8") + "\n# a comment\n", "utf-8")
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
+    rewrite_document(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
 
     outcome = load_auto(empty_graph, corpus, registry, settings.schema_file)
 
@@ -284,7 +273,7 @@ def test_a_document_load_planned_before_another_load_landed_writes_nothing(
 
     load_auto(empty_graph, corpus, settings.registry_dir, settings.schema_file)
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
+    rewrite_document(corpus, path.name, path.read_bytes() + b"\nOne more line.\n")
     inputs = read_inputs(corpus, settings.registry_dir, settings.schema_file)
     planned, latest = plan_load(empty_graph, inputs)
     assert planned.mode == "document"

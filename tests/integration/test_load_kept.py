@@ -3,7 +3,6 @@ load that keeps nothing gives (content hash), and fail on a broken anchor as it 
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from kgraph.settings import Settings
 from loaders.build.kept import REGISTRY_ENTRY
 from loaders.load import Corpus, load
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
-from tests.support.loading import load_auto, load_full
+from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
 
 EDITED = "003_abba59e65f6bad7a"
 ANCHOR = "says Ulla Lassi, professor at the University of Oulu"
@@ -25,11 +24,7 @@ ANCHOR = "says Ulla Lassi, professor at the University of Oulu"
 @pytest.fixture
 def corpus(tmp_path: Path, settings: Settings) -> Path:
     """A writable copy of the corpus (never the shared one)."""
-    folder = tmp_path / "corpus"
-    shutil.copytree(settings.corpus_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
+    return writable_corpus(tmp_path / "corpus", settings.corpus_dir)
 
 
 @pytest.fixture
@@ -37,14 +32,6 @@ def registry(tmp_path: Path, settings: Settings) -> Path:
     folder = tmp_path / "registry"
     shutil.copytree(settings.registry_dir, folder)
     return folder
-
-
-def _rewrite(corpus: Path, name: str, data: bytes) -> None:
-    path = corpus / name
-    old, new = hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(data).hexdigest()
-    path.write_bytes(data)
-    manifest = corpus / "corpus.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
 def _replace_in_registry(registry: Path, old: str, new: str) -> None:
@@ -76,7 +63,9 @@ def test_a_reload_after_one_changed_document_with_kept_work_is_the_graph_of_a_fu
     load_auto(empty_graph, corpus, registry, schema_file, kept_dir=kept)
     assert len(_documents_kept(kept)) == len(list(corpus.glob("*.txt")))
     path = corpus / f"{EDITED}.txt"
-    _rewrite(corpus, path.name, b"Kokkola and Vaasa meet Business Finland.\n\n" + path.read_bytes())
+    rewrite_document(
+        corpus, path.name, b"Kokkola and Vaasa meet Business Finland.\n\n" + path.read_bytes()
+    )
 
     loaded = load_auto(empty_graph, corpus, registry, schema_file, kept_dir=kept)
 
@@ -113,7 +102,7 @@ def test_a_broken_anchor_fails_the_load_with_kept_work_warm_and_leaves_the_graph
     before = _state(empty_graph)
     if broken == "document":
         path = corpus / f"{EDITED}.txt"
-        _rewrite(corpus, path.name, path.read_bytes().split(b"\n", 1)[0] + b"\n")
+        rewrite_document(corpus, path.name, path.read_bytes().split(b"\n", 1)[0] + b"\n")
     else:
         _replace_in_registry(registry, ANCHOR, ANCHOR.replace("Oulu", "Helsinki"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 from kgraph.db.graph import Graph
@@ -35,3 +37,20 @@ def load_auto(
     ``kept_dir``, reusing the work kept there by digest)."""
     source = Corpus(corpus_dir, registry_dir, proposals_dir, kept_dir)
     return load(graph, source, schema_file, mode="auto")
+
+
+def writable_corpus(folder: Path, corpus_dir: Path) -> Path:
+    """A writable copy of the corpus in ``folder`` (never the shared one)."""
+    shutil.copytree(corpus_dir, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    return folder
+
+
+def rewrite_document(corpus: Path, file: str, data: bytes) -> None:
+    """Give a document new bytes and its manifest entry their sha256."""
+    path = corpus / file
+    old, new = hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(data).hexdigest()
+    path.write_bytes(data)
+    manifest = corpus / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

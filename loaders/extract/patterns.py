@@ -203,9 +203,10 @@ class Rule(BaseModel):
         return bool(self.not_text) and self._compiled["not_text"].search(words) is not None
 
     def in_text(self, words: str) -> bool:
-        """Whether ``text`` occurs (always, for a rule without it) and ``not_text`` does not."""
-        found = not self.text or self._compiled["text"].search(words) is not None
-        return found and not (self.not_text and self._compiled["not_text"].search(words))
+        """Whether ``text`` occurs (always, for a rule without it). ``not_text`` is not asked
+        here: a sentence it excludes never reaches the rule (``excluded``, in the document's
+        pass)."""
+        return not self.text or self._compiled["text"].search(words) is not None
 
     def ends(self, before: str) -> bool:
         return bool(self.before) and self._compiled["before"].search(before) is not None

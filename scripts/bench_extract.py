@@ -1,6 +1,6 @@
 """Leave one document out: the extractor against the curated registry, and its speed.
 
-    .venv/bin/python scripts/bench_extract.py
+    .venv/bin/python scripts/bench_extract.py [--misses]
 
 For each of the five documents, the entities only it refers to and all its facts are hidden,
 the document is extracted against what is left, and the proposals are compared with what
@@ -50,7 +50,11 @@ def table(title: str, tally: Tally, labels: tuple[str, ...]) -> list[str]:
 
 
 def main() -> None:
-    argparse.ArgumentParser(description=__doc__).parse_args()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--misses", action="store_true", help="list each document's missed and wrong facts"
+    )
+    args = parser.parse_args()
     settings = Settings()
     registry = load_registry(settings.registry_dir)
     documents = load_corpus(settings.corpus_dir)
@@ -82,6 +86,10 @@ def main() -> None:
         ep, er, *_ = both.pr()
         fp, fr, *_ = outcome.facts.pr()
         per_doc.append(f"| {document.entry.id} | {ep:.2f} | {er:.2f} | {fp:.2f} | {fr:.2f} |")
+        if args.misses:
+            for label, triples in (("missed", outcome.missed), ("wrong", outcome.wrong)):
+                for s, p, o in triples:
+                    print(f"{document.entry.id} {label}: {s} {p} {o}")
     entities = Tally()
     entities.add(linked)
     entities.add(new)

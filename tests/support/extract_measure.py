@@ -85,6 +85,10 @@ class Outcome:
     rules: Tally = field(default_factory=Tally)
     #: The same for the learned patterns (their confidence is measured by the learner).
     learned: Tally = field(default_factory=Tally)
+    #: Facts curation states from the document that were not proposed, and proposed facts it
+    #: does not state, as (subject, predicate, object) with curated ids where mapped.
+    missed: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def predicate_of(fact: FactSpec) -> str:
@@ -148,12 +152,15 @@ def leave_one_out(
     proposals = extract_one(document, linker, pipelines, learned=learned)
     mapping = map_new(proposals, [by_id[e] for e in hidden])
     rules, learned_rules = _rule_tally(proposals, registry, document, mapping)
+    facts, missed, wrong = _fact_tally(proposals, registry, doc, mapping)
     return Outcome(
         doc,
         *_entity_tallies(proposals, about, hidden, mapping, by_id),
-        _fact_tally(proposals, registry, doc, mapping),
+        facts,
         rules,
         learned_rules,
+        missed,
+        wrong,
     )
 
 
@@ -227,9 +234,12 @@ def _entity_tallies(
     return linked, new
 
 
+Triple = tuple[str, str, str]
+
+
 def _fact_tally(
     proposals: Proposals, registry: Registry, doc: str, mapping: dict[str, str]
-) -> Tally:
+) -> tuple[Tally, list[Triple], list[Triple]]:
     tally = Tally()
     truth = {
         (f.item.s, predicate_of(f.item), f.item.o)
@@ -245,7 +255,7 @@ def _fact_tally(
     for s, p, o in found:
         tally.proposed[p] += 1
         tally.tp[p] += (s, p, o) in truth
-    return tally
+    return tally, sorted(truth - found), sorted(found - truth)
 
 
 def _rule_tally(

@@ -18,6 +18,7 @@ from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
 from loaders.extract.rulebook import Rulebook, rulebook
 from loaders.extract.same_entity import names_of, one_per_thing
+from loaders.extract.sentences import as_written
 from loaders.extract.spans import Span, resolve_overlaps
 from loaders.extract.words import Words
 from loaders.sources.corpus import Document, Passage
@@ -252,7 +253,7 @@ def _looks_like_heading(passage: Passage) -> bool:
 
 def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: Language) -> list[Sentence]:
     sentences = []
-    for sent in doc.sents:
+    for sent in as_written(doc):
         start, end = sent.start_char, sent.end_char
         inside = tuple(s for s in spans if start <= s.start and s.end <= end)
         lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)

@@ -1008,6 +1008,19 @@ CASES: dict[str, dict[str, Case]] = {
 }
 
 
+# --- programmes, places and specialisations (Extraction II: the recall of PART_OF_PROGRAMME,
+# FundingProgramme, LOCATED_IN and SPECIALISES_IN) ----------------------------------------------
+CASES["part-of-programme"].update(
+    {
+        "fi-name-the-parser-cuts-into-sentences": Case(
+            "fi",
+            "BATCircle3.0-hanke on osa Uudistuva ja osaava Suomi 2021–2027 -ohjelmaa.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:uudistuva-ja-osaava-suomi",),
+        ),
+    }
+)
+
+
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
     return extract_document(text_document(text, language), linker, pipelines, load_words())

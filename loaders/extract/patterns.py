@@ -214,6 +214,11 @@ class Rule(BaseModel):
     def starts(self, after: str) -> bool:
         return bool(self.after) and self._compiled["after"].match(after) is not None
 
+    def heads_in(self, text: str) -> list[re.Match[str]]:
+        """Where the ``after`` patterns occur in ``text``: the heads a name is written before
+        ("X -ohjelmaa"); searched in the whole text, so a pattern may look behind."""
+        return list(self._compiled["after"].finditer(text)) if self.after else []
+
     def spans_between(self, between: str) -> re.Match[str] | None:
         return self._compiled["between"].fullmatch(between) if self.between else None
 

@@ -1017,8 +1017,41 @@ CASES["part-of-programme"].update(
             "BATCircle3.0-hanke on osa Uudistuva ja osaava Suomi 2021–2027 -ohjelmaa.",
             ("project:batcircle3 PART_OF_PROGRAMME programme:uudistuva-ja-osaava-suomi",),
         ),
+        "fi-hanke-is-the-passages-project-not-one-named-in-passing": Case(
+            "fi",
+            "BATCircle3.0 on jatkoa aiemmille BATCircle-hankkeille. Hanke on osa Horizon Europe "
+            "-ohjelmaa.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
     }
 )
+PROGRAMME = "FundingProgramme: Puhdas ja älykäs Pohjola 2030"
+CASES["programme-shape-fi"] = {
+    "fi-words-before-the-head-from-the-first-capital": Case(
+        "fi", "Hanke on osa Puhdas ja älykäs Pohjola 2030 -ohjelmaa.", (PROGRAMME,), (PROGRAMME,)
+    ),
+    "fi-words-of-another-case-before-are-not-the-name": Case(
+        "fi",
+        "Hanke toteuttaa alueellisia tavoitteita sekä Puhdas ja älykäs Pohjola 2030 -ohjelman "
+        "tavoitteita.",
+        (PROGRAMME,),
+        (PROGRAMME,),
+    ),
+    "fi-the-owners-name-is-not-in-it": Case(
+        "fi",
+        "Hanke kuuluu Business Finlandin Smart Energy -ohjelmaan.",
+        ("FundingProgramme: Smart Energy",),
+        ("FundingProgramme: Smart Energy",),
+    ),
+    "fi-an-owners-genitive-before-a-capital-ends-it": Case(
+        "fi",
+        "Säätiön Nuoret tekijät 2025-rahoitusta myönnettiin Oulun yliopistolle.",
+        ("FundingProgramme: Nuoret tekijät 2025",),
+        ("FundingProgramme: Nuoret tekijät 2025",),
+    ),
+    "fi-funding-without-a-year-is-a-funders": Case("fi", "Hanke sai Tekes-rahoitusta.", ()),
+    "fi-one-word-capitalised-by-its-place-is-no-name": Case("fi", "Kehitys -ohjelma alkoi.", ()),
+}
 
 
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:

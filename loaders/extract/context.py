@@ -83,6 +83,9 @@ class State:
     last_project: Span | None = None
     #: the first project the current passage names: what "it"/"sitä"/"hankkeelle" refer to
     passage_project: Span | None = None
+    #: the names of the current passage, in order: what "Se" at a sentence's start refers to
+    #: is the first of them of the kind the sentence speaks of
+    passage_spans: tuple[Span, ...] = ()
     #: project id -> (start, end) dates stated for it, for the project's own props
     periods: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: project id -> status stated for it
@@ -107,6 +110,10 @@ class State:
             if named:
                 return None
         return None
+
+    def passage_first(self, types: tuple[str, ...]) -> Span | None:
+        """The first name of ``types`` the current passage gives: the passage's subject."""
+        return next((s for s in self.passage_spans if s.type in types), None)
 
     def new_item(self) -> None:
         self.item_project = None

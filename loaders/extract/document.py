@@ -200,6 +200,7 @@ def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
     item, whose project it names first; a paragraph ending in a colon introduces the list
     after it ("The partners are:"), another paragraph ends that list."""
     state.passage_project = next((s for s in spans if s.type == "Project"), None)
+    state.passage_spans = tuple(spans)
     projects = [s for s in spans if s.type == "Project"]
     if passage.kind == "heading" or _looks_like_heading(passage):
         state.heading = passage.text.casefold()

@@ -86,16 +86,19 @@ def _names_the_funder(sentence: Sentence, org: Span, rule: Rule) -> bool:
 
 
 def programmes(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
-    """ "Hanke on osa X -ohjelmaa", "part of the X programme" -> the project belongs to it;
-    "X-ohjelmaan kv-hankkeen valmistelu" (preparing a proposal) -> a rule of its own says so:
-    prepared is not funded. The sentence's project, else the passage's ("Hanke on osa ...":
-    the project the passage is about, not "aiemmille BATCircle-hankkeille" named in passing),
-    else the one named last."""
+    """ "Hanke on osa X -ohjelmaa", "part of the X programme", "Se toimii X-ohjelman
+    puitteissa" -> the project (or network) belongs to it; "X-ohjelmaan kv-hankkeen
+    valmistelu" (preparing a proposal) -> a rule of its own says so: prepared is not funded.
+    The sentence's project or network, else the passage's first ("Hanke on osa ...", "Se on
+    osa ...": what the passage is about, not "aiemmille BATCircle-hankkeille" named in
+    passing), else the project named last."""
     found = sentence.of_type(*rule.object)
     if not found or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
         return []
     projects = sentence.of_type(*rule.subject)
-    project = projects[0] if projects else (state.passage_project or state.last_project)
+    project = projects[0] if projects else state.passage_first(rule.subject)
+    if project is None and "Project" in rule.subject:
+        project = state.last_project
     if project is None:
         return []
     programme = found[0]

@@ -1023,6 +1023,22 @@ CASES["part-of-programme"].update(
             "-ohjelmaa.",
             ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
         ),
+        "fi-se-is-the-passages-network": Case(
+            "fi",
+            "Battery 2030+ on tutkimusaloite. Se on osa Horizon Europe -ohjelmaa.",
+            ("network:battery2030plus PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "fi-a-network-within-the-frame-of-a-programme": Case(
+            "fi",
+            "Battery 2030+ on tutkimusaloite. Se toimii Horizon Europe -ohjelman puitteissa.",
+            ("network:battery2030plus PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "fi-working-with-a-programme-is-not-being-in-it": Case(
+            "fi",
+            "Battery 2030+ on tutkimusaloite. Se tekee yhteistyötä Horizon Europe -ohjelman "
+            "kanssa.",
+            (),
+        ),
     }
 )
 PROGRAMME = "FundingProgramme: Puhdas ja älykäs Pohjola 2030"

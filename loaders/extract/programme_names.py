@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Token
 
+from kgraph.ontology import EntityType
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
 from loaders.extract.spans import CONCEPT_TYPES, PLACE_TYPES, Span, new_id
@@ -36,19 +37,7 @@ def finnish_programmes(source: NameSource, rule: Rule) -> list[Span]:
             continue
         start, end = words[0][0], words[-1][1]
         name = source.text[start:end]
-        spans.append(
-            Span(
-                start,
-                end,
-                name,
-                "FundingProgramme",
-                new_id("FundingProgramme", name),
-                new=True,
-                name=name,
-                rule=rule.id,
-                confidence=rule.confidence,
-            )
-        )
+        spans.append(_new(start, end, name, "FundingProgramme", rule))
     return spans
 
 
@@ -105,3 +94,52 @@ def _a_name(source: NameSource, taken: list[tuple[int, int]]) -> bool:
 def _token_at(source: NameSource, start: int) -> Token | None:
     span = source.doc.char_span(start, start + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+#: "Horizon Europe/SAFELOOP", "M.ERANET/3Interfaces": a programme's name (up to three
+#: capitalised words), a slash, a project's one-word name (a second capital or a digit in it).
+_PAIR = re.compile(
+    r"(?<![\w/.])(?P<programme>[A-ZÅÄÖ][\w.+-]*(?: [A-ZÅÄÖ][\w.+-]*){0,2})"
+    r"/(?P<project>[A-ZÅÄÖ0-9][\w+-]*[A-ZÅÄÖ0-9][\w.+-]*?)(?=[.,;:)]?(?:\s|$))"
+)
+
+
+def programme_project_pairs(source: NameSource, rule: Rule) -> list[Span]:
+    """ "Rahoitettuja hankkeita olivat Horizon Europe/SAFELOOP, M.ERANET/GENSIB": in a passage
+    that says it lists projects (the rule's ``text``), each "programme/project" pair names a
+    project, and its programme where the same list pairs a programme the registry knows
+    ("Horizon Europe") the same way: the unknown "M.ERANET" stands where a programme stands.
+    Without a known programme in the list, a slash between two names says nothing of them."""
+    if not rule.in_text(source.text):
+        return []
+    pairs = list(_PAIR.finditer(source.text))
+    known = {(s.start, s.end): s for s in source.linked}
+    if not any(
+        (m.start("programme"), m.end("programme")) in known
+        and known[(m.start("programme"), m.end("programme"))].type == "FundingProgramme"
+        for m in pairs
+    ):
+        return []
+    spans: list[Span] = []
+    for m in pairs:
+        for group, kind in (("programme", "FundingProgramme"), ("project", "Project")):
+            start, end = m.start(group), m.end(group)
+            if any(start < s.end and s.start < end for s in source.linked):
+                continue
+            if kind in rule.subject:
+                spans.append(_new(start, end, m[group], kind, rule))
+    return spans
+
+
+def _new(start: int, end: int, name: str, kind: EntityType, rule: Rule) -> Span:
+    return Span(
+        start,
+        end,
+        name,
+        kind,
+        new_id(kind, name),
+        new=True,
+        name=name,
+        rule=rule.id,
+        confidence=rule.confidence,
+    )

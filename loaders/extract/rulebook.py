@@ -56,6 +56,7 @@ NAME_CODE: dict[str, NameCode] = {
     "english-cities": places.english_cities,
     "listed-organisations": candidates.listed_organisations,
     "finnish-programmes": programme_names.finnish_programmes,
+    "programme-project-pairs": programme_names.programme_project_pairs,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

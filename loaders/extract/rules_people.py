@@ -17,8 +17,11 @@ def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
     """Two names with nothing but the rule's ``between`` text in between: "Ulla Lassi,
     professor at the University of Oulu", "Anna Lähteen (Itä-Suomen yliopisto",
     "Oulun yliopiston professori Ulla Lassi" (``object_first``). A named group of the match
-    is a prop of the fact, and must be a title of ``words.yaml`` (or end in one)."""
+    is a prop of the fact, and must be a title of ``words.yaml`` (or end in one). A rule
+    with ``cues`` reads only a sentence holding one."""
     drafts: list[Draft] = []
+    if not rule.cued(sentence.lemmas):
+        return drafts
     for s in sentence.of_type(*rule.subject):
         for o in sentence.of_type(*rule.object):
             first, second = (o, s) if rule.object_first else (s, o)

@@ -1068,6 +1068,54 @@ CASES["programme-shape-fi"] = {
     "fi-funding-without-a-year-is-a-funders": Case("fi", "Hanke sai Tekes-rahoitusta.", ()),
     "fi-one-word-capitalised-by-its-place-is-no-name": Case("fi", "Kehitys -ohjelma alkoi.", ()),
 }
+PAIRS_FI = "Rahoitettuja hankkeita olivat Horizon Europe/NOVABAT ja Nordic Fund/GRIDLOOP."
+PAIRS_EN = "Funded projects include Horizon Europe/NOVABAT and Nordic Fund/GRIDLOOP."
+PAIRS_NEW = ("Project: NOVABAT", "FundingProgramme: Nordic Fund", "Project: GRIDLOOP")
+CASES["programme-project-pair-fi"] = {
+    "fi-pairs-in-a-list-of-projects-one-programme-known": Case(
+        "fi", PAIRS_FI, PAIRS_NEW, PAIRS_NEW
+    ),
+    "fi-no-known-programme-in-the-list-is-no-reading": Case(
+        "fi", "Hankkeita olivat AkkuMeri/AKKUTEHO ja Nordic Fund/GRIDLOOP.", ()
+    ),
+    "fi-places-with-a-slash-are-no-pairs": Case(
+        "fi", "Tutkijat vierailivat Oulu/Kokkola ja Vaasa/Seinäjoki.", ()
+    ),
+}
+CASES["programme-project-pair-en"] = {
+    "en-pairs-in-a-list-of-projects-one-programme-known": Case(
+        "en", PAIRS_EN, PAIRS_NEW, PAIRS_NEW
+    ),
+    "en-no-word-saying-they-are-projects": Case(
+        "en", "The speakers were Horizon Europe/NOVABAT and Nordic Fund/GRIDLOOP.", ()
+    ),
+}
+CASES["programme-slash-project"] = {
+    "fi-each-pair-a-project-of-its-programme": Case(
+        "fi",
+        PAIRS_FI,
+        (
+            "project:novabat PART_OF_PROGRAMME programme:horizon-europe",
+            "project:gridloop PART_OF_PROGRAMME programme:nordic-fund",
+        ),
+        PAIRS_NEW,
+    ),
+    "fi-without-a-word-for-projects-nothing": Case(
+        "fi", "Horizon Europe/BATCircle3.0 esiteltiin seminaarissa.", ()
+    ),
+    "en-each-pair-a-project-of-its-programme": Case(
+        "en",
+        PAIRS_EN,
+        (
+            "project:novabat PART_OF_PROGRAMME programme:horizon-europe",
+            "project:gridloop PART_OF_PROGRAMME programme:nordic-fund",
+        ),
+        PAIRS_NEW,
+    ),
+    "en-without-a-word-for-projects-nothing": Case(
+        "en", "Horizon Europe/BATCircle3.0 was presented at the seminar.", ()
+    ),
+}
 
 
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:

@@ -31,6 +31,7 @@ from loaders.extract import (
     rules_people,
     rules_places,
     rules_projects,
+    topic_names,
 )
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
@@ -57,6 +58,7 @@ NAME_CODE: dict[str, NameCode] = {
     "listed-organisations": candidates.listed_organisations,
     "finnish-programmes": programme_names.finnish_programmes,
     "programme-project-pairs": programme_names.programme_project_pairs,
+    "listed-topics": topic_names.listed_topics,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

@@ -16,9 +16,10 @@ from loaders.extract.words import Words
 def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """Two names with nothing but the rule's ``between`` text in between: "Ulla Lassi,
     professor at the University of Oulu", "Anna Lähteen (Itä-Suomen yliopisto",
-    "Oulun yliopiston professori Ulla Lassi" (``object_first``). A named group of the match
-    is a prop of the fact, and must be a title of ``words.yaml`` (or end in one). A rule
-    with ``cues`` reads only a sentence holding one."""
+    "Oulun yliopiston professori Ulla Lassi" (``object_first``); with ``after``, the text
+    after the second name must start with it ("Kokkola (LUT)": the bracket closes). A named
+    group of the match is a prop of the fact, and must be a title of ``words.yaml`` (or end
+    in one). A rule with ``cues`` reads only a sentence holding one."""
     drafts: list[Draft] = []
     if not rule.cued(sentence.lemmas):
         return drafts
@@ -28,6 +29,8 @@ def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
             if second.start <= first.end:
                 continue
             m = rule.spans_between(sentence.text[first.end : second.start])
+            if rule.after and not rule.starts(sentence.text[second.end : second.end + 8]):
+                continue
             props = _titles(m, words) if m is not None else None
             if props is not None:
                 drafts.append(stated(rule, s, o, quote(sentence.text, first, second), props))

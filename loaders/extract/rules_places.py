@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from loaders.extract.context import Sentence, State
 from loaders.extract.drafts import Draft, quote, stated
 from loaders.extract.patterns import Rule
 from loaders.extract.words import Words
+
+#: What follows a place whose list of topics comes next: a colon, perhaps after a remark in
+#: brackets ("Lappeenranta (sisältäen myös Kotka-Hamina):").
+LIST_AFTER_PLACE = re.compile(r"(?:\s*\([^()]{1,80}\))?:")
 
 
 def membership(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
@@ -45,14 +50,17 @@ def adjacent(sentence: Sentence, state: State, rule: Rule, words: Words) -> list
 
 def specialisations(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "(Kokkola: akkukemia, katodimateriaalit, ..., Kuopio: anodimateriaalit, ...)": each
-    city's list of known topics, up to the next city; a topic follows a colon, a comma or a
-    conjunction (``before``)."""
+    city's list of topics, up to the next city; a topic follows a colon, a comma or a
+    conjunction (``before``). A remark in brackets may stand between the city and its colon
+    ("Lappeenranta (sisältäen myös Kotka-Hamina): erotusteknologiat")."""
     drafts = []
-    cities = [c for c in sentence.of_type(*rule.subject) if sentence.text[c.end : c.end + 1] == ":"]
+    cities = [
+        c for c in sentence.of_type(*rule.subject) if LIST_AFTER_PLACE.match(sentence.text, c.end)
+    ]
     for i, city in enumerate(cities):
         end = cities[i + 1].start if i + 1 < len(cities) else sentence.end
         for topic in sentence.of_type(*rule.object):
-            lead = sentence.text[max(0, topic.start - 6) : topic.start]
+            lead = sentence.text[max(0, topic.start - 16) : topic.start]
             if city.end < topic.start < end and rule.ends(lead):
                 drafts.append(stated(rule, city, topic, quote(sentence.text, city, topic)))
     return drafts

@@ -1090,6 +1090,80 @@ CASES["programme-project-pair-en"] = {
         "en", "The speakers were Horizon Europe/NOVABAT and Nordic Fund/GRIDLOOP.", ()
     ),
 }
+CASES["listed-topic-fi"] = {
+    "fi-a-plain-item-after-city-colon": Case(
+        "fi",
+        "Pori: maametallit ja ympäristönäkökulma.",
+        ("Topic: maametallit",),
+        ("Topic: maametallit",),
+    ),
+    "fi-an-item-with-more-in-it-does-not-say-where-the-name-ends": Case(
+        "fi", "Pori: maametallit akkujen arvoketjussa.", ()
+    ),
+    "fi-no-list-after-the-city": Case("fi", "Porissa tutkitaan maametalleja.", ()),
+    "fi-a-count-is-no-topic": Case("fi", "Kokkola: 2 yritystä.", ()),
+}
+CASES["city-colon-topics"].update(
+    {
+        "fi-a-remark-in-brackets-before-the-colon": Case(
+            "fi",
+            "Lappeenranta (sisältäen myös Kotka-Hamina): erotusteknologiat.",
+            ("city:lappeenranta SPECIALISES_IN topic:separation-technologies",),
+        ),
+        "fi-erityisesti-before-a-topic": Case(
+            "fi",
+            "Kuopio: anodimateriaalit, erityisesti sulfaattikysymys.",
+            (
+                "city:kuopio SPECIALISES_IN topic:anode-materials",
+                "city:kuopio SPECIALISES_IN topic:sulfate-question",
+            ),
+        ),
+        "fi-a-compounds-shared-part-left-out": Case(
+            "fi",
+            "Kokkola: akkukemikaalien ja – kennojen valmistus.",
+            (
+                "city:kokkola SPECIALISES_IN topic:battery-chemicals-manufacturing",
+                "city:kokkola SPECIALISES_IN topic:battery-cell-manufacturing",
+            ),
+        ),
+        "fi-a-new-topic-of-the-list": Case(
+            "fi",
+            "Pori: maametallit ja ympäristönäkökulma.",
+            (
+                "city:pori SPECIALISES_IN topic:maametallit",
+                "city:pori SPECIALISES_IN topic:environmental-perspective",
+            ),
+            ("Topic: maametallit",),
+        ),
+        "fi-a-topic-inside-a-longer-item-is-not-listed": Case(
+            "fi", "Kuopio: uudet sovellukset akkukemiassa.", ()
+        ),
+    }
+)
+CASES["place-bracket-org"] = {
+    "fi-place-with-its-organisation-in-brackets": Case(
+        "fi",
+        "Mukana ovat olleet Kokkola (Oulun yliopisto) ja Lappeenranta (LUT).",
+        (
+            "org:university-of-oulu LOCATED_IN city:kokkola",
+            "org:lut-university LOCATED_IN city:lappeenranta",
+        ),
+    ),
+    "fi-the-bracket-holds-more-than-the-name": Case(
+        "fi", "Kokkola (Oulun yliopiston mukaan) kasvaa.", ()
+    ),
+    "en-place-with-its-organisation-in-brackets": Case(
+        "en",
+        "The cities were Kokkola (University of Oulu) and Lappeenranta (LUT).",
+        (
+            "org:university-of-oulu LOCATED_IN city:kokkola",
+            "org:lut-university LOCATED_IN city:lappeenranta",
+        ),
+    ),
+    "en-an-organisation-before-a-place-is-not-there": Case(
+        "en", "The University of Oulu (Kokkola) took part.", ()
+    ),
+}
 CASES["programme-slash-project"] = {
     "fi-each-pair-a-project-of-its-programme": Case(
         "fi",

@@ -73,6 +73,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,
     "specialisations": rules_places.specialisations,
+    "topic-headed-item": rules_places.topic_headed_item,
     "sections": rules_layout.sections,
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,

@@ -64,3 +64,28 @@ def specialisations(sentence: Sentence, state: State, rule: Rule, words: Words) 
             if city.end < topic.start < end and rule.ends(lead):
                 drafts.append(stated(rule, city, topic, quote(sentence.text, city, topic)))
     return drafts
+
+
+def topic_headed_item(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "• Litiumioniakkujen materiaalit ja kierrätys: Oulun yliopisto ja Aalto-yliopisto ovat
+    mukana ...": a list item headed by topics and a colon; the organisations its first
+    sentence names work on those topics. The head must be short and name nothing but topics
+    (``object``), so "• Rahoitus: Business Finland myönsi ..." gives nothing."""
+    if sentence.passage_kind != "list_item" or sentence.text[: sentence.start].strip(" •*-–"):
+        return []
+    colon = sentence.text.find(":", sentence.start, sentence.end)
+    if colon < 0 or len(sentence.text[sentence.start : colon].split()) > _HEAD_WORDS:
+        return []
+    head = [s for s in sentence.spans if s.end <= colon]
+    if not head or any(s.type not in rule.object for s in head):
+        return []
+    return [
+        stated(rule, org, topic, quote(sentence.text, topic, org))
+        for org in sentence.of_type(*rule.subject)
+        if org.start > colon
+        for topic in head
+    ]
+
+
+#: The most words a list item's head before its colon may have to be read as its topics.
+_HEAD_WORDS = 6

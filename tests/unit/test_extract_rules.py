@@ -1164,6 +1164,35 @@ CASES["place-bracket-org"] = {
         "en", "The University of Oulu (Kokkola) took part.", ()
     ),
 }
+CASES["topic-headed-item"] = {
+    "fi-organisations-under-a-head-of-topics": Case(
+        "fi",
+        "• Litiumioniakkujen materiaalit ja kierrätys: Oulun yliopisto ja Aalto-yliopisto ovat "
+        "mukana tutkimushankkeissa. Myös LUT on mukana.",
+        (
+            "org:university-of-oulu SPECIALISES_IN topic:lithium-ion-batteries",
+            "org:university-of-oulu SPECIALISES_IN topic:battery-recycling",
+            "org:aalto-university SPECIALISES_IN topic:lithium-ion-batteries",
+            "org:aalto-university SPECIALISES_IN topic:battery-recycling",
+        ),
+    ),
+    "fi-a-head-that-is-no-topic": Case(
+        "fi", "• Rahoitus: Business Finland myönsi rahoitusta hankkeelle.", ()
+    ),
+    "fi-a-negation-states-nothing": Case("fi", "• Kierrätys: Oulun yliopisto ei ole mukana.", ()),
+    "fi-not-a-list-item": Case("fi", "Kierrätys: Oulun yliopisto on mukana.", ()),
+    "en-organisations-under-a-head-of-topics": Case(
+        "en",
+        "• Battery recycling: the University of Oulu and Aalto University take part in projects.",
+        (
+            "org:university-of-oulu SPECIALISES_IN topic:battery-recycling",
+            "org:aalto-university SPECIALISES_IN topic:battery-recycling",
+        ),
+    ),
+    "en-a-negation-states-nothing": Case(
+        "en", "• Battery recycling: the University of Oulu is not involved.", ()
+    ),
+}
 CASES["programme-slash-project"] = {
     "fi-each-pair-a-project-of-its-programme": Case(
         "fi",

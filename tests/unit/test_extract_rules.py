@@ -1193,6 +1193,27 @@ CASES["topic-headed-item"] = {
         "en", "• Battery recycling: the University of Oulu is not involved.", ()
     ),
 }
+CASES["focus-verb-fi"] = {
+    "fi-studied-especially-in-a-place": Case(
+        "fi",
+        "Professori kertoo, että Kokkolassa tutkitaan erityisesti katodimateriaaleja.",
+        ("city:kokkola SPECIALISES_IN topic:cathode-materials",),
+    ),
+    "fi-each-conjunct-in-an-organisation": Case(
+        "fi",
+        "Oulun yliopistossa kehitetään etenkin anodimateriaaleja ja kierrätystä.",
+        (
+            "org:university-of-oulu SPECIALISES_IN topic:anode-materials",
+            "org:university-of-oulu SPECIALISES_IN topic:battery-recycling",
+        ),
+    ),
+    "fi-studied-but-not-especially-is-no-focus": Case(
+        "fi", "Kokkolassa tutkitaan katodimateriaaleja.", ()
+    ),
+    "fi-a-negation-states-nothing": Case(
+        "fi", "Kokkolassa ei tutkita erityisesti katodimateriaaleja.", ()
+    ),
+}
 CASES["programme-slash-project"] = {
     "fi-each-pair-a-project-of-its-programme": Case(
         "fi",

@@ -74,6 +74,40 @@ def english_cities(source: NameSource, rule: Rule) -> list[Span]:
     return spans
 
 
+_IN_PLACE = re.compile(r"\s+in\s+(?P<city>[A-ZÅÄÖ][a-zåäöü]+)(?=[.,;:)]?(?:\s|$))")
+
+
+def english_event_cities(source: NameSource, rule: Rule) -> list[Span]:
+    """ "the World Hydrogen Summit in Rotterdam": a one-word place the language's pipeline
+    tags a place (its ``labels``: GPE) right after an event "in" is the city it is held in,
+    unless the gazetteer knows the word as a country or region, or the registry the word."""
+    events = [s for s in (*source.found, *source.linked) if s.type == "Event"]
+    known = [s for s in (*source.found, *source.linked) if s.type != "Event"]
+    spans = []
+    for event in events:
+        m = _IN_PLACE.match(source.text, event.end)
+        if m is None or any(k.start < m.end("city") and m.start("city") < k.end for k in known):
+            continue
+        place = source.doc.char_span(m.start("city"), m.end("city"))
+        if place is None or not any(e.label_ in rule.labels for e in place.ents):
+            continue
+        name = m["city"]
+        spans.append(
+            Span(
+                m.start("city"),
+                m.end("city"),
+                name,
+                "City",
+                new_id("City", name),
+                new=True,
+                name=name,
+                rule=rule.id,
+                confidence=rule.confidence,
+            )
+        )
+    return spans
+
+
 def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
     """A one-word place name of the Finnish pipeline (its ``labels``: GPE), in base form, as a
     city, unless it overlaps a country or region the gazetteer found."""

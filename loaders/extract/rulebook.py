@@ -55,6 +55,7 @@ NAME_CODE: dict[str, NameCode] = {
     "english-projects": candidates.english_projects,
     "english-events": candidates.english_events,
     "english-cities": places.english_cities,
+    "english-event-cities": places.english_event_cities,
     "listed-organisations": candidates.listed_organisations,
     "finnish-programmes": programme_names.finnish_programmes,
     "programme-project-pairs": programme_names.programme_project_pairs,

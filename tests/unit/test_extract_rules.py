@@ -1214,6 +1214,26 @@ CASES["focus-verb-fi"] = {
         "fi", "Kokkolassa ei tutkita erityisesti katodimateriaaleja.", ()
     ),
 }
+CASES["event-in-city-en"] = {
+    "en-an-event-in-a-place-the-pipeline-knows": Case(
+        "en",
+        "Many continued to the Nordic Battery Summit in Gdansk.",
+        ("City: Gdansk",),
+        ("Event: Nordic Battery Summit", "City: Gdansk"),
+    ),
+    "en-a-country-is-no-city": Case(
+        "en",
+        "Many continued to the Nordic Battery Summit in Belgium.",
+        (),
+        ("Event: Nordic Battery Summit",),
+    ),
+    "en-a-month-is-no-place": Case(
+        "en",
+        "They met at the Nordic Battery Summit in May.",
+        (),
+        ("Event: Nordic Battery Summit",),
+    ),
+}
 CASES["programme-slash-project"] = {
     "fi-each-pair-a-project-of-its-programme": Case(
         "fi",

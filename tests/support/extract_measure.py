@@ -89,6 +89,10 @@ class Outcome:
     #: does not state, as (subject, predicate, object) with curated ids where mapped.
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     wrong: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Hidden entities not proposed, as (type, id, name), and proposed new entities that are
+    #: none of them (or a second proposal of one), as (type, name, rule).
+    missed_entities: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong_entities: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def predicate_of(fact: FactSpec) -> str:
@@ -161,6 +165,7 @@ def leave_one_out(
         learned_rules,
         missed,
         wrong,
+        *_entity_misses(proposals, hidden, mapping, by_id),
     )
 
 
@@ -235,6 +240,23 @@ def _entity_tallies(
 
 
 Triple = tuple[str, str, str]
+
+
+def _entity_misses(
+    proposals: Proposals, hidden: set[str], mapping: dict[str, str], by_id: dict[str, EntitySpec]
+) -> tuple[list[Triple], list[Triple]]:
+    found: set[str] = set()
+    wrong: list[Triple] = []
+    for entity in proposals.entities:
+        target = mapping.get(entity.id)
+        if target is None or target in found:
+            wrong.append((entity.type, entity.name, entity.rule))
+        else:
+            found.add(target)
+    missed = [
+        (by_id[e].type, e, by_id[e].name) for e in hidden - found if by_id[e].type in TARGET_TYPES
+    ]
+    return sorted(missed), sorted(wrong)
 
 
 def _fact_tally(

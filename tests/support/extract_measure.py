@@ -192,9 +192,17 @@ def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
     types = {e.id: e.type for e in hidden}
     dois = {e.props.get("doi"): e.id for e in hidden if e.props.get("doi")}
     mapping: dict[str, str] = {}
+    # The matcher reads words, and leaves out a name's punctuation at its end or inside
+    # ("Battery 2030+", "Winning in ecosystems: What is the value for me?"): a name written
+    # exactly as curation writes it is that entity too.
+    exact = {(e.type, _folded(n)): e.id for e in hidden for n in e.all_names()}
     for entity in proposals.entities:
         if entity.props.get("doi") in dois:
             mapping[entity.id] = dois[entity.props.get("doi")]
+            continue
+        same = [exact[k] for n in entity.all_names() if (k := (entity.type, _folded(n))) in exact]
+        if same:
+            mapping[entity.id] = same[0]
             continue
         for name in entity.all_names():
             whole = [
@@ -206,6 +214,10 @@ def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
                 mapping[entity.id] = sorted(whole)[0]
                 break
     return mapping
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _entity_tallies(

@@ -92,6 +92,11 @@ def _base(tokens: list[Token], words: Words | None = None) -> str:
     return (before + word).strip()
 
 
+def base_name(tokens: list[Token], words: Words | None = None) -> str:
+    """A name in base form, its head word's lemma ("loppuseminaarissa" -> "loppuseminaari")."""
+    return _base(tokens, words)
+
+
 def _foreign_base(word: str, words: Words) -> str:
     for ending in _FOREIGN_ENDINGS:
         stem = word[: -len(ending)]

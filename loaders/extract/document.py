@@ -56,8 +56,15 @@ def extract_document(
     lexicon = lexicon_of(nlp)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
-    for passage, doc in zip(document.passages, parsed, strict=True):
-        spans, drafts = _spans(passage, doc, language, linker, words, book, read.state, lexicon)
+    passages = document.passages
+    for i, (passage, doc) in enumerate(zip(passages, parsed, strict=True)):
+        around = (
+            passages[i - 1].text if i > 0 else "",
+            passages[i + 1].text if i + 1 < len(passages) else "",
+        )
+        spans, drafts = _spans(
+            passage, doc, language, linker, words, book, read.state, lexicon, around
+        )
         spans = _acronyms(passage.text, spans, read.acronyms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
         read.spans[passage.id] = spans
@@ -145,6 +152,7 @@ def _spans(
     book: Rulebook,
     state: State,
     lexicon: Lexicon | None,
+    around: tuple[str, str] = ("", ""),
 ) -> tuple[list[Span], list[Draft]]:
     """The passage's known names and the new ones its language's name rules find (a
     reference list item is read by the reference rules alone; a list item with the section
@@ -168,6 +176,8 @@ def _spans(
         list_intro=state.list_intro if item else "",
         lexicon=lexicon,
         linked=tuple(linked),
+        before_text=around[0],
+        after_text=around[1],
     )
     for name_rule in book.names:
         source.found.extend(name_rule(source))

@@ -30,6 +30,7 @@ from loaders.extract import (
     rules_people,
     rules_places,
     rules_projects,
+    titles,
 )
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
@@ -54,6 +55,9 @@ NAME_CODE: dict[str, NameCode] = {
     "english-events": candidates.english_events,
     "english-cities": places.english_cities,
     "listed-organisations": candidates.listed_organisations,
+    "source-lines": titles.source_lines,
+    "labelled-titles": titles.labelled_titles,
+    "shapes": titles.shapes,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

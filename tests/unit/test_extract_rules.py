@@ -1005,6 +1005,143 @@ CASES: dict[str, dict[str, Case]] = {
             "en", "Virtanen, Maria; Lassi, Ulla, 2023, Grid storage, Energy, 12.", ()
         ),
     },
+    # --- names the layout or a phrase gives whole (titles.py) -------------------------------
+    "source-line-en": {
+        "en-headline-with-its-publisher-and-date": Case(
+            "en",
+            "Reuters 3.2.2024 | Battery plant opens its doors in Vaasa (external link)",
+            (
+                "Publication: Battery plant opens its doors in Vaasa",
+                "Organisation: Reuters",
+            ),
+            (
+                "Publication: Battery plant opens its doors in Vaasa",
+                "Organisation: Reuters",
+            ),
+        ),
+        "en-a-webinar-under-its-line-is-an-event": Case(
+            "en",
+            "Aalto University 30.3.2023 | Winning in recycling: what comes next? (external link)"
+            "\n\nWebinar about the recycling of batteries.",
+            ("Event: Winning in recycling: what comes next?",),
+            ("Event: Winning in recycling: what comes next?",),
+        ),
+        "en-a-line-without-a-date-is-nothing": Case(
+            "en", "Reuters | Battery plant opens its doors in Vaasa", ()
+        ),
+        "en-two-words-are-no-headline": Case("en", "Reuters 3.2.2024 | Battery news", ()),
+    },
+    "source-line-fi": {
+        "fi-headline-with-its-publisher-and-date": Case(
+            "fi",
+            "Yle 24.3.2023 | Malminetsintä on kasvanut Suomessa (ulkoinen linkki)",
+            ("Publication: Malminetsintä on kasvanut Suomessa",),
+            ("Publication: Malminetsintä on kasvanut Suomessa",),
+        ),
+        "fi-an-impossible-date-is-nothing": Case(
+            "fi", "Yle 34.3.2023 | Malminetsintä on kasvanut Suomessa", ()
+        ),
+    },
+    "labelled-title-en": {
+        "en-previous-article": Case(
+            "en",
+            "Previous article: Batteries are the new oil of Ostrobothnia",
+            ("Publication: Batteries are the new oil of Ostrobothnia",),
+            ("Publication: Batteries are the new oil of Ostrobothnia",),
+        ),
+        "en-headline-after-published": Case(
+            "en",
+            "News Published:\n\nFinland opens a new battery research centre",
+            ("Publication: Finland opens a new battery research centre",),
+            ("Publication: Finland opens a new battery research centre",),
+        ),
+        "en-a-sentence-after-the-label-is-nothing": Case(
+            "en", "News Published:\n\nFinland opened a new research centre in May.", ()
+        ),
+    },
+    "labelled-title-fi": {
+        "fi-edellinen-artikkeli": Case(
+            "fi",
+            "Edellinen artikkeli: Akkuala kasvaa Kokkolassa",
+            ("Publication: Akkuala kasvaa Kokkolassa",),
+            ("Publication: Akkuala kasvaa Kokkolassa",),
+        ),
+        "fi-headline-after-julkaistu": Case(
+            "fi",
+            "Julkaistu:\n\nAkkuala kasvaa Kokkolassa nopeasti",
+            ("Publication: Akkuala kasvaa Kokkolassa nopeasti",),
+            ("Publication: Akkuala kasvaa Kokkolassa nopeasti",),
+        ),
+        "fi-lower-case-after-the-label-is-nothing": Case(
+            "fi", "Lue lisää: tästä linkistä auki", ()
+        ),
+    },
+    "report-title-en": {
+        "en-the-title-report": Case(
+            "en",
+            "Last year the city published the Good Practices for Chemical Parks report.",
+            ("Publication: Good Practices for Chemical Parks",),
+            ("Publication: Good Practices for Chemical Parks",),
+        ),
+        "en-two-words-are-no-title": Case("en", "We read the Annual Review report.", ()),
+        "en-a-report-in-lower-case-is-nothing": Case("en", "We read the annual report.", ()),
+    },
+    "dated-event-en": {
+        "en-closing-seminar-on-a-date": Case(
+            "en",
+            "The results were shown at the project's closing seminar on 25 June 2025.",
+            ("Event: closing seminar",),
+            ("Event: closing seminar",),
+        ),
+        "en-the-next-seminar-is-no-name": Case(
+            "en", "The next seminar on 5 May is open to all.", ()
+        ),
+        "en-a-seminar-alone-is-no-name": Case("en", "We met at a seminar on 5 May.", ()),
+        "en-without-a-date-nothing": Case("en", "We met at the closing seminar in Oulu.", ()),
+    },
+    "dated-event-fi": {
+        "fi-compound-before-its-date": Case(
+            "fi",
+            "Tulokset esiteltiin hankkeen päätösseminaarissa 25.6.2025.",
+            ("Event: päätösseminaari",),
+            ("Event: päätösseminaari",),
+        ),
+        "fi-date-before-the-compound": Case(
+            "fi",
+            "Tulokset esiteltiin 25.6.2025 pidetyssä päätösseminaarissa.",
+            ("Event: päätösseminaari",),
+            ("Event: päätösseminaari",),
+        ),
+        "fi-seminaari-alone-is-no-name": Case(
+            "fi", "Tulokset esiteltiin seminaarissa 25.6.2025.", ()
+        ),
+    },
+    "defined-network-en": {
+        "en-defined-as-an-initiative": Case(
+            "en",
+            "Cell Futures 2040 is a large-scale European research initiative.",
+            ("Network: Cell Futures 2040",),
+            ("Network: Cell Futures 2040",),
+        ),
+        "en-the-before-the-name-is-left-out": Case(
+            "en",
+            "The Nordic Cell Alliance (NCA) is an alliance of ten universities.",
+            ("Network: Nordic Cell Alliance",),
+            ("Network: Nordic Cell Alliance",),
+        ),
+        "en-a-partner-of-the-network-is-no-network": Case(
+            "en", "Fortum is a partner of the network.", ()
+        ),
+    },
+    "defined-network-fi": {
+        "fi-defined-as-an-initiative": Case(
+            "fi",
+            "Cell Futures 2040 on Euroopan laajuinen tutkimusaloite.",
+            ("Network: Cell Futures 2040",),
+            ("Network: Cell Futures 2040",),
+        ),
+        "fi-a-member-of-the-network-is-no-network": Case("fi", "Fortum on verkoston jäsen.", ()),
+    },
 }
 
 

@@ -18,6 +18,8 @@ import pytest
 import spacy
 
 from kgraph.ontology import LANGUAGES, Language
+from loaders.extract.candidates import named_entities
+from loaders.extract.context import NameSource
 from loaders.extract.document import Read, extract_document
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
@@ -115,6 +117,10 @@ CASES: dict[str, dict[str, Case]] = {
     "ner-gpe-fi": {
         "fi-one-word-place-in-base-form": Case(
             "fi", "Tapaaminen pidettiin Raahessa.", ("City: Raahe",), ("City: Raahe",)
+        ),
+        # the pipeline tags "Kemira" a place; its dictionary knows it as a name, not a place
+        "fi-a-company-under-partners-is-no-city": Case(
+            "fi", "Kumppanit\n\n • Kemira\n • Oulun yliopisto", ()
         ),
     },
     "org-shape-en": {
@@ -1243,3 +1249,77 @@ def test_every_rule_of_a_language_has_a_case_in_it(language: Language) -> None:
     assert {
         r for r, cases in CASES.items() if any(c.language == language for c in cases.values())
     } <= rules
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "later"),
+    [
+        ("en", "Partners include the Geological Survey of Finland (GTK).\n\nGTK maps rock.", "GTK"),
+        (
+            "fi",
+            "Mukana on Geologian tutkimuskeskus (GTK).\n\nGTK:n tutkijat kartoittavat.",
+            "GTK:n",
+        ),
+    ],
+)
+def test_a_bare_acronym_further_on_is_the_entity_it_abbreviates(
+    language: Language, text: str, later: str, linker: Linker, pipelines: Pipelines
+) -> None:
+    """ "the Geological Survey of Finland (GTK)", then "GTK" (or "GTK:n") alone."""
+    got = read(text, language, linker, pipelines)
+    (named,) = {s.entity_id for s in got.spans["t:p001"] if s.new}
+    assert [(s.surface, s.entity_id) for s in got.spans["t:p002"] if s.new] == [(later, named)]
+
+
+def test_a_long_form_after_a_known_acronym_is_an_alias_not_another_entity(
+    linker: Linker, pipelines: Pipelines
+) -> None:
+    """ "NBA (Nordic Battery Alliance)", then "NBA (Nordic Battery Alliance Association)":
+    one network, the second long form its alias (not an association of its own)."""
+    got = read(
+        "5.3. NBA (Nordic Battery Alliance)\n\nNBA (Nordic Battery Alliance Association) eli "
+        "pohjoismainen akkuyhdistys on yhdistys.",
+        "fi",
+        linker,
+        pipelines,
+    )
+    new = {(s.type, s.entity_id) for spans in got.spans.values() for s in spans if s.new}
+    assert new == {("Network", "network:nordic-battery-alliance")}
+    assert got.aliases == {
+        "network:nordic-battery-alliance": ["NBA", "Nordic Battery Alliance Association"]
+    }
+
+
+def _tagged(text: str, name: str, pipelines: Pipelines) -> NameSource:
+    """``text`` parsed in Finnish with ``name`` (alone) tagged an organisation."""
+    doc = pipelines.fi(text)
+    start = text.index(name)
+    tagged = doc.char_span(start, start + len(name), label="ORG")
+    assert tagged is not None
+    doc.ents = [tagged]
+    return NameSource(text, doc, "fi", load_words())
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "proposed"),
+    [
+        # an acronym or a name in brackets after words in lower case glosses those words
+        ("Tavoitteena on tukea tutkimus- ja innovaatio-ohjelmaa (SRIA).", "SRIA", False),
+        (
+            "Teema on materiaalien nopeampi kehittäminen (Materials Platform).",
+            "Materials Platform",
+            False,
+        ),
+        # after a name (a capital among the three words before) it is the name's acronym
+        ("Mukana on Lappeenrannan teknillinen yliopisto (LUT).", "LUT", True),
+        # a page's title with its site's section
+        ("Tarkemmin: Nordic Cell Storage - Home", "Nordic Cell Storage - Home", False),
+        ("Tarkemmin: Nordic Cell Storage -verkosto", "Nordic Cell Storage", True),
+    ],
+)
+def test_the_pipelines_organisations_leave_out_glosses_and_page_titles(
+    text: str, name: str, proposed: bool, pipelines: Pipelines
+) -> None:
+    rule = next(r.rule for r in load_rules("fi") if r.rule.id == "ner-org-fi")
+    found = [s.surface for s in named_entities(_tagged(text, name, pipelines), rule)]
+    assert found == ([name] if proposed else [])

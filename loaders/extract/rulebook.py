@@ -58,6 +58,7 @@ NAME_CODE: dict[str, NameCode] = {
     "source-lines": titles.source_lines,
     "labelled-titles": titles.labelled_titles,
     "shapes": titles.shapes,
+    "places-listed": titles.places_listed,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

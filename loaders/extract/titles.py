@@ -11,9 +11,12 @@ its date, a network defined as one).
   start of the line, the rule's ``line``), and a one-line headline in the passage after one
   ending in a label ("News Published:", the rule's ``before``).
 * ``shapes``: each of the rule's ``text`` expressions names its ``name`` group as the rule's
-  (first) type; a ``date`` group with a year is the entity's ``date``. "the Best Practices for
-  Industrial Parks report", "the project's final seminar on 25 June 2025", "Battery 2030+ is
-  a European research initiative".
+  (first) type; a ``date`` group with a year is the entity's ``date``; an ``acronym`` group
+  must be spelled by the name's capitals. "the Best Practices for Industrial Parks report",
+  "the project's final seminar on 25 June 2025", "Battery 2030+ is a European research
+  initiative", "BloombergNEF (BNEF)".
+* ``places_listed``: the one-word names of a list the text says are places: "Antwerp and
+  Rotterdam are ports", "the cities of Kokkola, Pori and Vaasa".
 
 Precision: a title is a line of at least three words that starts with a capital and is no
 sentence of prose (no full stop at its end); a shape's name is never exactly a name the
@@ -140,13 +143,36 @@ def shapes(source: NameSource, rule: Rule) -> list[Span]:
     for pattern in rule.text:
         for m in re.finditer(pattern, source.text):
             start, end = m.span("name")
-            if _named(source, start, end):
-                continue
             groups = m.groupdict()
+            if _named(source, start, end) or not _spells(m["name"], groups.get("acronym")):
+                continue
             date = date_of(groups["date"]) if groups.get("date") else None
             props: tuple[tuple[str, str | int], ...] = (("date", date),) if date else ()
             span = _span(start, end, _base_of(source, start, end), rule.subject[0], rule, props)
             spans.append(replace(span, surface=m["name"]))
+    return spans
+
+
+def _spells(name: str, acronym: str | None) -> bool:
+    """Whether the capitals of ``name`` spell ``acronym`` ("BloombergNEF" and "BNEF"); true
+    where the shape names no acronym."""
+    return acronym is None or "".join(c for c in name if c.isupper()) == acronym
+
+
+def places_listed(source: NameSource, rule: Rule) -> list[Span]:
+    """Each one-word name of the ``names`` group of the rule's ``text`` expressions, as the
+    rule's first type: "Antwerp and Rotterdam are ports", "the cities of Kokkola, Pori and
+    Vaasa". A name the registry or another rule gave stands as it is."""
+    spans: list[Span] = []
+    for pattern in rule.text:
+        for m in re.finditer(pattern, source.text):
+            for name in re.finditer(r"[A-ZÅÄÖ][\w-]+", m["names"]):
+                start, end = m.start("names") + name.start(), m.start("names") + name.end()
+                taken = any(
+                    s.start < end and start < s.end for s in (*source.linked, *source.found)
+                )
+                if not taken:
+                    spans.append(_span(start, end, name.group(), rule.subject[0], rule))
     return spans
 
 

@@ -1122,6 +1122,34 @@ CASES: dict[str, dict[str, Case]] = {
             "fi", "Tulokset esiteltiin seminaarissa 25.6.2025.", ()
         ),
     },
+    "acronym-spelled-en": {
+        "en-capitals-spell-the-acronym": Case(
+            "en",
+            "SolarCorpNEF (SCNEF) has ranked Finland fourth.",
+            ("Organisation: SolarCorpNEF",),
+            ("Organisation: SolarCorpNEF",),
+        ),
+        "en-capitals-that-do-not-spell-it-are-nothing": Case(
+            "en", "GridCell (GCX) has ranked Finland fourth.", ()
+        ),
+    },
+    "places-listed-en": {
+        "en-names-that-are-ports": Case(
+            "en",
+            "Ghent and Bruges are ports where almost everyone stops.",
+            ("City: Ghent", "City: Bruges"),
+            ("City: Ghent", "City: Bruges"),
+        ),
+        "en-the-cities-of-a-list": Case(
+            "en",
+            "The network has worked with the cities of Ghent, Bruges and Kokkola.",
+            ("City: Ghent", "City: Bruges"),
+            ("City: Ghent", "City: Bruges"),
+        ),
+        "en-names-that-are-companies-are-nothing": Case(
+            "en", "Fortum and Boliden are companies from the north.", ()
+        ),
+    },
     "defined-network-en": {
         "en-defined-as-an-initiative": Case(
             "en",

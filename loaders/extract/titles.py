@@ -105,7 +105,7 @@ def source_lines(source: NameSource, rule: Rule) -> list[Span]:
             publisher = _publisher(source, rule, m)
             if publisher is not None:
                 spans.append(publisher)
-    return [s for s in spans if s.type in rule.subject]
+    return spans
 
 
 def _publisher(source: NameSource, rule: Rule, m: re.Match[str]) -> Span | None:

@@ -60,6 +60,9 @@ def extract_document(
         spans, drafts = _spans(passage, doc, language, linker, words, book, read.state, lexicon)
         spans = _acronyms(passage.text, spans, read.acronyms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
+        # a name met again may be an acronym met before its long form ("5.1. EERA" over
+        # "... Alliance (EERA)", then "EERAn jäseniä"): it is the long form's entity here too
+        spans = _acronyms(passage.text, spans, read.acronyms)
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)

@@ -525,6 +525,13 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-two-networks-say-not-which": Case(
             "fi", "Oulun yliopisto on jäsen EERA:ssa ja InnoCities-verkostossa.", ()
         ),
+        "fi-one-network-named-with-its-acronym-in-brackets": Case(
+            "fi",
+            "Kokkola Industrial Park on jäsen Nordic Chemicals Site Network Platformissa (NCSNP), "
+            "jonka kautta tuodaan eurooppalainen konteksti mukaan.",
+            ("park:kip MEMBER_OF network:nordic-chemicals-site-network-platform",),
+            ("Network: Nordic Chemicals Site Network Platform",),
+        ),
         "en-is-a-member-of": Case(
             "en",
             "The University of Oulu is a member of the European Energy Research Alliance.",
@@ -540,6 +547,16 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "fi-negated-gives-nothing": Case(
             "fi", "Oulun yliopisto ja Centria eivät ole EERA:n jäseniä.", ()
+        ),
+        "fi-an-acronym-named-before-its-long-form": Case(
+            "fi",
+            "NERA on tutkimusallianssi.\n\nNordic Energy Research Alliance (NERA) kokoaa yhteen "
+            "yliopistoja. Oulun yliopisto ja Centria ovat NERAn jäseniä.",
+            (
+                "org:university-of-oulu MEMBER_OF network:nordic-energy-research-alliance",
+                "org:centria MEMBER_OF network:nordic-energy-research-alliance",
+            ),
+            ("Network: Nordic Energy Research Alliance",),
         ),
     },
     "in-place": {

@@ -142,7 +142,9 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     """ "Mukana ovat seuraavat kaupunkiseudut: Kokkola, Vaasa ...", "mukana ovat olleet Kokkola
     (Oulun yliopisto), Lappeenranta (LUT)", "cities taking part in the X project": the places
     listed take part in the project the sentence (or its passage, or its section) is about.
-    ``not_text`` ("näihin osallistui"): the places took part in things named before."""
+    ``not_text`` ("näihin osallistui"): the places took part in things named before. A place
+    in the elative or ablative ("yrityksiä Kokkolasta ja Pori-Harjavalta alueelta": companies
+    *from* there) is where the participants come from, not one of them."""
     if not rule.cues or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
         return []
     named = sentence.of_type(*rule.object)
@@ -152,4 +154,17 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     return [
         stated(rule, place, project, quote(sentence.text, place))
         for place in sentence.of_type(*rule.subject)
+        if not _said_from(sentence, place)
     ]
+
+
+#: Finnish cases of "from" (elative "Kokkolasta", ablative "alueelta").
+_FROM_CASES = frozenset({"Ela", "Abl"})
+
+
+def _said_from(sentence: Sentence, span: Span) -> bool:
+    """Whether the parse puts the name's last word in a case of "from"."""
+    if sentence.parse is None:
+        return False
+    words = [t for t in sentence.parse if span.start <= t.idx < span.end]
+    return bool(words) and bool(set(words[-1].morph.get("Case", [])) & _FROM_CASES)

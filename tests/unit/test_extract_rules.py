@@ -468,6 +468,11 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-negation-states-nothing": Case(
             "fi", "Oulu ei ole mukana BATCircle3.0-hankkeessa kaupunkiseutuna.", ()
         ),
+        "fi-a-place-the-participants-come-from-is-none": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa on mukana yrityksiä Kokkolasta ja Pori-Harjavalta alueelta.",
+            (),
+        ),
         "en-participating": Case(
             "en",
             "Kokkola and Vaasa are participating in the BATCircle3.0 project.",

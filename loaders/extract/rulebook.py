@@ -25,6 +25,7 @@ from kgraph.ontology import Language
 from loaders.extract import (
     candidates,
     places,
+    project_lists,
     rules_layout,
     rules_parse,
     rules_people,
@@ -54,6 +55,7 @@ NAME_CODE: dict[str, NameCode] = {
     "english-events": candidates.english_events,
     "english-cities": places.english_cities,
     "listed-organisations": candidates.listed_organisations,
+    "listed-projects": project_lists.listed_projects,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {

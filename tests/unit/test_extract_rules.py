@@ -999,6 +999,52 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-common-word-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Teollisuus", ()),
         "fi-an-inflected-name-is-refused": Case("fi", "Kumppanit\n\n • Fortumille", ()),
     },
+    # --- projects named by a list the sentence says is of projects (project_lists.py) ---
+    "listed-projects-fi": {
+        "fi-after-a-colon": Case(
+            "fi",
+            "Muita kansallisia hankkeita, jotka saivat myönteisen rahoituspäätöksen: KEMLAB, "
+            "AKKUVIRTA ja LiReKo.",
+            ("Project: KEMLAB", "Project: AKKUVIRTA", "Project: LiReKo"),
+            ("Project: KEMLAB", "Project: AKKUVIRTA", "Project: LiReKo"),
+        ),
+        "fi-olivat-with-the-programme-before-a-slash": Case(
+            "fi",
+            " • Rahoitettuja hankkeita olivat mm. Horizon Europe/REBATT ja M.ERANET/3Layers",
+            ("Project: REBATT", "Project: 3Layers"),
+            ("Project: REBATT", "Project: 3Layers"),
+        ),
+        "fi-kuten-up-to-a-relative-clause": Case(
+            "fi",
+            "Oulun yliopisto on mukana hankkeissa, kuten REBATT ja LiReKo, jotka keskittyvät "
+            "kierrätykseen.",
+            ("Project: REBATT", "Project: LiReKo"),
+            ("Project: REBATT", "Project: LiReKo"),
+        ),
+        "fi-a-plain-capitalised-word-is-no-project": Case(
+            "fi", "Hankkeita on kaksi: Merituuli ja REBATT.", ()
+        ),
+        "fi-prose-after-the-cue-is-no-list": Case(
+            "fi", "Hankkeet olivat REBATT ja uusi hanke.", ()
+        ),
+    },
+    "listed-projects-en": {
+        "en-after-a-colon": Case(
+            "en",
+            "Two further projects were funded: REBATT and LiReKo.",
+            ("Project: REBATT", "Project: LiReKo"),
+            ("Project: REBATT", "Project: LiReKo"),
+        ),
+        "en-such-as": Case(
+            "en",
+            "The university takes part in projects such as ReLiBa and GridCell.",
+            ("Project: ReLiBa", "Project: GridCell"),
+            ("Project: ReLiBa", "Project: GridCell"),
+        ),
+        "en-prose-after-the-cue-is-no-list": Case(
+            "en", "The projects were successful and REBATT continues.", ()
+        ),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",

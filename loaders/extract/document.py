@@ -66,11 +66,13 @@ def extract_document(
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)
+        read.state.previous_projects = ()
         for sentence in _sentences(passage, doc, spans, language):
             for bound in book.sentences:
                 if not bound.rule.excluded(sentence.words):
                     read.drafts += bound.apply(sentence, read.state, bound.rule, words)
             projects = sentence.of_type("Project")
+            read.state.previous_projects = tuple(projects)
             if projects:
                 read.state.last_project = projects[-1]
         read.drafts += learned_drafts(passage.text, doc, spans, matcher)

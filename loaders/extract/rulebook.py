@@ -26,6 +26,7 @@ from loaders.extract import (
     candidates,
     places,
     project_lists,
+    rules_context,
     rules_layout,
     rules_parse,
     rules_people,
@@ -73,6 +74,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "sections": rules_layout.sections,
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,
+    "points-back": rules_context.points_back,
 }
 REFERENCES = "references"
 

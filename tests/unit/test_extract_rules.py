@@ -1045,6 +1045,107 @@ CASES: dict[str, dict[str, Case]] = {
             "en", "The projects were successful and REBATT continues.", ()
         ),
     },
+    # --- a demonstrative pointing back to the projects listed before (rules_context.py) ---
+    "points-back-places-fi": {
+        "fi-naihin-the-list-closing-the-sentence-before": Case(
+            "fi",
+            "Rahoituspäätöksen saivat BATCircle2.0 ja BATCircle3.0. Innokaupunkien osalta "
+            "näihin osallistui useita paikkakuntia (Vaasa, Turku).",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "fi-naihin-hankkeisiin-says-it-means-the-projects": Case(
+            "fi",
+            "BATCircle2.0 ja BATCircle3.0 järjestivät seminaareja. Näihin hankkeisiin "
+            "osallistui Vaasa.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "fi-naihin-nearer-a-word-than-the-projects": Case(
+            "fi",
+            "BATCircle2.0 ja BATCircle3.0 järjestivät seminaareja. Näihin osallistui Vaasa.",
+            (),
+        ),
+        "fi-one-project-is-no-plural-antecedent": Case(
+            "fi", "Rahoituksen sai BATCircle3.0. Näihin osallistui Vaasa.", ()
+        ),
+        "fi-the-list-in-another-passage": Case(
+            "fi", "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0.\n\nNäihin osallistui Vaasa.", ()
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Vaasa ei osallistunut näihin.",
+            (),
+        ),
+    },
+    "points-back-orgs-fi": {
+        "fi-an-organisation-takes-part": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Näihin osallistui Oulun yliopisto.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-no-participation-cue": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Näitä arvioi Oulun yliopisto.",
+            (),
+        ),
+    },
+    "points-back-places-en": {
+        "en-these-the-list-closing-the-sentence-before": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa and Turku took part "
+            "in these.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "en-these-projects-says-it-means-the-projects": Case(
+            "en",
+            "BATCircle2.0 and BATCircle3.0 held seminars. Vaasa took part in these projects.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "en-these-nearer-a-word-than-the-projects": Case(
+            "en", "BATCircle2.0 and BATCircle3.0 held seminars. Vaasa took part in these.", ()
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa did not take part "
+            "in these.",
+            (),
+        ),
+    },
+    "points-back-orgs-en": {
+        "en-an-organisation-takes-part": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. The University of Oulu "
+            "took part in them.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-no-participation-cue": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. The University of Oulu "
+            "reviewed them.",
+            (),
+        ),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",

@@ -75,6 +75,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,
     "points-back": rules_context.points_back,
+    "examples": rules_context.examples,
 }
 REFERENCES = "references"
 

@@ -1146,6 +1146,58 @@ CASES: dict[str, dict[str, Case]] = {
             (),
         ),
     },
+    # --- projects given as examples of those a list of names takes part in ---
+    "examples-fi": {
+        "fi-mukana-hankkeissa-kuten": Case(
+            "fi",
+            "• Kierrätys: Oulun yliopisto, Aalto-yliopisto ja LUT yliopisto ovat mukana "
+            "tutkimushankkeissa, kuten BATCircle2.0 ja BATCircle3.0, jotka keskittyvät "
+            "kierrätykseen.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-an-unnamed-item-inside-the-list": Case(
+            "fi",
+            "Oulun yliopisto, Akkutalo ja Centria osallistuvat hankkeisiin, kuten BATCircle2.0.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle2 role=partner",
+            ),
+        ),
+        "fi-a-name-before-the-list-is-none-of-it": Case(
+            "fi",
+            "Business Finlandin tuella Centria on mukana hankkeissa, kuten BATCircle2.0.",
+            ("org:centria PARTICIPATES_IN project:batcircle2 role=partner",),
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Oulun yliopisto ja Centria eivät ole mukana hankkeissa, kuten BATCircle2.0.", ()
+        ),
+        "fi-the-examples-in-another-sentence": Case(
+            "fi", "Centria on mukana hankkeissa. Esimerkiksi BATCircle2.0 on kiinnostava.", ()
+        ),
+    },
+    "examples-en": {
+        "en-take-part-in-projects-such-as": Case(
+            "en",
+            "Aalto University and the University of Oulu take part in projects such as "
+            "BATCircle2.0 and BATCircle3.0.",
+            (
+                "org:aalto-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en", "Aalto University is not involved in projects such as BATCircle2.0.", ()
+        ),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",

@@ -67,6 +67,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "programmes": rules_projects.programmes,
     "coordinators": rules_projects.coordinators,
     "participants": rules_projects.participants,
+    "represented": rules_projects.represented,
     "between": rules_people.between,
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,

@@ -1198,6 +1198,42 @@ CASES: dict[str, dict[str, Case]] = {
             "en", "Aalto University is not involved in projects such as BATCircle2.0.", ()
         ),
     },
+    # --- an organisation in brackets after a place taking part takes part for it ---
+    "participant-for-place-fi": {
+        "fi-kokkola-oulun-yliopisto": Case(
+            "fi",
+            "BATCircle3.0 on tutkimushanke. Innokaupunkien verkostosta mukana ovat olleet Kokkola "
+            "(Oulun yliopisto) ja Lappeenranta (Centria).",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 represents=city:kokkola "
+                "role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle3 represents=city:lappeenranta "
+                "role=partner",
+            ),
+        ),
+        "fi-no-participation-cue": Case(
+            "fi", "BATCircle3.0-hanke järjesti seminaarin Kokkolassa (Oulun yliopisto).", ()
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Oulu (Oulun yliopisto) ei ole mukana BATCircle3.0-hankkeessa.", ()
+        ),
+    },
+    "participant-for-place-en": {
+        "en-kokkola-university-of-oulu": Case(
+            "en",
+            "Kokkola (University of Oulu) and Kuopio (Centria) are taking part in the "
+            "BATCircle3.0 project.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 represents=city:kokkola "
+                "role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle3 represents=city:kuopio "
+                "role=partner",
+            ),
+        ),
+        "en-no-participation-cue": Case(
+            "en", "The BATCircle3.0 project held a seminar in Kokkola (University of Oulu).", ()
+        ),
+    },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(
             "fi",

@@ -100,6 +100,9 @@ class State:
     #: the projects the current section named so far, and the document, by id
     section_projects: dict[str, Span] = field(default_factory=dict)
     document_projects: dict[str, Span] = field(default_factory=dict)
+    #: the projects the sentence before named, in the same passage (none at a passage's
+    #: start): what "näihin", "these projects" point back to
+    previous_projects: tuple[Span, ...] = ()
 
     @property
     def page_project(self) -> Span | None:

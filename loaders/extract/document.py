@@ -71,14 +71,19 @@ def extract_document(
         )
         spans = _acronyms(passage.text, spans, read.acronyms, read.long_forms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
+        # a name met again may be an acronym met before its long form ("5.1. EERA" over
+        # "... Alliance (EERA)", then "EERAn jäseniä"): it is the long form's entity here too
+        spans = _acronyms(passage.text, spans, read.acronyms)
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)
+        read.state.previous_projects = ()
         for sentence in _sentences(passage, doc, spans, language):
             for bound in book.sentences:
                 if not bound.rule.excluded(sentence.words):
                     read.drafts += bound.apply(sentence, read.state, bound.rule, words)
             projects = sentence.of_type("Project")
+            read.state.previous_projects = tuple(projects)
             if projects:
                 read.state.last_project = projects[-1]
         read.drafts += learned_drafts(passage.text, doc, spans, matcher)

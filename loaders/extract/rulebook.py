@@ -25,6 +25,8 @@ from kgraph.ontology import Language
 from loaders.extract import (
     candidates,
     places,
+    project_lists,
+    rules_context,
     rules_layout,
     rules_parse,
     rules_people,
@@ -59,6 +61,7 @@ NAME_CODE: dict[str, NameCode] = {
     "labelled-titles": titles.labelled_titles,
     "shapes": titles.shapes,
     "places-listed": titles.places_listed,
+    "listed-projects": project_lists.listed_projects,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {
@@ -69,6 +72,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "programmes": rules_projects.programmes,
     "coordinators": rules_projects.coordinators,
     "participants": rules_projects.participants,
+    "represented": rules_projects.represented,
     "between": rules_people.between,
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,
@@ -76,6 +80,8 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "sections": rules_layout.sections,
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,
+    "points-back": rules_context.points_back,
+    "examples": rules_context.examples,
 }
 REFERENCES = "references"
 

@@ -474,6 +474,11 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-negation-states-nothing": Case(
             "fi", "Oulu ei ole mukana BATCircle3.0-hankkeessa kaupunkiseutuna.", ()
         ),
+        "fi-a-place-the-participants-come-from-is-none": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa on mukana yrityksiä Kokkolasta ja Pori-Harjavalta alueelta.",
+            (),
+        ),
         "en-participating": Case(
             "en",
             "Kokkola and Vaasa are participating in the BATCircle3.0 project.",
@@ -531,6 +536,13 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-two-networks-say-not-which": Case(
             "fi", "Oulun yliopisto on jäsen EERA:ssa ja InnoCities-verkostossa.", ()
         ),
+        "fi-one-network-named-with-its-acronym-in-brackets": Case(
+            "fi",
+            "Kokkola Industrial Park on jäsen Nordic Chemicals Site Network Platformissa (NCSNP), "
+            "jonka kautta tuodaan eurooppalainen konteksti mukaan.",
+            ("park:kip MEMBER_OF network:nordic-chemicals-site-network-platform",),
+            ("Network: Nordic Chemicals Site Network Platform",),
+        ),
         "en-is-a-member-of": Case(
             "en",
             "The University of Oulu is a member of the European Energy Research Alliance.",
@@ -546,6 +558,16 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "fi-negated-gives-nothing": Case(
             "fi", "Oulun yliopisto ja Centria eivät ole EERA:n jäseniä.", ()
+        ),
+        "fi-an-acronym-named-before-its-long-form": Case(
+            "fi",
+            "NERA on tutkimusallianssi.\n\nNordic Energy Research Alliance (NERA) kokoaa yhteen "
+            "yliopistoja. Oulun yliopisto ja Centria ovat NERAn jäseniä.",
+            (
+                "org:university-of-oulu MEMBER_OF network:nordic-energy-research-alliance",
+                "org:centria MEMBER_OF network:nordic-energy-research-alliance",
+            ),
+            ("Network: Nordic Energy Research Alliance",),
         ),
     },
     "in-place": {
@@ -982,6 +1004,241 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-person-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Virtanen", ()),
         "fi-a-common-word-the-dictionary-knows": Case("fi", "Kumppanit\n\n • Teollisuus", ()),
         "fi-an-inflected-name-is-refused": Case("fi", "Kumppanit\n\n • Fortumille", ()),
+    },
+    # --- projects named by a list the sentence says is of projects (project_lists.py) ---
+    "listed-projects-fi": {
+        "fi-after-a-colon": Case(
+            "fi",
+            "Muita kansallisia hankkeita, jotka saivat myönteisen rahoituspäätöksen: KEMLAB, "
+            "AKKUVIRTA ja LiReKo.",
+            ("Project: KEMLAB", "Project: AKKUVIRTA", "Project: LiReKo"),
+            ("Project: KEMLAB", "Project: AKKUVIRTA", "Project: LiReKo"),
+        ),
+        "fi-olivat-with-the-programme-before-a-slash": Case(
+            "fi",
+            " • Rahoitettuja hankkeita olivat mm. Horizon Europe/REBATT ja M.ERANET/3Layers",
+            ("Project: REBATT", "Project: 3Layers"),
+            ("Project: REBATT", "Project: 3Layers"),
+        ),
+        "fi-kuten-up-to-a-relative-clause": Case(
+            "fi",
+            "Oulun yliopisto on mukana hankkeissa, kuten REBATT ja LiReKo, jotka keskittyvät "
+            "kierrätykseen.",
+            ("Project: REBATT", "Project: LiReKo"),
+            ("Project: REBATT", "Project: LiReKo"),
+        ),
+        "fi-a-plain-capitalised-word-is-no-project": Case(
+            "fi", "Hankkeita on kaksi: Merituuli ja REBATT.", ()
+        ),
+        "fi-prose-after-the-cue-is-no-list": Case(
+            "fi", "Hankkeet olivat REBATT ja uusi hanke.", ()
+        ),
+    },
+    "listed-projects-en": {
+        "en-after-a-colon": Case(
+            "en",
+            "Two further projects were funded: REBATT and LiReKo.",
+            ("Project: REBATT", "Project: LiReKo"),
+            ("Project: REBATT", "Project: LiReKo"),
+        ),
+        "en-such-as": Case(
+            "en",
+            "The university takes part in projects such as ReLiBa and GridCell.",
+            ("Project: ReLiBa", "Project: GridCell"),
+            ("Project: ReLiBa", "Project: GridCell"),
+        ),
+        "en-prose-after-the-cue-is-no-list": Case(
+            "en", "The projects were successful and REBATT continues.", ()
+        ),
+    },
+    # --- a demonstrative pointing back to the projects listed before (rules_context.py) ---
+    "points-back-places-fi": {
+        "fi-naihin-the-list-closing-the-sentence-before": Case(
+            "fi",
+            "Rahoituspäätöksen saivat BATCircle2.0 ja BATCircle3.0. Innokaupunkien osalta "
+            "näihin osallistui useita paikkakuntia (Vaasa, Turku).",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "fi-naihin-hankkeisiin-says-it-means-the-projects": Case(
+            "fi",
+            "BATCircle2.0 ja BATCircle3.0 järjestivät seminaareja. Näihin hankkeisiin "
+            "osallistui Vaasa.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "fi-naihin-nearer-a-word-than-the-projects": Case(
+            "fi",
+            "BATCircle2.0 ja BATCircle3.0 järjestivät seminaareja. Näihin osallistui Vaasa.",
+            (),
+        ),
+        "fi-one-project-is-no-plural-antecedent": Case(
+            "fi", "Rahoituksen sai BATCircle3.0. Näihin osallistui Vaasa.", ()
+        ),
+        "fi-the-list-in-another-passage": Case(
+            "fi", "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0.\n\nNäihin osallistui Vaasa.", ()
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Vaasa ei osallistunut näihin.",
+            (),
+        ),
+    },
+    "points-back-orgs-fi": {
+        "fi-an-organisation-takes-part": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Näihin osallistui Oulun yliopisto.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-no-participation-cue": Case(
+            "fi",
+            "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Näitä arvioi Oulun yliopisto.",
+            (),
+        ),
+    },
+    "points-back-places-en": {
+        "en-these-the-list-closing-the-sentence-before": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa and Turku took part "
+            "in these.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:turku PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "en-these-projects-says-it-means-the-projects": Case(
+            "en",
+            "BATCircle2.0 and BATCircle3.0 held seminars. Vaasa took part in these projects.",
+            (
+                "city:vaasa PARTICIPATES_IN project:batcircle2 role=participant",
+                "city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",
+            ),
+        ),
+        "en-these-nearer-a-word-than-the-projects": Case(
+            "en", "BATCircle2.0 and BATCircle3.0 held seminars. Vaasa took part in these.", ()
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa did not take part "
+            "in these.",
+            (),
+        ),
+    },
+    "points-back-orgs-en": {
+        "en-an-organisation-takes-part": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. The University of Oulu "
+            "took part in them.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-no-participation-cue": Case(
+            "en",
+            "Two projects were funded: BATCircle2.0 and BATCircle3.0. The University of Oulu "
+            "reviewed them.",
+            (),
+        ),
+    },
+    # --- projects given as examples of those a list of names takes part in ---
+    "examples-fi": {
+        "fi-mukana-hankkeissa-kuten": Case(
+            "fi",
+            "• Kierrätys: Oulun yliopisto, Aalto-yliopisto ja LUT yliopisto ovat mukana "
+            "tutkimushankkeissa, kuten BATCircle2.0 ja BATCircle3.0, jotka keskittyvät "
+            "kierrätykseen.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "fi-an-unnamed-item-inside-the-list": Case(
+            "fi",
+            "Oulun yliopisto, Akkutalo ja Centria osallistuvat hankkeisiin, kuten BATCircle2.0.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle2 role=partner",
+            ),
+        ),
+        "fi-a-name-before-the-list-is-none-of-it": Case(
+            "fi",
+            "Business Finlandin tuella Centria on mukana hankkeissa, kuten BATCircle2.0.",
+            ("org:centria PARTICIPATES_IN project:batcircle2 role=partner",),
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Oulun yliopisto ja Centria eivät ole mukana hankkeissa, kuten BATCircle2.0.", ()
+        ),
+        "fi-the-examples-in-another-sentence": Case(
+            "fi", "Centria on mukana hankkeissa. Esimerkiksi BATCircle2.0 on kiinnostava.", ()
+        ),
+    },
+    "examples-en": {
+        "en-take-part-in-projects-such-as": Case(
+            "en",
+            "Aalto University and the University of Oulu take part in projects such as "
+            "BATCircle2.0 and BATCircle3.0.",
+            (
+                "org:aalto-university PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle2 role=partner",
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en", "Aalto University is not involved in projects such as BATCircle2.0.", ()
+        ),
+    },
+    # --- an organisation in brackets after a place taking part takes part for it ---
+    "participant-for-place-fi": {
+        "fi-kokkola-oulun-yliopisto": Case(
+            "fi",
+            "BATCircle3.0 on tutkimushanke. Innokaupunkien verkostosta mukana ovat olleet Kokkola "
+            "(Oulun yliopisto) ja Lappeenranta (Centria).",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 represents=city:kokkola "
+                "role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle3 represents=city:lappeenranta "
+                "role=partner",
+            ),
+        ),
+        "fi-no-participation-cue": Case(
+            "fi", "BATCircle3.0-hanke järjesti seminaarin Kokkolassa (Oulun yliopisto).", ()
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Oulu (Oulun yliopisto) ei ole mukana BATCircle3.0-hankkeessa.", ()
+        ),
+    },
+    "participant-for-place-en": {
+        "en-kokkola-university-of-oulu": Case(
+            "en",
+            "Kokkola (University of Oulu) and Kuopio (Centria) are taking part in the "
+            "BATCircle3.0 project.",
+            (
+                "org:university-of-oulu PARTICIPATES_IN project:batcircle3 represents=city:kokkola "
+                "role=partner",
+                "org:centria PARTICIPATES_IN project:batcircle3 represents=city:kuopio "
+                "role=partner",
+            ),
+        ),
+        "en-no-participation-cue": Case(
+            "en", "The BATCircle3.0 project held a seminar in Kokkola (University of Oulu).", ()
+        ),
     },
     "reference-authors": {
         "fi-known-authors-new-publication": Case(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
-from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport
+from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport, Writing
 from kgraph.errors import ConfigError
 from loaders.build.pipeline import Build
 
@@ -96,6 +96,10 @@ class Options:
     #: Loads whose LoadRun is kept (``KGRAPH_LOAD_HISTORY``); older ones are pruned.
     history: int = LOAD_HISTORY
 
+    def writing(self) -> Writing:
+        """What the sync of every kind of load (corpus, document, synthetic) is given."""
+        return Writing(self.timeout_s, self.batch_size, self.progress, self.history)
+
 
 def load(
     graph: Graph,
@@ -152,7 +156,7 @@ def _corpus(
 
     outcome = load_if_changed(graph, source.corpus_dir, source.registry_dir, inputs,
                               source.proposals_dir, verify=mode == "verify", kept=kept,
-                              history=opts.history)  # fmt: skip
+                              writing=opts.writing())  # fmt: skip
     if isinstance(outcome, Unchanged):
         reason = f"inputs unchanged since load {outcome.load_id}"
         return Loaded("unchanged", reason, outcome.load_id, _since(started))
@@ -208,8 +212,7 @@ def _synthetic(
         return Loaded("bulk", BULK_REASON, report.load_id, _since(started), None, report)
     report = sync(
         graph, synth.nodes(), synth.relationships(), synth.run_properties(),
-        timeout_s=opts.timeout_s, batch_size=opts.batch_size, progress=opts.progress,
-        history=opts.history,
+        **opts.writing().sync_options(),
     )  # fmt: skip
     reason = "a generated landscape, built and diffed in full"
     return Loaded("full", reason, report.load_id, _since(started), None, report)

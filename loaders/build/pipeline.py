@@ -21,7 +21,7 @@ from typing import Any, cast
 from kgraph import __version__
 from kgraph.coverage import Coverage
 from kgraph.db.graph import Graph
-from kgraph.db.writer import LOAD_HISTORY, GraphInput, RelRow, SyncReport, sync
+from kgraph.db.writer import GraphInput, RelRow, SyncReport, Writing, sync
 from kgraph.names.matcher import Mention, MentionIndex
 from kgraph.ontology import EntitySpec, FactSpec
 from loaders.build import coverage, rows
@@ -304,15 +304,15 @@ def load_inputs(
     *,
     reason: str = "a full build and diff",
     kept: Kept | None = None,
-    history: int = LOAD_HISTORY,
+    writing: Writing | None = None,
 ) -> tuple[Build, SyncReport]:
     """``load`` with the inputs' digests already read (the LoadRun records them, and
-    ``reason``: why the load is a full one); ``history``: the loads whose LoadRun is kept."""
+    ``reason``: why the load is a full one); ``writing``: how the sync writes."""
     result = build(corpus_dir, registry_dir, proposals_dir, kept)
     result.mode_reason = reason
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
-        history=history,
+        **(writing or Writing()).sync_options(),
     )  # fmt: skip
     return result, report

@@ -38,6 +38,10 @@ class NameSource:
     lexicon: Lexicon | None = None
     #: the names of the registry the passage holds
     linked: tuple[Span, ...] = ()
+    #: the text of the passages just before and just after it ("News Published:" over a
+    #: headline; "Webinar about ..." under a source line)
+    before_text: str = ""
+    after_text: str = ""
 
 
 def titled(heading: Iterable[str], *said: str) -> bool:
@@ -99,6 +103,9 @@ class State:
     #: the projects the current section named so far, and the document, by id
     section_projects: dict[str, Span] = field(default_factory=dict)
     document_projects: dict[str, Span] = field(default_factory=dict)
+    #: the projects the sentence before named, in the same passage (none at a passage's
+    #: start): what "näihin", "these projects" point back to
+    previous_projects: tuple[Span, ...] = ()
 
     @property
     def page_project(self) -> Span | None:

@@ -26,11 +26,14 @@ from loaders.extract import (
     candidates,
     places,
     programme_names,
+    project_lists,
+    rules_context,
     rules_layout,
     rules_parse,
     rules_people,
     rules_places,
     rules_projects,
+    titles,
     topic_names,
 )
 from loaders.extract.context import NameSource, Sentence, State
@@ -60,6 +63,11 @@ NAME_CODE: dict[str, NameCode] = {
     "finnish-programmes": programme_names.finnish_programmes,
     "programme-project-pairs": programme_names.programme_project_pairs,
     "listed-topics": topic_names.listed_topics,
+    "source-lines": titles.source_lines,
+    "labelled-titles": titles.labelled_titles,
+    "shapes": titles.shapes,
+    "places-listed": titles.places_listed,
+    "listed-projects": project_lists.listed_projects,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {
@@ -70,6 +78,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "programmes": rules_projects.programmes,
     "coordinators": rules_projects.coordinators,
     "participants": rules_projects.participants,
+    "represented": rules_projects.represented,
     "between": rules_people.between,
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,
@@ -78,6 +87,8 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "sections": rules_layout.sections,
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,
+    "points-back": rules_context.points_back,
+    "examples": rules_context.examples,
 }
 REFERENCES = "references"
 

@@ -18,11 +18,12 @@ LIST_AFTER_PLACE = re.compile(r"(?:\s*\([^()]{1,80}\))?:")
 def membership(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "X on jäsen Y:ssä", "X ja Z ovat Y:n jäseniä", "X is a member of Y", "verkosto, johon
     kuuluvat A, B ja C": the members of the one network the sentence names, when a cue says
-    so (two networks: which one is meant is not said)."""
+    so (two networks: which one is meant is not said; one named twice, "Platformissa
+    (ECSPP)", is one)."""
     if not rule.cues or not rule.cued(sentence.lemmas):
         return []
     networks = sentence.of_type(*rule.object)
-    if len(networks) != 1:
+    if len({n.entity_id for n in networks}) != 1:
         return []
     network = networks[0]
     return [

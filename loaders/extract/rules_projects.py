@@ -6,12 +6,14 @@ words it looks for are the rule's (cues, line starts, the text before or after a
 
 from __future__ import annotations
 
+import itertools
+
 from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
 from loaders.extract.context import Sentence, State
 from loaders.extract.drafts import Draft, anchors, quote, stated
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import Span
+from loaders.extract.spans import PLACE_TYPES, Span
 from loaders.extract.words import Words
 
 
@@ -147,7 +149,9 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     """ "Mukana ovat seuraavat kaupunkiseudut: Kokkola, Vaasa ...", "mukana ovat olleet Kokkola
     (Oulun yliopisto), Lappeenranta (LUT)", "cities taking part in the X project": the places
     listed take part in the project the sentence (or its passage, or its section) is about.
-    ``not_text`` ("näihin osallistui"): the places took part in things named before."""
+    ``not_text`` ("näihin osallistui"): the places took part in things named before. A place
+    in the elative or ablative ("yrityksiä Kokkolasta ja Pori-Harjavalta alueelta": companies
+    *from* there) is where the participants come from, not one of them."""
     if not rule.cues or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
         return []
     named = sentence.of_type(*rule.object)
@@ -157,4 +161,41 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     return [
         stated(rule, place, project, quote(sentence.text, place))
         for place in sentence.of_type(*rule.subject)
+        if not _said_from(sentence, place)
     ]
+
+
+#: Finnish cases of "from" (elative "Kokkolasta", ablative "alueelta").
+_FROM_CASES = frozenset({"Ela", "Abl"})
+
+
+def _said_from(sentence: Sentence, span: Span) -> bool:
+    """Whether the parse puts the name's last word in a case of "from"."""
+    if sentence.parse is None:
+        return False
+    words = [t for t in sentence.parse if span.start <= t.idx < span.end]
+    return bool(words) and bool(set(words[-1].morph.get("Case", [])) & _FROM_CASES)
+
+
+def represented(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "mukana ovat olleet Kokkola (Oulun yliopisto), Lappeenranta (LUT)", "Kokkola
+    (University of Oulu) is taking part": the organisation in brackets right after a place
+    (``between``: the opening bracket) takes part in the project for that place (``represents``
+    it), in a sentence a cue says is about taking part. The project is the sentence's, else
+    the passage's or the one named last, as for the places themselves (``participants``)."""
+    if not rule.cues or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
+        return []
+    named = sentence.of_type(*rule.object)
+    project = named[0] if named else (state.passage_project or state.last_project)
+    if project is None:
+        return []
+    drafts = []
+    for place, org in itertools.pairwise(sentence.spans):
+        if place.type not in PLACE_TYPES or org.type not in rule.subject:
+            continue
+        closed = sentence.text[org.end : org.end + 1] in (")", ",")
+        if rule.spans_between(sentence.text[place.end : org.start]) is None or not closed:
+            continue
+        props: dict[str, str | int | float] = {"represents": place.entity_id}
+        drafts.append(stated(rule, org, project, quote(sentence.text, place, org), props))
+    return drafts

@@ -35,7 +35,7 @@ from typing import Any
 
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
-from kgraph.db.writer import LOAD_HISTORY, GraphInput, NodeRow, RelRow, Scope, SyncReport, sync
+from kgraph.db.writer import GraphInput, NodeRow, RelRow, Scope, SyncReport, Writing, sync
 from kgraph.ontology import EVIDENCE_DOCS, PREMISE_PASSAGES, PROP_EVIDENCE_DOCS
 from loaders.build import rows
 from loaders.build.kept import Kept
@@ -186,15 +186,16 @@ def load_documents(
     kept: Kept | None = None,
     base: PartsBase | None = None,
     *,
-    history: int = LOAD_HISTORY,
+    writing: Writing | None = None,
 ) -> tuple[Build, SyncReport]:
     """Build what ``plan.documents`` own and sync only that part of the graph (planned
     against LoadRun ``after_load``: if another load landed since, nothing is written; with
-    ``base``, the full record of the shares its LoadRun records only the changes to)."""
+    ``base``, the full record of the shares its LoadRun records only the changes to;
+    ``writing``: how the sync writes)."""
     result = build_documents(corpus_dir, registry_dir, plan, parts, kept, base)
     wanted = result.graph_input
     report = sync(
         graph, wanted.nodes, wanted.relationships, run_properties(result, inputs),
-        scope=document_scope(plan.documents, after_load), history=history,
+        scope=document_scope(plan.documents, after_load), **(writing or Writing()).sync_options(),
     )  # fmt: skip
     return result, report

@@ -18,7 +18,7 @@ from loaders.plan.changes import Plan, plan
 from loaders.sources.inputs import Inputs
 
 if TYPE_CHECKING:
-    from kgraph.db.writer import SyncReport
+    from kgraph.db.writer import SyncReport, Writing
     from loaders.build.kept import Kept
     from loaders.build.pipeline import Build
 
@@ -64,12 +64,12 @@ def load_if_changed(
     *,
     verify: bool = False,
     kept: Kept | None = None,
-    history: int,
+    writing: Writing,
 ) -> Unchanged | tuple[Build, SyncReport]:
     """Nothing when the newest load read exactly these ``inputs`` (proposals too); a document
     load when only documents changed; else (or with ``verify``) a full build and diff.
-    ``kept``: the work kept by digest that the build may reuse; ``history``: the loads whose
-    LoadRun is kept."""
+    ``kept``: the work kept by digest that the build may reuse; ``writing``: how the sync
+    writes (its time limit, batches, progress and the LoadRuns kept)."""
     decided, latest = plan_load(graph, inputs, verify=verify)
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
@@ -81,12 +81,12 @@ def load_if_changed(
         if not unknown:
             return load_documents(
                 graph, corpus_dir, registry_dir, inputs, decided, parts, latest["id"], kept,
-                base, history=history,
+                base, writing=writing,
             )  # fmt: skip
         decided = Plan("full", f"the newest load recorded no mentions of {', '.join(unknown)}")
     from loaders.build.pipeline import load_inputs
 
     return load_inputs(
         graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason,
-        kept=kept, history=history,
+        kept=kept, writing=writing,
     )  # fmt: skip

@@ -59,6 +59,7 @@ __all__ = [
     "RelRow",
     "Scope",
     "SyncReport",
+    "Writing",
     "batched",
     "content_hash",
     "record_run",
@@ -76,6 +77,27 @@ T = TypeVar("T")
 #: Called after each batch with the kind of row ("nodes", "relationships", "deleted") and
 #: how many rows of the input it covered.
 ProgressFn = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class Writing:
+    """How a load's sync writes, carried from the caller's options to ``sync`` by every
+    loader on the way: the write transaction's limit, the batch size, the progress hook and
+    the loads whose LoadRun is kept."""
+
+    timeout_s: float = 300.0
+    batch_size: int = BATCH_SIZE
+    progress: ProgressFn | None = None
+    history: int = LOAD_HISTORY
+
+    def sync_options(self) -> dict[str, Any]:
+        """``sync``'s keyword arguments for these settings."""
+        return {
+            "timeout_s": self.timeout_s,
+            "batch_size": self.batch_size,
+            "progress": self.progress,
+            "history": self.history,
+        }
 
 
 @dataclass

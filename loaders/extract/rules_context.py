@@ -1,0 +1,125 @@
+"""Facts one sentence states of names another gives: a plural demonstrative pointing back to
+the projects listed in the sentence before ("näihin", "these projects"), and the examples a
+sentence lists after "kuten" / "such as" for the projects its subjects take part in.
+
+Each function applies the rules of ``patterns/<language>.yaml`` whose ``code`` names it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from loaders.extract.context import Sentence, State
+from loaders.extract.drafts import Draft, anchors, stated
+from loaders.extract.patterns import Rule
+from loaders.extract.spans import Span
+from loaders.extract.words import Words
+
+#: What may stand between the names of one list: commas, "ja", "sekä", "and", "as well as",
+#: an article ("A and the B").
+_JOINER = re.compile(r"(?:[\s,;]+|\b(?:ja|sekä|and|as well as|the)\b)+")
+_UNNAMED = r"[A-ZÅÄÖ][\w.&-]*(?: [a-zåäö][\w-]*)?"
+#: Between two names of one list: joiners, and items no rule named, each between joiners.
+_GAP = re.compile(rf"{_JOINER.pattern}(?:{_UNNAMED}{_JOINER.pattern})*")
+#: From a list's last name to what follows the list: items no rule named after joiners.
+_LAST_GAP = re.compile(rf"(?:{_JOINER.pattern}{_UNNAMED})*\s*")
+#: What may follow a list that closes its sentence.
+_CLOSING = re.compile(r"[\s.,;:!?)\]”\"]*")
+
+
+def _regex(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _one_list(text: str, names: tuple[Span, ...] | list[Span]) -> bool:
+    """Whether the names stand side by side as one list, nothing but joiners between them."""
+    return all(
+        a.end <= b.start and _JOINER.fullmatch(text[a.end : b.start]) is not None
+        for a, b in itertools.pairwise(names)
+    )
+
+
+def _antecedents(sentence: Sentence, state: State, rule: Rule) -> tuple[Span, ...]:
+    """The projects a plural demonstrative points back to: those the sentence before (in the
+    same passage) lists, two or more as one list, when the list closes that sentence (the
+    nearest thing a "näihin" can mean) or the demonstrative says it means projects
+    (``refers_back``: "näihin hankkeisiin", "these projects")."""
+    listed = state.previous_projects
+    if len(listed) < 2 or not _one_list(sentence.text, listed):
+        return ()
+    closes = _CLOSING.fullmatch(sentence.text[listed[-1].end : sentence.start]) is not None
+    return listed if closes or rule.points_back(sentence.words) else ()
+
+
+def points_back(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "... saivat myönteisen rahoituspäätöksen: EKOAKKU, BATTCHEM ja BATTEdu. Näihin
+    osallistui useita paikkakuntia (Vaasa, Turku)": each name of the rule's subject types in
+    the sentence takes part in each project the demonstrative (``text``) points back to, when
+    a cue ("osallistua", "mukana", "take part") says they take part. A negation keeps the
+    rule out of the sentence (``not_text``)."""
+    if not rule.cues or not rule.cued(sentence.lemmas) or not rule.text:
+        return []
+    pointer = _regex(rule.text).search(sentence.words)
+    projects = _antecedents(sentence, state, rule) if pointer else ()
+    if pointer is None or not projects:
+        return []
+    at = sentence.start + pointer.start()
+    drafts = []
+    for subject in sentence.of_type(*rule.subject):
+        said = anchors(
+            sentence.text, min(at, subject.start), max(at + len(pointer[0]), subject.end)
+        )
+        for project in projects:
+            named = anchors(sentence.text, project.start, project.end)
+            drafts.append(stated(rule, subject, project, [*named, *said]))
+    return drafts
+
+
+def examples(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "Oulun yliopisto, Aalto-yliopisto ja LUT ovat mukana tutkimushankkeissa, kuten
+    BATCircle2.0 ja BATCircle3.0", "A and B take part in projects such as P and Q": each name
+    listed right before the rule's ``text`` takes part in each project listed right after it
+    (the examples are projects they take part in). Both lists must be nothing but names and
+    joiners; a name elsewhere in the sentence is no end."""
+    drafts: list[Draft] = []
+    for m in _regex(rule.text).finditer(sentence.words):
+        at, to = sentence.start + m.start(), sentence.start + m.end()
+        subjects = _listed_up_to(sentence, at, rule.subject)
+        for o in _listed_from(sentence, to, rule.object):
+            quoted = anchors(sentence.text, subjects[0].start, o.end) if subjects else []
+            drafts += [stated(rule, s, o, quoted) for s in subjects]
+    return drafts
+
+
+def _listed_up_to(sentence: Sentence, at: int, types: tuple[str, ...]) -> list[Span]:
+    """The names of ``types`` of the list that ends right at ``at``: names and joiners back
+    from it, where an item no rule named ("LUT yliopisto") may stand between joiners (it
+    gives no fact, but the list goes on through it)."""
+    names = sorted(sentence.of_type(*types), key=lambda s: s.start)
+    listed: list[Span] = []
+    end = at
+    for span in reversed(names):
+        if span.end > end:
+            continue
+        gap = sentence.text[span.end : end]
+        if (_LAST_GAP if not listed else _GAP).fullmatch(gap) is None:
+            break
+        listed.insert(0, span)
+        end = span.start
+    return listed
+
+
+def _listed_from(sentence: Sentence, at: int, types: tuple[str, ...]) -> list[Span]:
+    """The list of names of ``types`` that starts right at ``at`` (spaces aside)."""
+    names = sorted(sentence.of_type(*types), key=lambda s: s.start)
+    listed: list[Span] = []
+    start = at
+    for span in names:
+        gap = sentence.text[start : span.start]
+        if span.start < start:
+            continue
+        if gap.strip() if not listed else not _JOINER.fullmatch(gap):
+            break
+        listed.append(span)
+        start = span.end
+    return listed

@@ -1083,6 +1083,12 @@ CASES: dict[str, dict[str, Case]] = {
             "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Vaasa ei osallistunut näihin.",
             (),
         ),
+        "fi-naihin-kysymyksiin-means-the-questions": Case(
+            "fi",
+            "Kierrätystä on selvitetty hankkeissa BATCircle2.0 ja BATCircle3.0. Näihin "
+            "kysymyksiin on etsitty vastauksia Vaasan kanssa, ja mukana ovat olleet yritykset.",
+            (),
+        ),
     },
     "points-back-orgs-fi": {
         "fi-an-organisation-takes-part": Case(
@@ -1126,6 +1132,12 @@ CASES: dict[str, dict[str, Case]] = {
             "en",
             "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa did not take part "
             "in these.",
+            (),
+        ),
+        "en-these-challenges-means-the-challenges": Case(
+            "en",
+            "Recycling was discussed at the seminars of BATCircle2.0 and BATCircle3.0. "
+            "Companies from Vaasa have taken part in solving these challenges.",
             (),
         ),
     },

@@ -1027,6 +1027,16 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-prose-after-the-cue-is-no-list": Case(
             "fi", "Hankkeet olivat REBATT ja uusi hanke.", ()
         ),
+        "fi-a-relative-clause-s-object-is-about-the-projects": Case(
+            "fi",
+            "Muita hankkeita, joita valmisteltiin ja jotka saivat rahoituspäätöksen: KEMLAB ja "
+            "LiReKo.",
+            ("Project: KEMLAB", "Project: LiReKo"),
+            ("Project: KEMLAB", "Project: LiReKo"),
+        ),
+        "fi-the-list-names-the-verbs-object": Case(
+            "fi", "Molemmat hankkeet tutkivat kolmea katodimateriaalia: NMC811, LFP ja LMFP.", ()
+        ),
     },
     "listed-projects-en": {
         "en-after-a-colon": Case(
@@ -1043,6 +1053,15 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-prose-after-the-cue-is-no-list": Case(
             "en", "The projects were successful and REBATT continues.", ()
+        ),
+        "en-the-list-names-the-verbs-object": Case(
+            "en", "The projects tested three cathode chemistries: NMC811, LFP and LMFP.", ()
+        ),
+        "en-a-time-before-the-colon-is-no-object": Case(
+            "en",
+            "Two new projects started during the year: NordBatt and CellCheck.",
+            ("Project: NordBatt", "Project: CellCheck"),
+            ("Project: NordBatt", "Project: CellCheck"),
         ),
     },
     # --- a demonstrative pointing back to the projects listed before (rules_context.py) ---

@@ -1212,6 +1212,12 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-the-examples-in-another-sentence": Case(
             "fi", "Centria on mukana hankkeissa. Esimerkiksi BATCircle2.0 on kiinnostava.", ()
         ),
+        "fi-a-funder-is-no-partner": Case(
+            "fi",
+            "Business Finland on ollut mukana hankkeissa, kuten BATCircle2.0 ja BATCircle3.0, "
+            "niiden rahoittajana.",
+            (),
+        ),
     },
     "examples-en": {
         "en-take-part-in-projects-such-as": Case(
@@ -1227,6 +1233,12 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-a-negation-states-nothing": Case(
             "en", "Aalto University is not involved in projects such as BATCircle2.0.", ()
+        ),
+        "en-a-funder-is-no-partner": Case(
+            "en",
+            "Business Finland has been involved in projects such as BATCircle2.0 and "
+            "BATCircle3.0 as their main funder.",
+            (),
         ),
     },
     # --- an organisation in brackets after a place taking part takes part for it ---

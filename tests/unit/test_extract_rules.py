@@ -473,6 +473,12 @@ CASES: dict[str, dict[str, Case]] = {
             "BATCircle3.0-hankkeessa on mukana yrityksiä Kokkolasta ja Pori-Harjavalta alueelta.",
             (),
         ),
+        "fi-a-place-in-brackets-after-an-organisation-is-where-it-is": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa ovat mukana Jyväskylän yliopisto ja Itä-Suomen yliopisto "
+            "(Kuopio) sekä Vaasa.",
+            ("city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",),
+        ),
         "en-participating": Case(
             "en",
             "Kokkola and Vaasa are participating in the BATCircle3.0 project.",
@@ -486,6 +492,11 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-a-negation-states-nothing": Case(
             "en", "Oulu is not participating in the BATCircle3.0 project.", ()
+        ),
+        "en-a-place-in-brackets-after-an-organisation-is-where-it-is": Case(
+            "en",
+            "The University of Eastern Finland (Kuopio) also participates in BATCircle3.0.",
+            (),
         ),
     },
     "person-title-at": {

@@ -48,17 +48,26 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list what was missed or wrong")
     args = parser.parse_args()
     registry = load_registry(Settings().registry_dir)
-    results = score_set(load_set(), registry, load_pipelines())
+    documents = load_set()
+    results = score_set(documents, registry, load_pipelines())
     lines = [
         "| document | entities P | entities R | correct/proposed/expected "
         "| facts P | facts R | correct/proposed/expected |",
         "|---|---|---|---|---|---|---|",
     ]
     entities, facts = Tally(), Tally()
+    # the issue asks the English figures to be within 0.10 of the Finnish
+    by_language: dict[str, tuple[Tally, Tally]] = {}
+    languages = {d.id: d.document.entry.language for d in documents}
     for scored in results:
         entities.add(scored.entities)
         facts.add(scored.facts)
+        language = by_language.setdefault(languages[scored.doc], (Tally(), Tally()))
+        language[0].add(scored.entities)
+        language[1].add(scored.facts)
         lines.append(f"| {scored.doc} | {_cells(scored.entities)} | {_cells(scored.facts)} |")
+    for code, (of_entities, of_facts) in sorted(by_language.items()):
+        lines.append(f"| all {code} | {_cells(of_entities)} | {_cells(of_facts)} |")
     lines.append(f"| **all** | {_cells(entities)} | {_cells(facts)} |")
     print("\n".join(lines))
     traps = [f"{s.doc}: {t}" for s in results for t in s.traps]

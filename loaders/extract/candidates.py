@@ -92,6 +92,11 @@ def _base(tokens: list[Token], words: Words | None = None) -> str:
     return (before + word).strip()
 
 
+def base_name(tokens: list[Token], words: Words | None = None) -> str:
+    """A name in base form, its head word's lemma ("loppuseminaarissa" -> "loppuseminaari")."""
+    return _base(tokens, words)
+
+
 def _foreign_base(word: str, words: Words) -> str:
     for ending in _FOREIGN_ENDINGS:
         stem = word[: -len(ending)]
@@ -135,9 +140,15 @@ def _from_entity(ent: SpacySpan, words: Words, rule: Rule) -> Span | None:
     Refused, for precision: a span across punctuation ("Turku: kiertotalous"), one that starts
     in lower case or has no proper noun or acronym in it ("Kansallisen verkoston" at the start
     of a heading), a one-word organisation of unknown kind unless an acronym of at most five
-    letters ("UEF"; not "LinkedIn", "Natriumioniakut"), a person of fewer than two words.
+    letters ("UEF"; not "LinkedIn", "Natriumioniakut"), a person of fewer than two words; a
+    name that fills a bracket after a word in lower case, which glosses or abbreviates the
+    common words before it ("tutkimus- ja innovaatio-ohjelmaa (SRIA)", "nopeampi kehittäminen
+    (Materials Acceleration Platform)"); a web page's title ending in its site's section
+    ("Energy Storage - Home").
     """
     if any(t.is_punct and t.text not in "-–&" for t in ent) or not ent.text[:1].isupper():
+        return None
+    if _gloss(ent) or _page_title(ent.text):
         return None
     tokens = list(ent)
     if not any(
@@ -170,6 +181,32 @@ def _from_entity(ent: SpacySpan, words: Words, rule: Rule) -> Span | None:
         org_kind,
         rule,
     )
+
+
+def _gloss(ent: SpacySpan) -> bool:
+    """Whether ``ent`` fills a bracket after words in lower case: "(SRIA)" after "tutkimus- ja
+    innovaatio-ohjelmaa" abbreviates them and names no organisation of its own. After a name
+    ("Oulun yliopisto (UO)", "Lappeenrannan teknillinen yliopisto (LUT)") a capital stands
+    among the three words before the bracket."""
+    text = ent.doc.text
+    before = text[: ent.start_char].rstrip(" ")
+    after = text[ent.end_char :].lstrip(" ")
+    if not (before.endswith("(") and after.startswith(")")):
+        return False
+    words = before[:-1].split()[-_GLOSSED_WORDS:]
+    return bool(words) and all(w[:1].islower() for w in words)
+
+
+#: How many words before a bracket are read to tell a gloss from a name's acronym.
+_GLOSSED_WORDS = 3
+
+
+#: A page's title written as "Title - Section" by the site: the section is no part of a name.
+_PAGE_SECTION = re.compile(r"\s[-–|]\s(?:Home|Etusivu|Kotisivu|Startsida)$")
+
+
+def _page_title(text: str) -> bool:
+    return _PAGE_SECTION.search(text) is not None
 
 
 def genitive_heads(source: NameSource, rule: Rule) -> list[Span]:

@@ -38,6 +38,10 @@ class NameSource:
     lexicon: Lexicon | None = None
     #: the names of the registry the passage holds
     linked: tuple[Span, ...] = ()
+    #: the text of the passages just before and just after it ("News Published:" over a
+    #: headline; "Webinar about ..." under a source line)
+    before_text: str = ""
+    after_text: str = ""
 
 
 def titled(heading: Iterable[str], *said: str) -> bool:

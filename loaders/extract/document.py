@@ -35,8 +35,12 @@ class Read:
     #: new entities named so far, by id, and the matcher over their names (rebuilt on growth)
     named: dict[str, Span] = field(default_factory=dict)
     index: MentionIndex | None = None
+    indexed_acronyms: frozenset[str] = frozenset()
     #: entity id -> other base-form names the document gives it ("Valmet Automotive")
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    #: entity id -> long forms written in brackets after its acronym ("BEPA (Batteries
+    #: European Partnership Association)" when BEPA is already "Batteries European Partnership")
+    long_forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def extract_document(
@@ -56,9 +60,16 @@ def extract_document(
     lexicon = lexicon_of(nlp)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
-    for passage, doc in zip(document.passages, parsed, strict=True):
-        spans, drafts = _spans(passage, doc, language, linker, words, book, read.state, lexicon)
-        spans = _acronyms(passage.text, spans, read.acronyms)
+    passages = document.passages
+    for i, (passage, doc) in enumerate(zip(passages, parsed, strict=True)):
+        around = (
+            passages[i - 1].text if i > 0 else "",
+            passages[i + 1].text if i + 1 < len(passages) else "",
+        )
+        spans, drafts = _spans(
+            passage, doc, language, linker, words, book, read.state, lexicon, around
+        )
+        spans = _acronyms(passage.text, spans, read.acronyms, read.long_forms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
         # a name met again may be an acronym met before its long form ("5.1. EERA" over
         # "... Alliance (EERA)", then "EERAn jäseniä"): it is the long form's entity here too
@@ -80,6 +91,9 @@ def extract_document(
     read.drafts = beside_hand_rules(read.drafts)
     read.aliases = one_per_thing(read.spans, read.drafts, language, words.legal_forms)
     _acronym_aliases(read)
+    for entity_id, names in sorted(read.long_forms.items()):
+        aliases = read.aliases.setdefault(entity_id, [])
+        aliases.extend(n for n in names if n not in aliases)
     return read
 
 
@@ -110,9 +124,19 @@ def _named_again(
         if span.new and span.entity_id not in read.named and len(span.name) >= 4:
             read.named[span.entity_id] = span
             grown = True
-    if grown:
+    # an acronym in brackets is a name of its entity further on: "GTK" after "the
+    # Geological Survey of Finland (GTK)"
+    acronyms = {a: s for a, s in read.acronyms.items() if s.entity_id in read.named}
+    if grown or acronyms.keys() != read.indexed_acronyms:
+        read.indexed_acronyms = frozenset(acronyms)
         read.index = MentionIndex(
-            EntityNames(entity_id=i, names=names_of(s.name, legal_forms))
+            EntityNames(
+                entity_id=i,
+                names=[
+                    *names_of(s.name, legal_forms),
+                    *(a for a, of in acronyms.items() if of.entity_id == i),
+                ],
+            )
             for i, s in read.named.items()
         )
     if read.index is not None:
@@ -150,6 +174,7 @@ def _spans(
     book: Rulebook,
     state: State,
     lexicon: Lexicon | None,
+    around: tuple[str, str] = ("", ""),
 ) -> tuple[list[Span], list[Draft]]:
     """The passage's known names and the new ones its language's name rules find (a
     reference list item is read by the reference rules alone; a list item with the section
@@ -173,6 +198,8 @@ def _spans(
         list_intro=state.list_intro if item else "",
         lexicon=lexicon,
         linked=tuple(linked),
+        before_text=around[0],
+        after_text=around[1],
     )
     for name_rule in book.names:
         source.found.extend(name_rule(source))
@@ -180,15 +207,36 @@ def _spans(
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,9})\)")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])(?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,9})\s*\($")
 
 
-def _acronyms(text: str, spans: list[Span], known: dict[str, Span]) -> list[Span]:
+def _acronyms(
+    text: str,
+    spans: list[Span],
+    known: dict[str, Span],
+    long_forms: dict[str, list[str]] | None = None,
+) -> list[Span]:
     """ "European Energy Research Alliance (EERA)": the acronym, here and further on ("EERA",
-    "EERAn", "EERA:n"), is a name of the new entity before it, not an entity of its own."""
-    for span in spans:
+    "EERAn", "EERA:n"), is a name of the new entity before it, not an entity of its own. The
+    other way round, "BEPA (Batteries European Partnership)": the long form in brackets after
+    an acronym whose letters its capitals spell (or begin) names the acronym's entity, and a
+    second long form of it ("BEPA (Batteries European Partnership Association)") is its
+    alias (in ``long_forms``), not another entity."""
+    replaced: dict[int, Span] = {}
+    for i, span in enumerate(spans):
         m = _ACRONYM_AFTER.match(text, span.end)
         if span.new and m and span.type != "Person":
             known.setdefault(m["acr"], span)
+        first = _long_form_of(text, span)
+        if first is None:
+            continue
+        earlier = known.setdefault(first, span)
+        if earlier.entity_id != span.entity_id and long_forms is not None:
+            names = long_forms.setdefault(earlier.entity_id, [])
+            if span.name not in names and span.name != earlier.name:
+                names.append(span.name)
+            replaced[i] = replace(earlier, start=span.start, end=span.end, surface=span.surface)
+    spans = [replaced.get(i, s) for i, s in enumerate(spans)]
     out = []
     for span in spans:
         bare = re.sub(r"(?::\w+|(?<=[A-Z])n)$", "", span.surface)
@@ -197,6 +245,21 @@ def _acronyms(text: str, spans: list[Span], known: dict[str, Span]) -> list[Span
             span = replace(full, start=span.start, end=span.end, surface=span.surface)
         out.append(span)
     return out
+
+
+def _long_form_of(text: str, span: Span) -> str | None:
+    """The acronym ``span`` spells out in brackets after it ("BEPA (Batteries European
+    Partnership)"), when its capitals' initials and the acronym's letters agree."""
+    before = _ACRONYM_BEFORE.search(text, 0, span.start)
+    if not span.new or span.type == "Person" or before is None:
+        return None
+    if not text[span.end :].lstrip(" ").startswith(")"):
+        return None
+    initials = "".join(w[0] for w in span.name.split() if w[:1].isupper())
+    acronym = before["acr"]
+    shorter = min(len(initials), len(acronym))
+    agree = shorter >= 2 and initials[:shorter] == acronym[:shorter]
+    return acronym if agree else None
 
 
 def _advance(state: State, passage: Passage, spans: list[Span]) -> None:

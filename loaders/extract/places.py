@@ -74,9 +74,15 @@ def english_cities(source: NameSource, rule: Rule) -> list[Span]:
     return spans
 
 
+#: What the pipeline's dictionary may call a word that is then no city.
+_NO_PLACE = frozenset({"name", "person", "common"})
+
+
 def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
     """A one-word place name of the Finnish pipeline (its ``labels``: GPE), in base form, as a
-    city, unless it overlaps a country or region the gazetteer found."""
+    city, unless it overlaps a country or region the gazetteer found, or the pipeline's own
+    dictionary knows the word as something else: a company's name ("Kemira", which the
+    pipeline tags a place under "Kumppanit"), a person's name or a common word."""
     places = [p for p in source.found if p.type in ("Country", "Region")]
     spans = []
     for ent in source.doc.ents:
@@ -87,6 +93,8 @@ def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
         unknown = name == token.text and "Case=Nom" not in str(token.morph)
         if unknown or not name[:1].isupper() or not name.isalpha():
             continue  # an inflected word the lemmatiser does not know ("ReKokkolan") is no city
+        if source.lexicon is not None and source.lexicon(token.text, name) in _NO_PLACE:
+            continue  # the dictionary knows it as a company's or a person's name ("Kemira")
         spans.append(
             Span(
                 ent.start_char,

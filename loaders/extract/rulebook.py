@@ -32,6 +32,7 @@ from loaders.extract import (
     rules_people,
     rules_places,
     rules_projects,
+    titles,
 )
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
@@ -56,6 +57,10 @@ NAME_CODE: dict[str, NameCode] = {
     "english-events": candidates.english_events,
     "english-cities": places.english_cities,
     "listed-organisations": candidates.listed_organisations,
+    "source-lines": titles.source_lines,
+    "labelled-titles": titles.labelled_titles,
+    "shapes": titles.shapes,
+    "places-listed": titles.places_listed,
     "listed-projects": project_lists.listed_projects,
 }
 #: The code a sentence rule may name.

@@ -22,6 +22,8 @@ PLACE_TYPES: frozenset[EntityType] = frozenset({"City", "Country", "Region"})
 #: Kinds whose names are common words ("vety", "akkukemia"): a new name that contains one
 #: ("VetyPolku-hanke") is a name, not a mention of the concept.
 CONCEPT_TYPES: frozenset[EntityType] = frozenset({"Topic", "ValueChainStage"})
+#: Kinds named by a title, whose words may hold other names ("Finland leads the way ...").
+TITLED_TYPES: frozenset[EntityType] = frozenset({"Publication", "Event"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,10 @@ def _yields(known: Span, new: Span) -> bool:
         return known.start >= new.start and known.end <= new.end
     if not known.inside(new) or (known.start, known.end) == (new.start, new.end):
         return False
-    return known.type in PLACE_TYPES | CONCEPT_TYPES or new.rule == "project-shape-fi"
+    # a title is a name of its own: "BATCircle 2.0 continues to lead ..." names a news item,
+    # it does not mention the project
+    titled = new.type in TITLED_TYPES
+    return known.type in PLACE_TYPES | CONCEPT_TYPES or new.rule == "project-shape-fi" or titled
 
 
 def resolve_overlaps(linked: list[Span], found: list[Span]) -> list[Span]:

@@ -89,6 +89,10 @@ class Outcome:
     #: does not state, as (subject, predicate, object) with curated ids where mapped.
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     wrong: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Hidden entities not proposed, as (type, id, name), and proposed new entities that are
+    #: none of them (or a second proposal of one), as (type, name, rule).
+    missed_entities: list[tuple[str, str, str]] = field(default_factory=list)
+    wrong_entities: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def predicate_of(fact: FactSpec) -> str:
@@ -161,6 +165,7 @@ def leave_one_out(
         learned_rules,
         missed,
         wrong,
+        *_entity_misses(proposals, hidden, mapping, by_id),
     )
 
 
@@ -187,9 +192,17 @@ def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
     types = {e.id: e.type for e in hidden}
     dois = {e.props.get("doi"): e.id for e in hidden if e.props.get("doi")}
     mapping: dict[str, str] = {}
+    # The matcher reads words, and leaves out a name's punctuation at its end or inside
+    # ("Battery 2030+", "Winning in ecosystems: What is the value for me?"): a name written
+    # exactly as curation writes it is that entity too.
+    exact = {(e.type, _folded(n)): e.id for e in hidden for n in e.all_names()}
     for entity in proposals.entities:
         if entity.props.get("doi") in dois:
             mapping[entity.id] = dois[entity.props.get("doi")]
+            continue
+        same = [exact[k] for n in entity.all_names() if (k := (entity.type, _folded(n))) in exact]
+        if same:
+            mapping[entity.id] = same[0]
             continue
         for name in entity.all_names():
             whole = [
@@ -201,6 +214,10 @@ def map_new(proposals: Proposals, hidden: list[EntitySpec]) -> dict[str, str]:
                 mapping[entity.id] = sorted(whole)[0]
                 break
     return mapping
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _entity_tallies(
@@ -235,6 +252,23 @@ def _entity_tallies(
 
 
 Triple = tuple[str, str, str]
+
+
+def _entity_misses(
+    proposals: Proposals, hidden: set[str], mapping: dict[str, str], by_id: dict[str, EntitySpec]
+) -> tuple[list[Triple], list[Triple]]:
+    found: set[str] = set()
+    wrong: list[Triple] = []
+    for entity in proposals.entities:
+        target = mapping.get(entity.id)
+        if target is None or target in found:
+            wrong.append((entity.type, entity.name, entity.rule))
+        else:
+            found.add(target)
+    missed = [
+        (by_id[e].type, e, by_id[e].name) for e in hidden - found if by_id[e].type in TARGET_TYPES
+    ]
+    return sorted(missed), sorted(wrong)
 
 
 def _fact_tally(

@@ -226,7 +226,9 @@ def dependency_path(sent: SentSpan, first: Span, second: Span) -> tuple[str, ...
     """The parse's path from the first name to the second: the relation of each token on the
     way up to the word that governs both (``nsubj>``), that word's lemma and those of the
     words passed, and the relations down (``<nmod:poss``). A name in a list stands for its
-    list (a ``conj`` is climbed to the list's first name); a negation on the way is ``not``.
+    list (a ``conj`` is climbed to the list's first name), unless the other name hangs from it
+    ("Lappeenranta (LUT)": LUT is Lappeenranta's, not the list's); a negation on the way is
+    ``not``.
     None without a parse, or when the path is longer than ``MAX_PATH`` edges."""
     doc = sent.doc
     if not doc.has_annotation("DEP"):
@@ -235,7 +237,8 @@ def dependency_path(sent: SentSpan, first: Span, second: Span) -> tuple[str, ...
     b = doc.char_span(second.start, second.end, alignment_mode="expand")
     if a is None or b is None:
         return None
-    ta, tb = _list_head(a.root), _list_head(b.root)
+    ta = a.root if a.root.is_ancestor(b.root) else _list_head(a.root)
+    tb = b.root if b.root.is_ancestor(a.root) else _list_head(b.root)
     up_a, up_b = [ta, *ta.ancestors], [tb, *tb.ancestors]
     common = next((t for t in up_a if t in up_b), None)
     if common is None or ta == tb:

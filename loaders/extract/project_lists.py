@@ -9,11 +9,14 @@ no "-hanke" or "project" stands beside it.
 Precision: from the cue to the end of its sentence there must be nothing but names and the
 joiners of a list (a comma, "ja", "sekä", "and", "mm."), or the list gives nothing (prose after
 the cue is not a list); a relative clause about the list (", jotka ...", ", which ...") ends
-it. A name the registry or another rule gave stands as one item and is not proposed again; a
-programme or call before a slash ("Horizon Europe/", "M.ERANET/") qualifies the name after
-it. A new name must look like a project's acronym: one word with a second
-capital or a digit beside its first capital ("EKOAKKU", "BATTEdu", "3Interfaces",
-"BATCircle3.0"); a plain word ("Helsinki", "Kierrätys") is not proposed.
+it. A list after the object of the sentence's verb names that object's things, not the
+projects, and gives nothing ("Molemmat hankkeet tutkivat kolmea katodimateriaalia: NMC811,
+LFP ja LMFP", "The projects tested three cathode chemistries: ..."); an object inside a
+relative clause about the projects does not count. A name the registry or another rule gave
+stands as one item and is not proposed again; a programme or call before a slash ("Horizon
+Europe/", "M.ERANET/") qualifies the name after it. A new name must look like a project's
+acronym: one word with a second capital or a digit beside its first capital ("EKOAKKU",
+"BATTEdu", "3Interfaces", "BATCircle3.0"); a plain word ("Helsinki", "Kierrätys") is not proposed.
 """
 
 from __future__ import annotations
@@ -57,11 +60,33 @@ def listed_projects(source: NameSource, rule: Rule) -> list[Span]:
         stop = sentence.start_char + len(sentence.text.rstrip().rstrip(".;!?"))
         relative = _RELATIVE.search(source.text, cue.end(), stop)
         stop = relative.start() if relative else stop
+        if _names_an_object(source, cue):
+            continue
         for start, end in _items(source.text, cue.end(), stop, known):
             name = source.text[start:end]
             if not any(s.start < end and start < s.end for s in [*known, *spans]):
                 spans.append(_project(start, end, name, rule))
     return spans
+
+
+#: The parse's relations of a verb's object.
+_OBJECTS = frozenset({"obj", "dobj"})
+
+
+def _names_an_object(source: NameSource, cue: re.Match[str]) -> bool:
+    """Whether, between the cue's project word and the list, a noun is the object of the
+    sentence's verb ("tutkivat kolmea katodimateriaalia:", "tested three cathode
+    chemistries:"): the list after it names those things, not the projects. What a relative
+    clause about the projects says ("hankkeita, joita valmisteltiin ja jotka saivat
+    rahoituspäätöksen:") is not read."""
+    word = re.match(r"\w+", source.text[cue.start() :])
+    after = cue.start() + (word.end() if word else 0)
+    relative = _RELATIVE.search(source.text, after, cue.end())
+    upto = relative.start() if relative else cue.end()
+    return any(
+        after <= t.idx < upto and t.dep_ in _OBJECTS and t.pos_ in ("NOUN", "PROPN")
+        for t in source.doc
+    )
 
 
 def _items(text: str, start: int, end: int, known: list[Span]) -> list[tuple[int, int]]:

@@ -64,6 +64,8 @@ def points_back(sentence: Sentence, state: State, rule: Rule, words: Words) -> l
     if pointer is None or not projects:
         return []
     at = sentence.start + pointer.start()
+    if _determines_other_things(sentence, at, rule):
+        return []
     drafts = []
     for subject in sentence.of_type(*rule.subject):
         said = anchors(
@@ -73,6 +75,20 @@ def points_back(sentence: Sentence, state: State, rule: Rule, words: Words) -> l
             named = anchors(sentence.text, project.start, project.end)
             drafts.append(stated(rule, subject, project, [*named, *said]))
     return drafts
+
+
+def _determines_other_things(sentence: Sentence, at: int, rule: Rule) -> bool:
+    """ "näihin kysymyksiin", "these challenges": a demonstrative that determines a noun (the
+    parse's ``det``) points to that noun's things, not to the projects before, unless the noun
+    is one ``refers_back`` says means projects ("näihin hankkeisiin", "these projects")."""
+    if sentence.parse is None:
+        return False
+    token = next((t for t in sentence.parse if t.idx == at), None)
+    if token is None or token.dep_ != "det":
+        return False
+    noun = token.head
+    start, end = min(token.idx, noun.idx), max(token.idx, noun.idx) + len(noun.text)
+    return not rule.points_back(sentence.text[start:end])
 
 
 def examples(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:

@@ -7,6 +7,7 @@ words it looks for are the rule's (cues, line starts, the text before or after a
 from __future__ import annotations
 
 import itertools
+import re
 
 from kgraph.parse.amounts import find_amounts
 from kgraph.parse.dates import find_periods
@@ -161,8 +162,20 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     return [
         stated(rule, place, project, quote(sentence.text, place))
         for place in sentence.of_type(*rule.subject)
-        if not _said_from(sentence, place)
+        if not _said_from(sentence, place) and not _where_an_organisation_is(sentence, place)
     ]
+
+
+def _where_an_organisation_is(sentence: Sentence, place: Span) -> bool:
+    """ "Itä-Suomen yliopisto (Kuopio)": a place alone in brackets right after an organisation
+    says where the organisation is; the organisation takes part, not the place."""
+    before = [s for s in sentence.spans if s.end <= place.start]
+    if not before:
+        return False
+    org = max(before, key=lambda s: s.end)
+    opened = re.fullmatch(r"\s*\(\s*", sentence.text[org.end : place.start]) is not None
+    closed = sentence.text[place.end : place.end + 1] == ")"
+    return org.type == "Organisation" and opened and closed
 
 
 #: Finnish cases of "from" (elative "Kokkolasta", ablative "alueelta").

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import PatternError
-from kgraph.ontology import EntitySpec, Evidence, FactSpec
+from kgraph.ontology import EntitySpec, EntityType, Evidence, FactSpec
 from kgraph.settings import Settings
 from loaders.extract.document import extract_document
 from loaders.extract.induce import induce
-from loaders.extract.learned import LearnedPatterns, read_learned
+from loaders.extract.learned import LearnedPatterns, dependency_path, read_learned
 from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
+from loaders.extract.spans import Span
 from loaders.extract.words import load_words
 from loaders.sources.corpus import load_corpus
 from loaders.sources.registry import Located, Registry, load_registry
@@ -180,3 +181,19 @@ def test_the_shipped_file_is_what_curation_teaches_now(pipelines: Pipelines) -> 
         load_registry(settings.registry_dir), load_corpus(settings.corpus_dir), pipelines
     )
     assert read_learned() == fresh, "curation changed: rerun scripts/learn_patterns.py"
+
+
+def _name(text: str, surface: str, kind: EntityType) -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), surface, kind, surface, False, surface)
+
+
+def test_a_path_keeps_the_list_item_the_other_name_hangs_from(pipelines: Pipelines) -> None:
+    """ "Kokkola (Oulun yliopisto), Lappeenranta (LUT) ja Kuopio (UEF)": from Lappeenranta, LUT
+    is its own apposition; climbing to the list's head first made the path pass through
+    "lappeenranta", so a pattern learned there read LUT as being in every city of the list."""
+    text = "Mukana ovat olleet Kokkola (Oulun yliopisto), Lappeenranta (LUT) ja Kuopio (UEF)."
+    sent = next(pipelines.fi(text).sents)
+    lut = _name(text, "LUT", "Organisation")
+    assert dependency_path(sent, _name(text, "Lappeenranta", "City"), lut) == ("<appos",)
+    assert dependency_path(sent, _name(text, "Kuopio", "City"), lut) != ("<appos",)

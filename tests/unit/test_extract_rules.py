@@ -479,6 +479,12 @@ CASES: dict[str, dict[str, Case]] = {
             "BATCircle3.0-hankkeessa on mukana yrityksiä Kokkolasta ja Pori-Harjavalta alueelta.",
             (),
         ),
+        "fi-a-place-in-brackets-after-an-organisation-is-where-it-is": Case(
+            "fi",
+            "BATCircle3.0-hankkeessa ovat mukana Jyväskylän yliopisto ja Itä-Suomen yliopisto "
+            "(Kuopio) sekä Vaasa.",
+            ("city:vaasa PARTICIPATES_IN project:batcircle3 role=participant",),
+        ),
         "en-participating": Case(
             "en",
             "Kokkola and Vaasa are participating in the BATCircle3.0 project.",
@@ -492,6 +498,11 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-a-negation-states-nothing": Case(
             "en", "Oulu is not participating in the BATCircle3.0 project.", ()
+        ),
+        "en-a-place-in-brackets-after-an-organisation-is-where-it-is": Case(
+            "en",
+            "The University of Eastern Finland (Kuopio) also participates in BATCircle3.0.",
+            (),
         ),
     },
     "person-title-at": {
@@ -1033,6 +1044,16 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-prose-after-the-cue-is-no-list": Case(
             "fi", "Hankkeet olivat REBATT ja uusi hanke.", ()
         ),
+        "fi-a-relative-clause-s-object-is-about-the-projects": Case(
+            "fi",
+            "Muita hankkeita, joita valmisteltiin ja jotka saivat rahoituspäätöksen: KEMLAB ja "
+            "LiReKo.",
+            ("Project: KEMLAB", "Project: LiReKo"),
+            ("Project: KEMLAB", "Project: LiReKo"),
+        ),
+        "fi-the-list-names-the-verbs-object": Case(
+            "fi", "Molemmat hankkeet tutkivat kolmea katodimateriaalia: NMC811, LFP ja LMFP.", ()
+        ),
     },
     "listed-projects-en": {
         "en-after-a-colon": Case(
@@ -1049,6 +1070,15 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-prose-after-the-cue-is-no-list": Case(
             "en", "The projects were successful and REBATT continues.", ()
+        ),
+        "en-the-list-names-the-verbs-object": Case(
+            "en", "The projects tested three cathode chemistries: NMC811, LFP and LMFP.", ()
+        ),
+        "en-a-time-before-the-colon-is-no-object": Case(
+            "en",
+            "Two new projects started during the year: NordBatt and CellCheck.",
+            ("Project: NordBatt", "Project: CellCheck"),
+            ("Project: NordBatt", "Project: CellCheck"),
         ),
     },
     # --- a demonstrative pointing back to the projects listed before (rules_context.py) ---
@@ -1087,6 +1117,12 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-a-negation-states-nothing": Case(
             "fi",
             "Rahoituksen saivat BATCircle2.0 ja BATCircle3.0. Vaasa ei osallistunut näihin.",
+            (),
+        ),
+        "fi-naihin-kysymyksiin-means-the-questions": Case(
+            "fi",
+            "Kierrätystä on selvitetty hankkeissa BATCircle2.0 ja BATCircle3.0. Näihin "
+            "kysymyksiin on etsitty vastauksia Vaasan kanssa, ja mukana ovat olleet yritykset.",
             (),
         ),
     },
@@ -1132,6 +1168,12 @@ CASES: dict[str, dict[str, Case]] = {
             "en",
             "Two projects were funded: BATCircle2.0 and BATCircle3.0. Vaasa did not take part "
             "in these.",
+            (),
+        ),
+        "en-these-challenges-means-the-challenges": Case(
+            "en",
+            "Recycling was discussed at the seminars of BATCircle2.0 and BATCircle3.0. "
+            "Companies from Vaasa have taken part in solving these challenges.",
             (),
         ),
     },
@@ -1187,6 +1229,12 @@ CASES: dict[str, dict[str, Case]] = {
         "fi-the-examples-in-another-sentence": Case(
             "fi", "Centria on mukana hankkeissa. Esimerkiksi BATCircle2.0 on kiinnostava.", ()
         ),
+        "fi-a-funder-is-no-partner": Case(
+            "fi",
+            "Business Finland on ollut mukana hankkeissa, kuten BATCircle2.0 ja BATCircle3.0, "
+            "niiden rahoittajana.",
+            (),
+        ),
     },
     "examples-en": {
         "en-take-part-in-projects-such-as": Case(
@@ -1202,6 +1250,12 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "en-a-negation-states-nothing": Case(
             "en", "Aalto University is not involved in projects such as BATCircle2.0.", ()
+        ),
+        "en-a-funder-is-no-partner": Case(
+            "en",
+            "Business Finland has been involved in projects such as BATCircle2.0 and "
+            "BATCircle3.0 as their main funder.",
+            (),
         ),
     },
     # --- an organisation in brackets after a place taking part takes part for it ---

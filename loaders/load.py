@@ -19,8 +19,9 @@ every piece of work again and neither reads nor writes kept work.
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -95,6 +96,9 @@ class Options:
     database: str = "neo4j"
     #: Loads whose LoadRun is kept (``KGRAPH_LOAD_HISTORY``); older ones are pruned.
     history: int = LOAD_HISTORY
+    #: Worker processes a synthetic bulk load writes its files with (one per core: making
+    #: and formatting rows is the Python side's bound, one core a process).
+    bulk_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def writing(self) -> Writing:
         """What the sync of every kind of load (corpus, document, synthetic) is given."""
@@ -203,11 +207,14 @@ def _synthetic(
     synth = Synth(source.scale, source.seed)
     if mode == "bulk":
         from kgraph.db.bulk import BULK_REASON, bulk_load
+        from kgraph.db.bulk_shares import Shares
 
         assert server is not None
+        # Two shares a worker: one slowed by the shared machine leaves less for the others.
+        shares = Shares(synth.shares(2 * opts.bulk_workers), opts.bulk_workers)
         report = bulk_load(
-            server, graph, synth.nodes(), synth.relationships(), synth.run_properties(),
-            schema_file, database=opts.database,
+            server, graph, (), (), synth.run_properties(), schema_file,
+            database=opts.database, shares=shares,
         )  # fmt: skip
         return Loaded("bulk", BULK_REASON, report.load_id, _since(started), None, report)
     report = sync(

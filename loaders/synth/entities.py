@@ -222,17 +222,27 @@ class Landscape:
             {"doi": f"10.5555/synth.{self.seed}.{i}", "year": stream.randint(2015, 2026)},
         )
 
-    def entities(self) -> Iterator[Entity]:
-        """Every entity: the fixed vocabulary, then each growing kind by index."""
-        yield from self.fixed
-        for kind, make in (
+    def _growing(self) -> tuple[tuple[str, Callable[[int], Entity]], ...]:
+        return (
             ("cities", self.city_entity),
             ("orgs", self.org_entity),
             ("people", self.person_entity),
             ("projects", self.project_entity),
             ("publications", self.publication_entity),
-        ):
+        )
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity: the fixed vocabulary, then each growing kind by index."""
+        yield from self.fixed
+        for kind, make in self._growing():
             for i in range(self.n[kind]):
+                yield make(i)
+
+    def unit_entities(self, unit: int) -> Iterator[Entity]:
+        """The growing entities that unit ``unit`` adds: its ``PER_UNIT`` of each kind."""
+        for kind, make in self._growing():
+            per = PER_UNIT[kind]
+            for i in range(unit * per, (unit + 1) * per):
                 yield make(i)
 
     # -- who relates to whom -----------------------------------------------------------------

@@ -15,7 +15,9 @@ from kgraph.db.writer import NodeRow, sync
 from kgraph.errors import LoadInterrupted
 from kgraph.settings import Settings
 from loaders.build.pipeline import Build, build, run_properties
+from loaders.load import Options, Synthetic, load
 from loaders.sources.inputs import read_inputs
+from loaders.synth import Synth
 from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
 from tests.support.loading import load_auto
 from tests.support.own_server import own_server
@@ -74,6 +76,25 @@ def test_a_bulk_load_of_the_corpus_is_the_graph_a_sync_loads(
     )
     applied = schema.apply(bulk_graph, settings.schema_file)
     assert applied.created == []
+
+
+def test_a_synthetic_bulk_load_written_by_workers_is_the_graph_a_sync_loads(
+    bulk_server: ManagedNeo4j, bulk_graph: Graph, settings: Settings
+) -> None:
+    bulk_graph.run_autocommit(cypher.WIPE)
+    synth = Synth(3)
+    synced = sync(bulk_graph, synth.nodes(), synth.relationships(), synth.run_properties())
+    expected = graph_state(bulk_graph, skip_labels=WITHOUT_LOAD_RUNS)
+    bulk_graph.run_autocommit(cypher.WIPE)
+
+    # Three shares of one unit each on two workers: the files of three processes, one import.
+    loaded = load(bulk_graph, Synthetic(3), settings.schema_file, mode="bulk",
+                  server=bulk_server, options=Options(bulk_workers=2))  # fmt: skip
+
+    assert loaded.mode == "bulk"
+    assert loaded.synced.counts == synced.counts
+    assert graph_state(bulk_graph, skip_labels=WITHOUT_LOAD_RUNS) == expected
+    assert sync(bulk_graph, synth.nodes(), synth.relationships(), synth.run_properties()).unchanged
 
 
 def test_a_database_that_holds_anything_is_refused_and_left_as_it_was(

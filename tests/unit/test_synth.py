@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 import orjson
 
-from kgraph.db.writer import RelRow
+from kgraph.db.writer import NodeRow, RelRow
 from kgraph.ontology import ID_PREFIX, PREDICATES, EntitySpec
 from loaders.synth import Synth
 
@@ -94,3 +95,20 @@ def test_projects_have_a_coordinator_a_funder_and_a_period() -> None:
     projects = {e.id for e in synth.entities() if e.type == "Project"}
     assert set(coordinators) == projects and set(coordinators.values()) == {1}
     assert funded == projects
+
+
+def _rows(rows: Iterable[NodeRow | RelRow]) -> list[bytes]:
+    return sorted(
+        orjson.dumps([type(r).__name__, repr(r)], default=str, option=orjson.OPT_SORT_KEYS)
+        for r in rows
+    )
+
+
+def test_the_shares_of_a_landscape_hold_its_rows_once_each_whatever_the_cut() -> None:
+    synth = Synth(3)
+    whole = _rows([*synth.nodes(), *synth.relationships()])
+
+    for count in (1, 2, 4):
+        shares = synth.shares(count)
+        assert len(shares) == min(count, 3)  # at most one a unit
+        assert _rows(row for share in shares for row in share()) == whole

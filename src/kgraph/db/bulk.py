@@ -22,6 +22,7 @@ from typing import Any
 
 from kgraph.db import cypher, schema
 from kgraph.db.bulk_files import ARRAY_DELIMITER, ImportFiles, write_import_files
+from kgraph.db.bulk_shares import Shares, write_shares
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import Changes, NodeRow, RelRow, SyncReport, record_run
@@ -98,31 +99,23 @@ def bulk_load(
     *,
     database: str = "neo4j",
     work_dir: Path | None = None,
+    shares: Shares | None = None,
 ) -> SyncReport:
     """Import the rows into the managed server's empty ``database``; the server is running
-    before and after (stopped in between). Returns the report a sync would have given."""
+    before and after (stopped in between). Returns the report a sync would have given (its
+    counts; the keys it lists are the first written).
+
+    ``shares``: rows beside ``nodes`` and ``relationships``, written by worker processes side
+    by side (``db.bulk_shares``), for a source large enough that one process is the bound."""
     _refuse_unless_empty(graph)
     started = dt.datetime.now(dt.UTC)
     load_id = f"load:{started.strftime('%Y%m%dT%H%M%S.%fZ')}"
     folder = Path(tempfile.mkdtemp(prefix="kgraph-import-", dir=work_dir))
-    node_keys: list[str] = []
-    rel_keys: list[str] = []
-
-    def keyed_nodes() -> Iterable[NodeRow]:
-        for row in nodes:
-            if len(node_keys) < 500:
-                node_keys.append(row.key)
-            yield row
-
-    def keyed_rels() -> Iterable[RelRow]:
-        for row in relationships:
-            if len(rel_keys) < 500:
-                rel_keys.append(row.key)
-            yield row
-
     phase = _Phases()
     try:
-        files = write_import_files(keyed_nodes(), keyed_rels(), folder)
+        files = write_import_files(nodes, relationships, folder)
+        if shares is not None:
+            files = ImportFiles.joined([files, write_shares(shares, folder)])
         phase.done("rows written as CSV")
         server.stop()
         phase.done("server stopped")
@@ -139,7 +132,10 @@ def bulk_load(
     phase.done("first count")
     schema.apply(graph, schema_file)
     phase.done("schema over the imported store")
-    report = SyncReport(load_id, _all_added(node_keys), _all_added(rel_keys), dict(files.counts))
+    added = files.first_keys
+    report = SyncReport(
+        load_id, _all_added(added["nodes"]), _all_added(added["relationships"]), dict(files.counts)
+    )
     report.nodes.counts["added"] = files.counts["nodes"]
     report.relationships.counts["added"] = files.counts["relationships"]
     recorded = {**run_props, "mode": "bulk", "mode_reason": BULK_REASON}

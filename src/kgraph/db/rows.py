@@ -63,7 +63,9 @@ def with_hash(props: dict[str, Any], key_prop: dict[str, str] | None = None) -> 
     """The properties as stored: empty values dropped, ``_hash`` (and ``_key``) added."""
     clean = {k: v for k, v in props.items() if v is not None and v != []}
     clean["_hash"] = content_hash(clean)
-    return {**clean, **(key_prop or {})}
+    if key_prop:
+        clean.update(key_prop)  # in place: a copy per row cost a large load seconds
+    return clean
 
 
 def node_key(row: dict[str, Any]) -> str:

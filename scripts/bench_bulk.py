@@ -2,28 +2,40 @@
 neo4j-admin import (`kgraph synth --bulk`), each into an empty managed database of its own.
 
     .venv/bin/python scripts/bench_bulk.py [--scales 100 300] [--heap 4g]
-    .venv/bin/python scripts/bench_bulk.py --bulk-only --scales 1000   # past the writer's reach
+    .venv/bin/python scripts/bench_bulk.py --bulk-only --scales 300 1000 [--baseline REF]
 
 Prints, per scale, seconds and relationships/s of each path, the ratio, the importer's peak
 memory, and whether the two graphs have the same content hash. Starts (and stops) its own
-managed server on ports 15687/15474; needs the jars (`kgraph neo4j fetch`). The writer holds a
-whole first load in one transaction, so its heap must grow with the scale (docs/scaling.md:
-about 12 GB at scale 300); the importer's does not. ``--bulk-only`` skips the writer (whose
-single transaction does not fit at scale 1000) and the content-hash comparison, which
-tests/integration/test_bulk_load.py and the smaller scales check; it prints this process's peak
-memory too.
+managed server on ports 15687/15474, shifted by ``KGRAPH_TEST_PORT_OFFSET`` like the tests'
+(so that it runs beside another checkout's suite); needs the jars (`kgraph neo4j fetch`). The
+writer holds a whole first load in one transaction, so its heap must grow with the scale
+(docs/scaling.md: about 12 GB at scale 300); the importer's does not.
+
+``--bulk-only`` skips the writer (whose single transaction does not fit at scale 1000) and the
+content-hash comparison, which tests/integration/test_bulk_load.py and the smaller scales
+check. Each bulk load runs as ``kgraph synth --bulk`` does (``loaders.load.load``) in a fresh
+process, and the script prints the time of each phase, relationships/s end to end and of the
+Python side, and peak memory: the loading process, its largest child while the files are
+written (the worker processes that write them side by side), the importer. ``--baseline REF``
+runs the same loads with the code of git commit REF too (its ``src`` and ``loaders`` exported
+to a temporary folder; this tree's schema), alternating which code goes first, so that a change
+is compared with what it changed in one run of a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import re
-import resource
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,6 +47,7 @@ from kgraph.db.writer import sync
 from kgraph.settings import Settings
 from loaders.synth import Synth
 from tests.graph_state import WITHOUT_LOAD_RUNS, graph_state
+from tests.ports import shifted_port
 
 
 class _Peak(logging.Handler):
@@ -68,11 +81,14 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[100])
     parser.add_argument("--heap", default="4g", help="The server's heap for both paths")
     parser.add_argument("--bulk-only", action="store_true", help="the bulk path alone")
+    parser.add_argument("--baseline", metavar="REF",
+                        help="With --bulk-only: also load with the code of commit REF")  # fmt: skip
     args = parser.parse_args()
     settings = Settings()
     config = replace(
         ServerConfig.from_settings(settings, instance="bench-bulk"),
-        bolt_port=15687, http_port=15474, password="bench-bulk-password", heap=args.heap,
+        bolt_port=shifted_port(15687), http_port=shifted_port(15474),
+        password="bench-bulk-password", heap=args.heap,
         guide_url=None,
         # The writer's first load is one transaction: the API's per-transaction cap (a quarter
         # of the heap) would stop it; 0 lifts the cap, the total cap still holds.
@@ -83,11 +99,11 @@ def main() -> None:
     logging.getLogger("kgraph.db.bulk").addHandler(peak)
     logging.getLogger("kgraph.db.bulk").setLevel(logging.INFO)
     try:
+        if args.bulk_only:
+            _bulk_only(server, args, settings)
+            return
         for scale in args.scales:
             synth = Synth(scale, 7)
-            if args.bulk_only:
-                _bulk_only(server, synth, scale, settings, peak)
-                continue
             graph = _fresh(server)
             schema.apply(graph, settings.schema_file)
             started = time.perf_counter()
@@ -119,23 +135,112 @@ def main() -> None:
         server.stop()
 
 
-def _bulk_only(
-    server: ManagedNeo4j, synth: Synth, scale: int, settings: Settings, peak: _Peak
-) -> None:
-    graph = _fresh(server)
-    started = time.perf_counter()
-    bulk = bulk_load(server, graph, synth.nodes(), synth.relationships(),
-                     synth.run_properties(), settings.schema_file)  # fmt: skip
-    bulk_s = time.perf_counter() - started
-    graph.close()
-    rels = bulk.counts["relationships"]
-    python_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"scale {scale}: {bulk.counts['nodes']:,} nodes, {rels:,} relationships\n"
-        f"  bulk (import): {bulk_s:7.1f} s  {rels / bulk_s:10,.0f} relationships/s "
-        f"(rows, CSV, server stop, import, start, schema, LoadRun)\n"
-        f"  peak memory: this process {python_peak:,.0f} MiB, importer {peak.peak}"
+#: One bulk load in a fresh process, with the code its path holds (this tree's or an exported
+#: commit's): as `kgraph synth --bulk` loads, into the server the parent started. Prints JSON.
+_BULK_RUN = """
+import json, logging, os, re, resource, time
+from dataclasses import replace
+import kgraph
+from kgraph.db.graph import Graph, connect
+from kgraph.db.server import ManagedNeo4j, ServerConfig
+from kgraph.settings import Settings
+from loaders.load import Synthetic, load
+
+bench = json.loads(os.environ["BENCH_BULK"])
+out = {"phases": {}, "code": kgraph.__file__}
+
+class Phases(logging.Handler):
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("bulk load phase: "):
+            what, seconds = message.removeprefix("bulk load phase: ").rsplit(" in ", 1)
+            out["phases"][what] = float(seconds.split()[0])
+            if what == "rows written as CSV":
+                children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+                out["workers_mib"] = children / 1024
+        found = re.search(r"Peak memory usage: (.+)", message)
+        if found:
+            out["importer_peak"] = found[1].strip()
+
+log = logging.getLogger("kgraph.db.bulk")
+log.addHandler(Phases())
+log.setLevel(logging.INFO)
+settings = Settings()
+config = replace(ServerConfig.from_settings(settings, instance="bench-bulk"), **bench["config"])
+server = ManagedNeo4j(config)
+graph = Graph(connect(config.bolt_uri, (config.user, config.password)), "neo4j")
+started = time.perf_counter()
+loaded = load(graph, Synthetic(bench["scale"], 7), settings.schema_file, mode="bulk", server=server)
+out["seconds"] = time.perf_counter() - started
+out["counts"] = loaded.synced.counts
+out["python_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+graph.close()
+print(json.dumps(out))
+"""
+
+#: Settings whose defaults are paths next to the code: an exported baseline keeps this tree's.
+_PATH_SETTINGS = ("home", "corpus_dir", "registry_dir", "schema_file")
+
+
+def _export(ref: str, into: Path, settings: Settings) -> dict[str, str]:
+    """The code of commit ``ref`` in ``into``; the environment that runs it (as bench_load's)."""
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(["git", "archive", ref, "src", "loaders", "neo4j-server"], cwd=root,
+                             capture_output=True, check=True).stdout  # fmt: skip
+    into.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    env = {f"KGRAPH_{name.upper()}": str(getattr(settings, name)) for name in _PATH_SETTINGS}
+    env["PYTHONPATH"] = f"{into}{os.pathsep}{into / 'src'}"
+    return env
+
+
+def _bulk_run(server: ManagedNeo4j, scale: int, code_env: dict[str, str]) -> dict[str, Any]:
+    _fresh(server).close()
+    c = server.config
+    bench = {"scale": scale, "config": {
+        "bolt_port": c.bolt_port, "http_port": c.http_port, "password": c.password,
+        "heap": c.heap, "guide_url": None, "tx_memory_max": c.tx_memory_max,
+        "tx_memory_total_max": c.tx_memory_total_max,
+    }}  # fmt: skip
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root}/src", **code_env,
+           "BENCH_BULK": json.dumps(bench)}  # fmt: skip
+    # -P: the working directory is not put before the code's own path.
+    done = subprocess.run([sys.executable, "-P", "-c", _BULK_RUN], capture_output=True,
+                          text=True, env=env)  # fmt: skip
+    if done.returncode:
+        raise SystemExit(f"a bulk load failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _print_bulk(name: str, scale: int, run: dict[str, Any]) -> None:
+    rels, phases, seconds = run["counts"]["relationships"], run["phases"], run["seconds"]
+    python_s = phases["rows written as CSV"]
+    neo4j = ", ".join(
+        f"{what} {s:.1f} s" for what, s in phases.items() if what != "rows written as CSV"
     )
+    print(
+        f"scale {scale}, {name} ({run['code']}): {run['counts']['nodes']:,} nodes, {rels:,} "
+        f"relationships\n  end to end {seconds:.1f} s: {rels / seconds:,.0f} relationships/s\n"
+        f"  rows and CSV (Python) {python_s:.1f} s: {rels / python_s:,.0f} relationships/s\n"
+        f"  {neo4j}\n  peak memory: loading process {run['python_mib']:,.0f} MiB, its largest "
+        f"child while writing {run.get('workers_mib', 0):,.0f} MiB, importer "
+        f"{run.get('importer_peak', '?')}",
+        flush=True,
+    )
+
+
+def _bulk_only(server: ManagedNeo4j, args: argparse.Namespace, settings: Settings) -> None:
+    codes: dict[str, dict[str, str]] = {"this tree": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        if args.baseline:
+            codes[args.baseline] = _export(args.baseline, Path(folder) / "baseline", settings)
+        print(f"load average at the start: {os.getloadavg()}", flush=True)
+        for number, scale in enumerate(args.scales):
+            order = list(codes) if number % 2 == 0 else list(reversed(codes))
+            for name in order:
+                _print_bulk(name, scale, _bulk_run(server, scale, codes[name]))
+                print(f"  load average after: {os.getloadavg()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,13 @@ writer holds a whole first load in one transaction, so its heap must grow with t
 content-hash comparison, which tests/integration/test_bulk_load.py and the smaller scales
 check. Each bulk load runs as ``kgraph synth --bulk`` does (``loaders.load.load``) in a fresh
 process, and the script prints the time of each phase, relationships/s end to end and of the
-Python side, and peak memory: the loading process, its largest child while the files are
-written (the worker processes that write them side by side), the importer. ``--baseline REF``
-runs the same loads with the code of git commit REF too (its ``src`` and ``loaders`` exported
-to a temporary folder; this tree's schema), alternating which code goes first, so that a change
-is compared with what it changed in one run of a shared machine.
+Python side (and its CPU time, workers included: on a shared machine the wall time says as
+much about the neighbours), and peak memory: the loading process, its largest child while the
+files are written (the worker processes that write them side by side), the importer.
+``--baseline REF`` runs the same loads with the code of git commit REF too (its ``src``,
+``loaders`` and ``neo4j-server`` exported to a temporary folder; this tree's schema),
+alternating which code goes first, so that a change is compared with what it changed in one
+run of a shared machine.
 """
 
 from __future__ import annotations
@@ -156,8 +158,12 @@ class Phases(logging.Handler):
             what, seconds = message.removeprefix("bulk load phase: ").rsplit(" in ", 1)
             out["phases"][what] = float(seconds.split()[0])
             if what == "rows written as CSV":
-                children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-                out["workers_mib"] = children / 1024
+                own = resource.getrusage(resource.RUSAGE_SELF)
+                children = resource.getrusage(resource.RUSAGE_CHILDREN)
+                out["workers_mib"] = children.ru_maxrss / 1024
+                out["python_cpu_s"] = sum(
+                    u.ru_utime + u.ru_stime for u in (own, children)
+                ) - out["cpu_before"]
         found = re.search(r"Peak memory usage: (.+)", message)
         if found:
             out["importer_peak"] = found[1].strip()
@@ -170,6 +176,8 @@ config = replace(ServerConfig.from_settings(settings, instance="bench-bulk"), **
 server = ManagedNeo4j(config)
 graph = Graph(connect(config.bolt_uri, (config.user, config.password)), "neo4j")
 started = time.perf_counter()
+out["cpu_before"] = sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 loaded = load(graph, Synthetic(bench["scale"], 7), settings.schema_file, mode="bulk", server=server)
 out["seconds"] = time.perf_counter() - started
 out["counts"] = loaded.synced.counts
@@ -222,7 +230,8 @@ def _print_bulk(name: str, scale: int, run: dict[str, Any]) -> None:
     print(
         f"scale {scale}, {name} ({run['code']}): {run['counts']['nodes']:,} nodes, {rels:,} "
         f"relationships\n  end to end {seconds:.1f} s: {rels / seconds:,.0f} relationships/s\n"
-        f"  rows and CSV (Python) {python_s:.1f} s: {rels / python_s:,.0f} relationships/s\n"
+        f"  rows and CSV (Python) {python_s:.1f} s: {rels / python_s:,.0f} relationships/s "
+        f"(CPU {run['python_cpu_s']:.1f} s, workers included)\n"
         f"  {neo4j}\n  peak memory: loading process {run['python_mib']:,.0f} MiB, its largest "
         f"child while writing {run.get('workers_mib', 0):,.0f} MiB, importer "
         f"{run.get('importer_peak', '?')}",

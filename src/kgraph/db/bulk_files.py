@@ -16,66 +16,28 @@ slow, checking way, which also notes that the importer must parse multi-line fie
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from kgraph.db.bulk_cells import (
+    ARRAY_DELIMITER,
+    Special,
+    cell,
+    csv_line,
+    formatter,
+    shape_of,
+    signature_of,
+)
 from kgraph.db.writer import NodeRow, RelRow, with_hash
-from kgraph.errors import LoadInterrupted
 
-#: Between list items and between labels (the importer's --array-delimiter).
-ARRAY_DELIMITER = "\x1f"
-
-_SCALAR = {str: "string", bool: "boolean", int: "long", float: "double", dt.date: "date"}
-
-
-def _type_of(value: Any, where: str) -> str:
-    if isinstance(value, list):
-        item_types = {_type_of(item, where) for item in value}
-        if len(item_types) != 1:
-            raise LoadInterrupted(f"{where}: a list mixes {sorted(item_types)}; nothing imported")
-        return f"{item_types.pop()}[]"
-    for kind in (bool, dt.datetime, dt.date, int, float, str):
-        if isinstance(value, kind):
-            if kind is dt.datetime:
-                return "datetime"
-            return _SCALAR[kind]
-    raise LoadInterrupted(f"{where}: a {type(value).__name__} cannot be imported")
-
-
-def _cell(value: Any, where: str) -> str:
-    if isinstance(value, list):
-        return ARRAY_DELIMITER.join(_cell(item, where) for item in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    text = str(value) if not isinstance(value, float) else repr(value)
-    if ARRAY_DELIMITER in text:
-        raise LoadInterrupted(f"{where}: text holds the import's list delimiter U+001F")
-    return text
-
-
-def _shape(props: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((key, _type_of(value, f"{where}.{key}")) for key, value in props.items()))
-
+__all__ = ["ARRAY_DELIMITER", "FIRST_KEYS", "ImportFiles", "write_import_files", "write_mixed_rows"]
 
 #: How many keys of each kind a writer notes (a load's report lists as many changes).
 FIRST_KEYS = 500
 #: Rows a file holds in memory before they are written, as one string.
 _FLUSH_ROWS = 2048
-
-
-def _csv_line(cells: list[str]) -> str:
-    """The cells as one CSV line, every field quoted (the importer's dialect; what
-    ``csv.writer`` with QUOTE_ALL writes, at a sixth of its cost: a quote in a cell is rare,
-    and found by counting the quotes the join put in)."""
-    body = '","'.join(cells)
-    if body.count('"') != 2 * len(cells) - 2:
-        body = '","'.join(cell.replace('"', '""') for cell in cells)
-    return f'"{body}"\n'
 
 
 @dataclass
@@ -125,71 +87,6 @@ class ImportFiles:
         return out
 
 
-class _Special(Exception):
-    """A cell the fast formatters leave to ``_cell``: a newline, or the list delimiter."""
-
-
-def _text(value: str) -> str:
-    if ARRAY_DELIMITER in value or "\n" in value or "\r" in value:
-        raise _Special
-    return value
-
-
-def _texts(value: list[str]) -> str:
-    joined = ARRAY_DELIMITER.join(value)
-    if joined.count(ARRAY_DELIMITER) != len(value) - 1 or "\n" in joined or "\r" in joined:
-        raise _Special
-    return joined
-
-
-def _iso(value: dt.date) -> str:
-    return value.isoformat()
-
-
-def _boolean(value: bool) -> str:
-    return "true" if value else "false"
-
-
-#: Formatters by the exact type of a value (of a list's items): the same text as ``_cell``,
-#: without its isinstance chain. Other types (subclasses) go through ``_cell`` itself.
-_FAST: dict[type, Callable[[Any], str]] = {
-    str: _text, int: str, float: repr, bool: _boolean, dt.date: _iso, dt.datetime: _iso,
-}  # fmt: skip
-_FAST_LISTS: dict[type, Callable[[Any], str]] = {str: _texts}
-
-
-def _formatter(value: Any) -> Callable[[Any], str]:
-    kind = type(value)
-    if kind is list and len({type(item) for item in value}) == 1:
-        item = type(value[0])
-        if item in _FAST_LISTS:
-            return _FAST_LISTS[item]
-        if item in _FAST:
-            fast = _FAST[item]
-            return lambda items: _texts([fast(item) for item in items])
-    return _FAST.get(kind) or _other
-
-
-def _other(value: Any) -> str:
-    try:
-        text = _cell(value, "")
-    except LoadInterrupted as e:
-        raise _Special from e
-    if "\n" in text or "\r" in text:
-        raise _Special
-    return text
-
-
-def _signature(props: dict[str, Any]) -> tuple[Any, ...]:
-    """What decides a row's file and its cells' formats: its property names and the exact
-    types of their values (and of list items), cheap to take for every row."""
-    types = tuple(map(type, props.values()))
-    if list not in types:
-        return (tuple(props), types)
-    items = tuple(frozenset(map(type, v)) for v in props.values() if type(v) is list)
-    return (tuple(props), types, items)
-
-
 @dataclass
 class _Layout:
     """How rows of one signature are written: their file and one formatter per column."""
@@ -212,7 +109,7 @@ class _Files:
         if found is None:
             path = self.folder / f"{self.kind}-{len(self.groups):04d}.csv"
             handle = path.open("w", encoding="utf-8", newline="")
-            handle.write(_csv_line(header))
+            handle.write(csv_line(header))
             found = self.groups[shape] = _Group(path, handle)
         return found
 
@@ -225,20 +122,20 @@ class _Files:
         header: Callable[[tuple[tuple[str, str], ...]], list[str]],
     ) -> _Layout:
         """The layout of rows like this one; found once per signature (where every error
-        but the list delimiter in a text is raised, as ``_shape`` raises it)."""
+        but the list delimiter in a text is raised, as ``shape_of`` raises it)."""
         found = self.layouts.get(signature)
         if found is None:
-            shape = _shape(props, where)
+            shape = shape_of(props, where)
             group = self.group((ends, shape), header(shape))
-            columns = tuple((k, _formatter(props[k])) for k, _ in shape)
+            columns = tuple((k, formatter(props[k])) for k, _ in shape)
             found = _Layout(group, columns, tuple(k for k, _ in shape))
             self.layouts[signature] = found
         return found
 
     def special_cells(self, layout: _Layout, props: dict[str, Any], where: str) -> list[str]:
         """The cells of a row the fast formatters refused: a text with a newline or the
-        delimiter takes ``_cell``'s way (which names the one that cannot be imported)."""
-        cells = [_cell(props[k], f"{where}.{k}") for k in layout.names]
+        delimiter takes ``cell``'s way (which names the one that cannot be imported)."""
+        cells = [cell(props[k], f"{where}.{k}") for k in layout.names]
         self.multiline = self.multiline or any("\n" in c or "\r" in c for c in cells)
         return cells
 
@@ -287,7 +184,7 @@ class _Writer:
     def node(self, row: NodeRow) -> None:
         props = with_hash(row.props)
         props.pop("id", None)
-        signature = (row.label, row.extra_labels, _signature(props))
+        signature = (row.label, row.extra_labels, signature_of(props))
         files = self.nodes
         layout = files.layouts.get(signature)
         if layout is None:
@@ -296,18 +193,18 @@ class _Writer:
             layout = files.layout(signature, labels, props, where, _node_header(row.label))
         try:
             cells = [format_(props[k]) for k, format_ in layout.columns]
-        except _Special:
+        except Special:
             cells = files.special_cells(layout, props, f"node {row.label} {row.id}")
         if "\n" in row.id or "\r" in row.id:
             files.multiline = True
         labels_cell = ARRAY_DELIMITER.join((row.label, *row.extra_labels))
-        _add(layout, _csv_line([row.id, labels_cell, *cells]))
+        _add(layout, csv_line([row.id, labels_cell, *cells]))
         if len(self.node_keys) < FIRST_KEYS:
             self.node_keys.append(row.key)
 
     def relationship(self, rel: RelRow) -> None:
         props = with_hash(rel.props, {"_key": rel.key})
-        signature = (rel.type, rel.start_label, rel.end_label, _signature(props))
+        signature = (rel.type, rel.start_label, rel.end_label, signature_of(props))
         files = self.rels
         layout = files.layouts.get(signature)
         if layout is None:
@@ -316,9 +213,9 @@ class _Writer:
             layout = files.layout(signature, ends, props, f"relationship {rel.key}", header)
         try:
             cells = [format_(props[k]) for k, format_ in layout.columns]
-        except _Special:
+        except Special:
             cells = files.special_cells(layout, props, f"relationship {rel.key}")
-        _add(layout, _csv_line([rel.start, rel.end, rel.type, *cells]))
+        _add(layout, csv_line([rel.start, rel.end, rel.type, *cells]))
         if len(self.rel_keys) < FIRST_KEYS:
             self.rel_keys.append(rel.key)
 

@@ -79,7 +79,9 @@ def load_corpus(
 
 
 def load_options(settings: Settings, **more: Any) -> Options:
-    """How a load of ``settings`` writes: its database, and ``more`` (``loaders.load.Options``)."""
+    """How a load of ``settings`` writes: its database, history and time limit, and ``more``
+    (``loaders.load.Options``)."""
+    more = {"timeout_s": settings.load_timeout_s, **more}
     return Options(database=settings.neo4j_database, history=settings.load_history, **more)
 
 
@@ -152,8 +154,7 @@ def synth_command(
         nodes = Synth(scale, seed).node_count()  # the progress bar's total, not a load
         totals: dict[str, int | None] = {"nodes": nodes, "relationships": None}
         with load_progress(totals, enabled=progress and sys.stderr.isatty()) as tell:
-            options = load_options(settings, timeout_s=settings.load_timeout_s,
-                               batch_size=batch_size, progress=tell)  # fmt: skip
+            options = load_options(settings, batch_size=batch_size, progress=tell)
             loaded = load(graph, source, settings.schema_file, mode=mode, server=server,
                           options=options)  # fmt: skip
     if loaded.mode == "unchanged":

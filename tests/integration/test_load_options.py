@@ -76,3 +76,11 @@ def test_full_and_document_loads_report_progress_and_keep_their_write_limit(
     again = load(empty_graph, corpus, schema_file, mode="auto", options=hooked)
     assert again.mode == "document"
     assert told
+
+
+def test_the_cli_gives_every_load_the_time_limit_setting() -> None:
+    from kgraph_cli.loading import load_options
+
+    configured = Settings(_env_file=None, load_timeout_s=42)  # type: ignore[call-arg]
+    assert load_options(configured).timeout_s == 42  # `kgraph load`'s options
+    assert load_options(configured, timeout_s=7).timeout_s == 7

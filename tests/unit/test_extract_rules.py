@@ -1796,7 +1796,6 @@ def test_rule(rule_id: str, case: Case, linker: Linker, pipelines: Pipelines) ->
     assert new == set(case.entities)
 
 
-
 def test_a_city_named_only_inside_a_unit_s_name_is_its_fact_s_end_not_a_mention(
     linker: Linker, pipelines: Pipelines
 ) -> None:
@@ -1805,6 +1804,7 @@ def test_a_city_named_only_inside_a_unit_s_name_is_its_fact_s_end_not_a_mention(
     located = [(f.s, f.p, f.o) for f in proposals.facts if f.p == "LOCATED_IN"]
     assert located == [("org:chydenius", "LOCATED_IN", "city:kokkola")]
     assert "city:kokkola" not in {link.entity for link in proposals.links}
+
 
 def test_an_acronym_in_brackets_is_an_alias_of_the_listed_name(
     linker: Linker, pipelines: Pipelines

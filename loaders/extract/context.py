@@ -68,6 +68,9 @@ class Sentence:
     passage_kind: str
     #: the sentence as the language's pipeline parsed it (its tokens' offsets are the passage's)
     parse: SpacySpan | None = None
+    #: the known places a word of a longer name of the sentence is ("Kokkolan" in "Kokkolan
+    #: kaupunki"): no mentions of their own, but what a unit named by its place is named after
+    inner: tuple[Span, ...] = ()
 
     @property
     def words(self) -> str:

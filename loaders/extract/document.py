@@ -13,7 +13,7 @@ from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.learned import LearnedPatterns, beside_hand_rules, learned_drafts, load_learned
 from loaders.extract.lexicon import Lexicon, lexicon_of
-from loaders.extract.linking import Linker
+from loaders.extract.linking import Linker, places_inside
 from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
 from loaders.extract.rulebook import Rulebook, rulebook
@@ -29,6 +29,9 @@ class Read:
     """What one document gave: spans per passage, draft facts, and the running state."""
 
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    #: the known places a word of a longer name is, per passage ("Kokkolan" in "Kokkolan
+    #: kaupunki"): no mentions, but named by the document, so a fact's end
+    inner: dict[str, list[Span]] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     state: State = field(default_factory=State)
     #: acronym -> the new name it abbreviates ("EERA" -> European Energy Research Alliance)
@@ -79,7 +82,9 @@ def extract_document(
         read.drafts += drafts
         _advance(read.state, passage, spans)
         read.state.previous_projects = ()
-        for sentence in _sentences(passage, doc, spans, language):
+        inner = _inner_places(passage, spans, language, linker, read)
+        read.inner[passage.id] = inner
+        for sentence in _sentences(passage, doc, spans, language, inner):
             for bound in book.sentences:
                 if not bound.rule.excluded(sentence.words):
                     read.drafts += bound.apply(sentence, read.state, bound.rule, words)
@@ -146,6 +151,22 @@ def _named_again(
             if not any(again.overlaps(s) for s in spans):
                 spans = sorted([*spans, again], key=lambda s: (s.start, s.end, s.entity_id))
     return spans
+
+
+def _inner_places(
+    passage: Passage, spans: list[Span], language: Language, linker: Linker, read: Read
+) -> list[Span]:
+    """The places, known or named by the document so far, a word of a longer name is."""
+
+    def named(word: str) -> list[Span]:
+        found = read.index.find(word, passage.id, language=language) if read.index else []
+        return [
+            replace(read.named[m.entity_id], start=m.start, end=m.end, surface=m.surface)
+            for m in found
+        ]
+
+    known = places_inside(spans, lambda word: linker.link(word, passage.id, language))
+    return known + places_inside(spans, named)
 
 
 def _rename_acronyms(read: Read) -> None:
@@ -320,13 +341,16 @@ def _looks_like_heading(passage: Passage) -> bool:
     )
 
 
-def _sentences(passage: Passage, doc: Doc, spans: list[Span], language: Language) -> list[Sentence]:
+def _sentences(
+    passage: Passage, doc: Doc, spans: list[Span], language: Language, inner: list[Span]
+) -> list[Sentence]:
     sentences = []
     for sent in as_written(doc):
         start, end = sent.start_char, sent.end_char
         inside = tuple(s for s in spans if start <= s.start and s.end <= end)
+        places = tuple(s for s in inner if start <= s.start and s.end <= end)
         lemmas = frozenset(w for t in sent for w in (t.lemma_.casefold(), t.lower_) if w)
         sentences.append(
-            Sentence(passage.text, start, end, inside, lemmas, language, passage.kind, sent)
+            Sentence(passage.text, start, end, inside, lemmas, language, passage.kind, sent, places)
         )
     return sentences

@@ -187,7 +187,8 @@ def windows(sent: SentSpan, spans: list[Span]) -> Iterator[Window]:
             between = _without_lists(between, first.type, second.type)
             if len(between) <= MAX_WINDOW:
                 after = _after(sent, second.end, inside)
-                yield Window(first, second, between, after, dependency_path(sent, first, second))
+                path = dependency_path(sent, first, second, inside)
+                yield Window(first, second, between, after, path)
 
 
 def _token_words(sent: SentSpan, start: int, end: int, spans: list[Span]) -> list[str]:
@@ -222,14 +223,18 @@ def _without_lists(words: tuple[str, ...], first: str, second: str) -> tuple[str
     return tuple(out)
 
 
-def dependency_path(sent: SentSpan, first: Span, second: Span) -> tuple[str, ...] | None:
+def dependency_path(
+    sent: SentSpan, first: Span, second: Span, names: list[Span]
+) -> tuple[str, ...] | None:
     """The parse's path from the first name to the second: the relation of each token on the
     way up to the word that governs both (``nsubj>``), that word's lemma and those of the
     words passed, and the relations down (``<nmod:poss``). A name in a list stands for its
     list (a ``conj`` is climbed to the list's first name), unless the other name hangs from it
     ("Lappeenranta (LUT)": LUT is Lappeenranta's, not the list's); a negation on the way is
-    ``not``.
-    None without a parse, or when the path is longer than ``MAX_PATH`` edges."""
+    ``not``. None without a parse, when the path is longer than ``MAX_PATH`` edges, or when it
+    runs along a list (a ``conj``) through a name (of ``names``) of an end's type: "Kokkola
+    (Oulun yliopisto), Lappeenranta (LUT)" from Kokkola, the list's head, down to Lappeenranta
+    and its LUT would pair each item's bracket with the list's first item."""
     doc = sent.doc
     if not doc.has_annotation("DEP"):
         return None
@@ -257,11 +262,35 @@ def dependency_path(sent: SentSpan, first: Span, second: Span) -> tuple[str, ...
         words.append(f"<{t.dep_}")
         if i < len(falling) - 1:
             words.append((t.lemma_ or t.text).casefold())
+    along_list = any(t.dep_ == "conj" for t in (*rising, *falling))
+    if along_list and _crosses(
+        [*rising[1:], *falling[1:], *([common] if common not in (ta, tb) else [])],
+        names,
+        (first, ta != a.root),
+        (second, tb != b.root),
+    ):
+        return None
     touched = [*rising[1:], common, *falling[1:]]
     if any(c.lower_ in _NEGATIONS or c.lemma_.casefold() in _NEGATIONS
            for t in touched for c in (t, *t.children)):  # fmt: skip
         words.append("not")
     return tuple(words)
+
+
+def _crosses(passed: list[Token], names: list[Span], *ends: tuple[Span, bool]) -> bool:
+    """Whether the words a path along a list passes hold a name of an end's type other than
+    the ends, or an end itself that was climbed to its list's head (the path then comes back
+    down the list to it): such a path pairs one item of the list with another's."""
+    types = {end.type for end, _ in ends}
+    own = {(end.start, end.end): climbed for end, climbed in ends}
+    return any(
+        name.type in types
+        and name.start < token.idx + len(token.text)
+        and token.idx < name.end
+        and own.get((name.start, name.end), True)
+        for token in passed
+        for name in names
+    )
 
 
 def _list_head(token: Token) -> Token:

@@ -6,11 +6,13 @@ Finnish case, Swedish and English names, aliases, identity decisions), built onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from kgraph.names.matcher import MentionIndex
 from kgraph.ontology import EntitySpec, Language
-from loaders.extract.spans import LinkHow, Span
+from loaders.extract.spans import PLACE_TYPES, LinkHow, Span
 from loaders.sources.names import name_index
 from loaders.sources.registry import Registry
 
@@ -48,3 +50,23 @@ class Linker:
                 )
             )
         return spans
+
+
+def places_inside(spans: list[Span], find: Callable[[str], list[Span]]) -> list[Span]:
+    """The places a word of a longer name is: "Kokkolan" in "Kokkolan kaupunki", "Antwerp" in
+    "Port of Antwerp". A matcher gives the longer name alone, so each word of a name that is
+    no place itself is matched on its own (``find``: a word's names, in the word's offsets)."""
+    inside: list[Span] = []
+    for span in spans:
+        if span.type in PLACE_TYPES:
+            continue
+        for word in _WORD.finditer(span.surface):
+            for place in find(word.group()):
+                whole = place.start == 0 and place.end == len(word.group())
+                if whole and place.type in PLACE_TYPES:
+                    at = span.start + word.start()
+                    inside.append(replace(place, start=at, end=at + place.end))
+    return inside
+
+
+_WORD = re.compile(r"[\w-]+")

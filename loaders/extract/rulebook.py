@@ -82,6 +82,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "between": rules_people.between,
     "membership": rules_places.membership,
     "adjacent": rules_places.adjacent,
+    "named-by-place": rules_places.named_by_place,
     "specialisations": rules_places.specialisations,
     "topic-headed-item": rules_places.topic_headed_item,
     "sections": rules_layout.sections,

@@ -49,6 +49,24 @@ def adjacent(sentence: Sentence, state: State, rule: Rule, words: Words) -> list
     return drafts
 
 
+def named_by_place(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """A unit named by its place is there: "Kokkolan kaupunki", "Kokkolan yliopistokeskus
+    Chydenius", "Kokkolan suurteollisuusalue" (the place first, what follows it matching
+    ``after``), "City of Kokkola", "Port of Antwerp" (the place last, the name up to its end
+    matching ``before``). The rule's head words say which units: a university named after a
+    city ("Oulun yliopisto") is not, for curation places a university where its units are."""
+    drafts = []
+    for unit in sentence.of_type(*rule.subject):
+        for place in sentence.inner:
+            if place.type not in rule.object or not place.inside(unit):
+                continue
+            first = place.start == unit.start and rule.starts(sentence.text[place.start : unit.end])
+            last = place.end == unit.end and rule.ends(sentence.text[unit.start : place.end])
+            if first or last:
+                drafts.append(stated(rule, unit, place, quote(sentence.text, unit)))
+    return drafts
+
+
 def specialisations(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "(Kokkola: akkukemia, katodimateriaalit, ..., Kuopio: anodimateriaalit, ...)": each
     city's list of topics, up to the next city; a topic follows a colon, a comma or a

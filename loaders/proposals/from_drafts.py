@@ -46,9 +46,12 @@ def build_proposals(
 
 
 def _resolvable(entity_id: str, proposed: set[str], read: Read) -> bool:
+    """Whether the document names the entity: a new one proposed, a known one linked, or a
+    known place named inside a longer name ("Kokkolan" of "Kokkolan kaupunki")."""
     if entity_id in proposed:
         return True
-    return any(s.entity_id == entity_id and not s.new for ss in read.spans.values() for s in ss)
+    named = [*read.spans.values(), *read.inner.values()]
+    return any(s.entity_id == entity_id and not s.new for ss in named for s in ss)
 
 
 def _entities(

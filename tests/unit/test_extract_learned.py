@@ -140,6 +140,36 @@ def test_a_fact_a_hand_rule_gives_stays_the_hand_rules(pipelines: Pipelines) -> 
     assert rules and not any(r.startswith("learned-") for r in rules)
 
 
+#: Places each with its organisation in brackets: a list of places, each with its own.
+PLACES = "Hankkeeseen ovat osallistuneet Kokkola (Oulun yliopisto), Lappeenranta (LUT) ja Kuopio."
+
+
+def test_a_path_across_another_place_of_a_list_pairs_no_wrong_items(pipelines: Pipelines) -> None:
+    # "Lappeenranta (LUT)" teaches LUT is in Lappeenranta. The parse climbs a list to its first
+    # item, so the path from Lappeenranta to LUT runs through Kokkola and Lappeenranta itself:
+    # applied, it would pair LUT with Kokkola too (and with any first place of such a list).
+    full = load_registry(Settings().registry_dir)
+    taught = FactSpec(
+        s="org:lut-university",
+        p="LOCATED_IN",
+        o="city:lappeenranta",
+        evidence=[Evidence(doc="a", anchor="Lappeenranta (LUT)")],
+    )
+    reg = Registry(entities=full.entities, facts=[Located(taught, "test", 1)])
+    learned = induce(reg, [text_document(PLACES, "fi", doc_id="a")], pipelines)
+    shown = "Mukana olivat Vaasa (Åbo Akademi), Lappeenranta (LUT) ja Turku."
+    read = extract_document(
+        text_document(shown, "fi", doc_id="new"),
+        Linker.from_registry(reg),
+        pipelines,
+        load_words(),
+        learned,
+    )
+    paired = {(d.s, d.o) for d in read.drafts if d.rule.startswith("learned-")}
+    assert ("org:lut-university", "city:vaasa") not in paired
+    assert not [p for p in learned.patterns if p.path and "lappeenranta" in p.path]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -195,5 +225,10 @@ def test_a_path_keeps_the_list_item_the_other_name_hangs_from(pipelines: Pipelin
     text = "Mukana ovat olleet Kokkola (Oulun yliopisto), Lappeenranta (LUT) ja Kuopio (UEF)."
     sent = next(pipelines.fi(text).sents)
     lut = _name(text, "LUT", "Organisation")
-    assert dependency_path(sent, _name(text, "Lappeenranta", "City"), lut) == ("<appos",)
-    assert dependency_path(sent, _name(text, "Kuopio", "City"), lut) != ("<appos",)
+    lappeenranta, kuopio = _name(text, "Lappeenranta", "City"), _name(text, "Kuopio", "City")
+    names = [
+        _name(text, "Kokkola", "City"), _name(text, "Oulun yliopisto", "Organisation"),
+        lappeenranta, lut, kuopio, _name(text, "UEF", "Organisation"),
+    ]  # fmt: skip
+    assert dependency_path(sent, lappeenranta, lut, names) == ("<appos",)
+    assert dependency_path(sent, kuopio, lut, names) != ("<appos",)

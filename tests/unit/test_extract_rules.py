@@ -25,6 +25,7 @@ from loaders.extract.linking import Linker
 from loaders.extract.nlp import Pipelines
 from loaders.extract.patterns import load_rules
 from loaders.extract.words import load_words
+from loaders.proposals.run import extract_one
 from loaders.sources.registry import load_registry
 from tests.support.documents import text_document
 
@@ -1745,6 +1746,64 @@ CASES["programme-slash-project"] = {
     ),
 }
 
+CASES["unit-named-by-place-fi"] = {
+    "fi-a-university-centre-named-by-its-city": Case(
+        "fi",
+        "Hankkeessa on mukana Kokkolan yliopistokeskus Chydenius.",
+        ("org:chydenius LOCATED_IN city:kokkola",),
+    ),
+    "fi-the-city-organisation-inflected": Case(
+        "fi",
+        "Kokkolan kaupungin vastuulla on ollut työpaketti.",
+        ("org:city-of-kokkola LOCATED_IN city:kokkola",),
+    ),
+    "fi-an-industrial-park-inflected": Case(
+        "fi",
+        "Tehdas rakennetaan Kokkolan suurteollisuusalueelle.",
+        ("park:kip LOCATED_IN city:kokkola",),
+    ),
+    "fi-a-university-named-after-a-city-is-not-placed-there": Case(
+        "fi",
+        "Vaasan yliopisto ja Oulun yliopisto ovat mukana.",
+        (),
+        ("Organisation: Vaasan yliopisto",),
+    ),
+    "fi-a-city-genitive-outside-a-name-is-no-place-of-a-unit": Case(
+        "fi", "Hankkeen Kokkolan osuutta johtava professori Ulla Lassi kertoo tuloksista.", ()
+    ),
+    "fi-a-person-is-never-placed-by-a-unit-s-name": Case(
+        "fi",
+        "Kokkolan yliopistokeskus Chydeniuksen professori Ulla Lassi kertoo tuloksista.",
+        ("org:chydenius LOCATED_IN city:kokkola",),
+    ),
+    "fi-a-university-s-professor-places-no-one": Case(
+        "fi", "Oulun yliopiston professori Ulla Lassi kertoo tuloksista.", ()
+    ),
+}
+CASES["unit-named-by-place-en"] = {
+    "en-the-city-first": Case(
+        "en",
+        "The Kokkola University Consortium Chydenius is a partner.",
+        ("org:chydenius LOCATED_IN city:kokkola",),
+    ),
+    "en-city-of": Case(
+        "en",
+        "The project is led by the City of Kokkola.",
+        ("org:city-of-kokkola LOCATED_IN city:kokkola",),
+    ),
+    "en-port-of": Case(
+        "en",
+        "They visited the Port of Antwerp last year.",
+        ("park:port-of-antwerp LOCATED_IN city:antwerp",),
+    ),
+    "en-a-university-named-after-a-city-is-not-placed-there": Case(
+        "en",
+        "Our colleagues at the University of Vaasa and the University of Oulu agree.",
+        (),
+        ("Organisation: University of Vaasa",),
+    ),
+}
+
 
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
@@ -1789,6 +1848,16 @@ def test_rule(rule_id: str, case: Case, linker: Linker, pipelines: Pipelines) ->
     assert given(got, rule_id, case.language) == set(case.gives)
     new = {f"{s.type}: {s.name}" for spans in got.spans.values() for s in spans if s.new}
     assert new == set(case.entities)
+
+
+def test_a_city_named_only_inside_a_unit_s_name_is_its_fact_s_end_not_a_mention(
+    linker: Linker, pipelines: Pipelines
+) -> None:
+    text = "Hankkeen toteuttaa Kokkolan yliopistokeskus Chydenius."
+    proposals = extract_one(text_document(text, "fi"), linker, pipelines)
+    located = [(f.s, f.p, f.o) for f in proposals.facts if f.p == "LOCATED_IN"]
+    assert located == [("org:chydenius", "LOCATED_IN", "city:kokkola")]
+    assert "city:kokkola" not in {link.entity for link in proposals.links}
 
 
 def test_an_acronym_in_brackets_is_an_alias_of_the_listed_name(

@@ -12,6 +12,10 @@ auto    compare the inputs' digests with what the newest LoadRun read: nothing t
 verify  build and diff the whole graph whatever the digests say (``kgraph load --verify``)
 bulk    a first load into an empty managed database through ``neo4j-admin database import``
 
+A load that writes in full (a full corpus load, a synthetic one) applies the schema first
+(``kgraph.db.schema.apply``): its writes find nodes by id, and only the unique constraints
+make that a seek. A document load writes into a graph a full load made.
+
 A ``Corpus`` with a ``kept_dir`` reuses the work kept there by digest (a document's cleaning,
 its anchors, its mentions: ``loaders.build.kept``) in ``auto`` and ``bulk``; ``verify`` does
 every piece of work again and neither reads nor writes kept work.
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from kgraph.db import schema
 from kgraph.db.graph import Graph
 from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport, Writing
@@ -159,7 +164,8 @@ def _corpus(
     from loaders.plan.unchanged import Unchanged, load_if_changed
 
     outcome = load_if_changed(graph, source.corpus_dir, source.registry_dir, inputs,
-                              source.proposals_dir, verify=mode == "verify", kept=kept,
+                              source.proposals_dir, schema_file=schema_file,
+                              verify=mode == "verify", kept=kept,
                               writing=opts.writing())  # fmt: skip
     if isinstance(outcome, Unchanged):
         reason = f"inputs unchanged since load {outcome.load_id}"
@@ -217,6 +223,7 @@ def _synthetic(
             database=opts.database, shares=shares,
         )  # fmt: skip
         return Loaded("bulk", BULK_REASON, report.load_id, _since(started), None, report)
+    schema.apply(graph, schema_file)  # as a full corpus load does: its MERGEs seek by id
     report = sync(
         graph, synth.nodes(), synth.relationships(), synth.run_properties(),
         **opts.writing().sync_options(),

@@ -62,14 +62,16 @@ def load_if_changed(
     inputs: Inputs,
     proposals_dir: Path | None = None,
     *,
+    schema_file: Path,
     verify: bool = False,
     kept: Kept | None = None,
     writing: Writing,
 ) -> Unchanged | tuple[Build, SyncReport]:
     """Nothing when the newest load read exactly these ``inputs`` (proposals too); a document
-    load when only documents changed; else (or with ``verify``) a full build and diff.
-    ``kept``: the work kept by digest that the build may reuse; ``writing``: how the sync
-    writes (its time limit, batches, progress and the LoadRuns kept)."""
+    load when only documents changed; else (or with ``verify``) a full build and diff, which
+    applies ``schema_file`` first. ``kept``: the work kept by digest that the build may
+    reuse; ``writing``: how the sync writes (its time limit, batches, progress and the
+    LoadRuns kept)."""
     decided, latest = plan_load(graph, inputs, verify=verify)
     if decided.mode == "unchanged":
         return Unchanged(latest["id"], inputs.digest)
@@ -87,6 +89,6 @@ def load_if_changed(
     from loaders.build.pipeline import load_inputs
 
     return load_inputs(
-        graph, corpus_dir, registry_dir, inputs, proposals_dir, reason=decided.reason,
-        kept=kept, writing=writing,
+        graph, corpus_dir, registry_dir, inputs, proposals_dir, schema_file=schema_file,
+        reason=decided.reason, kept=kept, writing=writing,
     )  # fmt: skip

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.db import schema
+from kgraph.db import cypher, schema
 from kgraph.db.graph import Graph
 from kgraph.errors import SchemaError
+from kgraph.settings import Settings
+from loaders.load import Corpus, Synthetic, load
 
 
 def _show(graph: Graph) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -59,6 +61,31 @@ def test_a_retired_kg_index_is_dropped_and_foreign_ones_kept(
     assert result.dropped == ["kg_retired"]
     assert "kg_retired" not in names and "users_own" in names
     empty_graph.run_autocommit("DROP INDEX users_own")
+
+
+def _without_schema(graph: Graph) -> Graph:
+    constraints, indexes = schema.existing_names(graph)
+    for name in constraints:
+        graph.run_autocommit(cypher.drop_constraint(name))
+    for name in indexes:
+        graph.run_autocommit(cypher.drop_index(name))
+    assert _show(graph) == {}
+    return graph
+
+
+@pytest.mark.parametrize("kind", ["corpus", "synthetic"])
+def test_a_full_load_into_a_database_without_the_schema_applies_it_first(
+    empty_graph: Graph, schema_file: Path, settings: Settings, kind: str
+) -> None:
+    # Without the unique constraints every node the sync writes or links is found by a scan
+    # of its label: a first load of 305 documents took 444 s instead of seconds.
+    source = (
+        Corpus(settings.corpus_dir, settings.registry_dir) if kind == "corpus" else Synthetic(1)
+    )
+
+    load(_without_schema(empty_graph), source, schema_file, mode="auto")
+
+    assert set(_show(empty_graph)) == {item.name for item in schema.parse(schema_file)}
 
 
 def test_malformed_statement_names_file_and_line(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from kgraph.names.matcher import EntityNames, MentionIndex
 from kgraph.ontology import EntityType
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import Span, new_id
+from loaders.extract.spans import Span, new_id, proposed
 from loaders.extract.words import load_words
 
 
@@ -57,20 +57,7 @@ def english_cities(source: NameSource, rule: Rule) -> list[Span]:
     spans = []
     for m in _CITY_COUNTRY.finditer(source.text):
         if m.end() in countries:
-            name = m["city"]
-            spans.append(
-                Span(
-                    m.start("city"),
-                    m.end("city"),
-                    name,
-                    "City",
-                    new_id("City", name),
-                    new=True,
-                    name=name,
-                    rule=rule.id,
-                    confidence=rule.confidence,
-                )
-            )
+            spans.append(proposed(m.start("city"), m.end("city"), m["city"], "City", rule))
     return spans
 
 
@@ -91,20 +78,7 @@ def english_event_cities(source: NameSource, rule: Rule) -> list[Span]:
         place = source.doc.char_span(m.start("city"), m.end("city"))
         if place is None or not any(e.label_ in rule.labels for e in place.ents):
             continue
-        name = m["city"]
-        spans.append(
-            Span(
-                m.start("city"),
-                m.end("city"),
-                name,
-                "City",
-                new_id("City", name),
-                new=True,
-                name=name,
-                rule=rule.id,
-                confidence=rule.confidence,
-            )
-        )
+        spans.append(proposed(m.start("city"), m.end("city"), m["city"], "City", rule))
     return spans
 
 
@@ -129,17 +103,5 @@ def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
             continue  # an inflected word the lemmatiser does not know ("ReKokkolan") is no city
         if source.lexicon is not None and source.lexicon(token.text, name) in _NO_PLACE:
             continue  # the dictionary knows it as a company's or a person's name ("Kemira")
-        spans.append(
-            Span(
-                ent.start_char,
-                ent.end_char,
-                ent.text,
-                "City",
-                new_id("City", name),
-                new=True,
-                name=name,
-                rule=rule.id,
-                confidence=rule.confidence,
-            )
-        )
+        spans.append(proposed(ent.start_char, ent.end_char, name, "City", rule, surface=ent.text))
     return [c for c in spans if not any(c.overlaps(p) for p in places)]

@@ -17,10 +17,9 @@ import re
 
 from spacy.tokens import Token
 
-from kgraph.ontology import EntityType
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import CONCEPT_TYPES, PLACE_TYPES, Span, new_id
+from loaders.extract.spans import CONCEPT_TYPES, PLACE_TYPES, Span, proposed
 
 _NUMBER = re.compile(r"^\d[\d.,]*(?:[-–]\d+)?$")
 _JOINERS = frozenset({"ja", "&", "–", "-", "+", "of", "and", "for", "the", "in"})
@@ -37,7 +36,7 @@ def finnish_programmes(source: NameSource, rule: Rule) -> list[Span]:
             continue
         start, end = words[0][0], words[-1][1]
         name = source.text[start:end]
-        spans.append(_new(start, end, name, "FundingProgramme", rule))
+        spans.append(proposed(start, end, name, "FundingProgramme", rule))
     return spans
 
 
@@ -127,19 +126,5 @@ def programme_project_pairs(source: NameSource, rule: Rule) -> list[Span]:
             if any(start < s.end and s.start < end for s in source.linked):
                 continue
             if kind in rule.subject:
-                spans.append(_new(start, end, m[group], kind, rule))
+                spans.append(proposed(start, end, m[group], kind, rule))
     return spans
-
-
-def _new(start: int, end: int, name: str, kind: EntityType, rule: Rule) -> Span:
-    return Span(
-        start,
-        end,
-        name,
-        kind,
-        new_id(kind, name),
-        new=True,
-        name=name,
-        rule=rule.id,
-        confidence=rule.confidence,
-    )

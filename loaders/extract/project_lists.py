@@ -25,7 +25,7 @@ import re
 
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import Span, new_id
+from loaders.extract.spans import Span, proposed
 
 _JOINER = re.compile(r"(?:[\s,;]+|\b(?:ja|sekä|and|as well as|mm\.|esim\.)(?!\w))+")
 _WORD = re.compile(r"[A-ZÅÄÖ0-9][\w.+&-]*[\w+]")
@@ -120,14 +120,4 @@ def _ends_item(text: str, word: re.Match[str], end: int) -> bool:
 
 
 def _project(start: int, end: int, name: str, rule: Rule) -> Span:
-    return Span(
-        start,
-        end,
-        name,
-        "Project",
-        new_id("Project", name),
-        new=True,
-        name=name,
-        rule=rule.id,
-        confidence=rule.confidence,
-    )
+    return proposed(start, end, name, "Project", rule)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kgraph.ontology import ID_PREFIX, EntityType
+
+if TYPE_CHECKING:
+    from loaders.extract.patterns import Rule
 
 #: How a span was tied to a known entity: its name as written, an inflected form, a lemma, a
 #: fuzzy match, an alias, or an identifier such as a DOI.
@@ -59,6 +62,34 @@ def slug(name: str) -> str:
 
 def new_id(kind: EntityType, name: str) -> str:
     return f"{ID_PREFIX[kind]}:{slug(name)}"
+
+
+def proposed(
+    start: int,
+    end: int,
+    name: str,
+    of_type: EntityType,
+    rule: Rule,
+    *,
+    surface: str | None = None,
+    kind: str | None = None,
+    props: tuple[tuple[str, str | int], ...] = (),
+) -> Span:
+    """A new entity ``rule`` proposes at ``start:end``: named ``name`` (the text there, unless
+    ``surface`` says otherwise), its id from its type and name, the rule's id and confidence."""
+    return Span(
+        start,
+        end,
+        name if surface is None else surface,
+        of_type,
+        new_id(of_type, name),
+        new=True,
+        name=name,
+        kind=kind,
+        rule=rule.id,
+        confidence=rule.confidence,
+        props=props,
+    )
 
 
 def _yields(known: Span, new: Span) -> bool:

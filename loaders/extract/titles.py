@@ -34,7 +34,7 @@ from kgraph.ontology import EntityType
 from loaders.extract.candidates import base_name, head_type
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
-from loaders.extract.spans import Span, new_id
+from loaders.extract.spans import Span, proposed
 
 _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 _MIN_TITLE_WORDS = 3
@@ -194,16 +194,5 @@ def _span(
     rule: Rule,
     props: tuple[tuple[str, str | int], ...] = (),
 ) -> Span:
-    return Span(
-        start,
-        end,
-        name,
-        of_type,
-        new_id(of_type, name),
-        new=True,
-        name=name,
-        kind="other" if of_type == "Organisation" else None,
-        rule=rule.id,
-        confidence=rule.confidence,
-        props=props,
-    )
+    kind = "other" if of_type == "Organisation" else None
+    return proposed(start, end, name, of_type, rule, kind=kind, props=props)

@@ -17,7 +17,7 @@ import re
 from loaders.extract.context import NameSource
 from loaders.extract.patterns import Rule
 from loaders.extract.rules_places import LIST_AFTER_PLACE
-from loaders.extract.spans import Span, new_id
+from loaders.extract.spans import Span, proposed
 
 #: An item, and the words that may lead it without being part of its name.
 _ITEM = re.compile(r"(?:(?:erityisesti|especially|myös|also)\s+)?(?P<item>[^,;:()]+?)\s*$")
@@ -58,19 +58,7 @@ def _items(source: NameSource, rule: Rule, start: int, stop: int) -> list[Span]:
         if _plain(source, item, at) and not any(
             at < s.end and s.start < end for s in (*source.linked, *source.found)
         ):
-            spans.append(
-                Span(
-                    at,
-                    end,
-                    item,
-                    "Topic",
-                    new_id("Topic", item),
-                    new=True,
-                    name=item,
-                    rule=rule.id,
-                    confidence=rule.confidence,
-                )
-            )
+            spans.append(proposed(at, end, item, "Topic", rule))
     return spans
 
 

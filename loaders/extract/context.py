@@ -121,6 +121,11 @@ class State:
                 return None
         return None
 
+    def project_of(self, named: list[Span]) -> Span | None:
+        """The project a sentence speaks of: the first it names (``named``), else the
+        passage's, else the one the document named last."""
+        return named[0] if named else (self.passage_project or self.last_project)
+
     def passage_first(self, types: tuple[str, ...]) -> Span | None:
         """The first name of ``types`` the current passage gives: the passage's subject."""
         return next((s for s in self.passage_spans if s.type in types), None)

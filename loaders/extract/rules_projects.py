@@ -64,7 +64,7 @@ def funders(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
     if not rule.cues or not rule.cued(sentence.lemmas):
         return []
     projects = sentence.of_type(*rule.subject)
-    project = projects[0] if projects else (state.passage_project or state.last_project)
+    project = state.project_of(projects)
     orgs = [o for o in sentence.of_type(*rule.object) if _names_the_funder(sentence, o, rule)]
     if project is None or not orgs:
         return []
@@ -155,8 +155,7 @@ def participants(sentence: Sentence, state: State, rule: Rule, words: Words) -> 
     *from* there) is where the participants come from, not one of them."""
     if not rule.cues or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
         return []
-    named = sentence.of_type(*rule.object)
-    project = named[0] if named else (state.passage_project or state.last_project)
+    project = state.project_of(sentence.of_type(*rule.object))
     if project is None:
         return []
     return [
@@ -198,8 +197,7 @@ def represented(sentence: Sentence, state: State, rule: Rule, words: Words) -> l
     the passage's or the one named last, as for the places themselves (``participants``)."""
     if not rule.cues or not rule.cued(sentence.lemmas) or not rule.in_text(sentence.words):
         return []
-    named = sentence.of_type(*rule.object)
-    project = named[0] if named else (state.passage_project or state.last_project)
+    project = state.project_of(sentence.of_type(*rule.object))
     if project is None:
         return []
     drafts = []

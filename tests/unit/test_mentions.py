@@ -130,6 +130,24 @@ def test_matches_the_genitive_of_a_country_through_its_lemma(index: MentionIndex
     ]
 
 
+def test_a_name_given_in_the_plural_is_found_in_its_plural_cases() -> None:
+    plural = build_index(
+        [
+            EntityNames(entity_id="network:contract-cities", names=["sopimuskaupungit"]),
+            EntityNames(entity_id="topic:education", names=["koulutuspolut"]),
+        ]
+    )
+    text = "Sopimuskaupunkien kehitys, sopimuskaupungeissa ja koulutuksen"
+
+    # the genitive and inessive plural reach the name through their singular lemma
+    # ("sopimuskaupunki"); "koulutuksen" does not reach "koulutuspolut", whose lemma the
+    # lemmatiser cuts short to "koulutus" (no singular of the name is taken from it)
+    assert found(plural, text) == [
+        ("network:contract-cities", "Sopimuskaupunkien"),
+        ("network:contract-cities", "sopimuskaupungeissa"),
+    ]
+
+
 def test_matches_foreign_names_with_finnish_endings(index: MentionIndex) -> None:
     text = "Centrian osalta, Business Finlandin ohjelma, Kosekin kanssa, Chydeniuksen tutkijat"
 

@@ -230,9 +230,26 @@ def _name_keys(word: str) -> frozenset[Key]:
         return frozenset({("x", word)})
     capital = word[:1].isupper()
     keys: set[Key] = {("x", word), ("S" if capital else "s", _stem(word))}
+    singular = _singular(word) if not capital else None
+    if singular:
+        keys.add(("s", _stem(singular)))
     if capital and len(word) >= _MIN_PREFIXED and word[-1].isalpha() and word[-1] not in _VOWELS:
         keys.add(("P", word[:-1].lower()))
     return frozenset(keys)
+
+
+def _singular(word: str) -> str | None:
+    """A common noun named in the plural ("sopimuskaupungit", "kaupunkiseudut"): its singular,
+    which its inflected forms ("sopimuskaupunkien") reach through their lemma. Only where the
+    lemmatiser changes no more than the plural ending and a graded consonant; a lemma that
+    cuts a compound short ("koulutuspolut" -> "koulutus") is not the word's singular."""
+    if not word.endswith("t"):
+        return None
+    lemma = _lemma(word)
+    kept = len(word) - 3
+    if lemma == word or len(lemma) < len(word) - 2 or lemma[:kept] != word[:kept]:
+        return None
+    return lemma
 
 
 @lru_cache(maxsize=65_536)

@@ -109,6 +109,8 @@ class State:
     #: the projects the sentence before named, in the same passage (none at a passage's
     #: start): what "näihin", "these projects" point back to
     previous_projects: tuple[Span, ...] = ()
+    #: the sentence before, in the same passage (none at a passage's start)
+    previous: Sentence | None = None
 
     @property
     def page_project(self) -> Span | None:

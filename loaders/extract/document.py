@@ -82,6 +82,7 @@ def extract_document(
         read.drafts += drafts
         _advance(read.state, passage, spans)
         read.state.previous_projects = ()
+        read.state.previous = None
         inner = _inner_places(passage, spans, language, linker, read)
         read.inner[passage.id] = inner
         for sentence in _sentences(passage, doc, spans, language, inner):
@@ -90,6 +91,7 @@ def extract_document(
                     read.drafts += bound.apply(sentence, read.state, bound.rule, words)
             projects = sentence.of_type("Project")
             read.state.previous_projects = tuple(projects)
+            read.state.previous = sentence
             if projects:
                 read.state.last_project = projects[-1]
         read.drafts += learned_drafts(passage.text, doc, spans, matcher)

@@ -89,6 +89,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "section-period": rules_layout.section_period,
     "dependencies": rules_parse.dependencies,
     "points-back": rules_context.points_back,
+    "members-listed": rules_context.members_listed,
     "examples": rules_context.examples,
 }
 REFERENCES = "references"

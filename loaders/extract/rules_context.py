@@ -107,6 +107,36 @@ def examples(sentence: Sentence, state: State, rule: Rule, words: Words) -> list
     return drafts
 
 
+def members_listed(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "Sopimuskaupunkien kehitys perustuu ... . Mukana ovat Helsinki, Espoo ... ja Kokkola",
+    "The alliance grew this year. Its members are A, B and C": a sentence that opens with the
+    rule's ``text`` and then lists names of the rule's subject types to its end lists the
+    members of the one network the sentence before (in the same passage) names. Neither
+    sentence may name a project or another network, nor hold what ``not_text`` says (a
+    negation; a project or an event they may speak of without naming it: "mukana" is then
+    taking part in that)."""
+    before = state.previous
+    opening = _regex(rule.text).match(sentence.words) if rule.text else None
+    if opening is None or before is None or rule.excluded(before.words):
+        return []
+    if sentence.of_type("Project", *rule.object) or before.of_type("Project"):
+        return []
+    networks = {n.entity_id: n for n in before.of_type(*rule.object)}
+    if len(networks) != 1:
+        return []
+    network = next(iter(networks.values()))
+    start = sentence.start + opening.end()
+    members = _listed_from(sentence, start, rule.subject)
+    if len(members) < 2 or not _CLOSING.fullmatch(sentence.text, members[-1].end, sentence.end):
+        return []
+    named = anchors(sentence.text, network.start, network.end)
+    said = anchors(sentence.text, sentence.start, start)
+    return [
+        stated(rule, m, network, [*named, *said, *anchors(sentence.text, m.start, m.end)])
+        for m in members
+    ]
+
+
 def _listed_up_to(sentence: Sentence, at: int, types: tuple[str, ...]) -> list[Span]:
     """The names of ``types`` of the list that ends right at ``at``: names and joiners back
     from it, where an item no rule named ("LUT yliopisto") may stand between joiners (it

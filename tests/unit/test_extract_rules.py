@@ -1195,6 +1195,83 @@ CASES: dict[str, dict[str, Case]] = {
             (),
         ),
     },
+    # --- the members a sentence lists of the network named in the sentence before ---
+    "members-listed-fi": {
+        "fi-mukana-ovat-the-network-of-the-sentence-before": Case(
+            "fi",
+            "Sopimuskaupunkien kehitys perustuu korkeaan osaamiseen. Mukana ovat Vaasa, Turku "
+            "ja Pori.",
+            (
+                "city:vaasa MEMBER_OF network:ecosystem-agreement-cities",
+                "city:turku MEMBER_OF network:ecosystem-agreement-cities",
+                "city:pori MEMBER_OF network:ecosystem-agreement-cities",
+            ),
+        ),
+        "fi-siihen-kuuluvat-organisations": Case(
+            "fi",
+            "EERA kokoaa eurooppalaista energiatutkimusta. Siihen kuuluvat Aalto-yliopisto ja "
+            "LUT-yliopisto.",
+            (
+                "org:aalto-university MEMBER_OF network:eera",
+                "org:lut-university MEMBER_OF network:eera",
+            ),
+        ),
+        "fi-a-project-named-before-is-what-they-take-part-in": Case(
+            "fi",
+            "Sopimuskaupungit käynnistivät BATCircle3.0:n. Mukana ovat Vaasa ja Turku.",
+            (),
+        ),
+        "fi-a-project-spoken-of-unnamed": Case(
+            "fi",
+            "Sopimuskaupunkien yhteinen hanke alkoi keväällä. Mukana ovat Vaasa ja Turku.",
+            (),
+        ),
+        "fi-two-networks-before": Case(
+            "fi",
+            "EERA ja sopimuskaupungit tekevät yhteistyötä. Mukana ovat Vaasa ja Turku.",
+            (),
+        ),
+        "fi-the-list-goes-on-past-the-names": Case(
+            "fi",
+            "Sopimuskaupunkien kehitys perustuu osaamiseen. Mukana ovat Vaasa ja Turku sekä "
+            "monet yritykset.",
+            (),
+        ),
+        "fi-a-negation-before": Case(
+            "fi",
+            "Sopimuskaupungit eivät ole yksi verkosto. Mukana ovat Vaasa ja Turku.",
+            (),
+        ),
+        "fi-the-network-two-sentences-before": Case(
+            "fi",
+            "Sopimuskaupunkien kehitys perustuu osaamiseen. Tavoitteet ovat pitkät. Mukana "
+            "ovat Vaasa ja Turku.",
+            (),
+        ),
+    },
+    "members-listed-en": {
+        "en-its-members-are": Case(
+            "en",
+            "The European Energy Research Alliance grew this year. Its members are Aalto "
+            "University and LUT University.",
+            (
+                "org:aalto-university MEMBER_OF network:eera",
+                "org:lut-university MEMBER_OF network:eera",
+            ),
+        ),
+        "en-a-project-spoken-of-unnamed": Case(
+            "en",
+            "The new project joined the European Energy Research Alliance. Its members are "
+            "Aalto University and LUT University.",
+            (),
+        ),
+        "en-one-name-is-no-list": Case(
+            "en",
+            "The European Energy Research Alliance grew this year. Its members are many, "
+            "among them Aalto University.",
+            (),
+        ),
+    },
     # --- projects given as examples of those a list of names takes part in ---
     "examples-fi": {
         "fi-mukana-hankkeissa-kuten": Case(

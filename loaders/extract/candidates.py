@@ -46,12 +46,21 @@ _EN_ORG = re.compile(
     r"|Foundation|Agency|Association)"
     rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
 )
-_EN_EVENT = re.compile(rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}(?:Summit|Conference|Forum|Week))\b")
+_EN_EVENT = re.compile(
+    rf"(?P<name>(?:the )?(?:{_CAP} ){{1,4}}"
+    r"(?:Summit|Conference|Forum|Week|Day|Seminar|Symposium|Expo))\b"
+)
 _EN_PROJECT = re.compile(rf"(?P<name>{_CAP}(?: {_CAP}){{0,3}}) (?:project|consortium)\b")
 #: "a new consortium, ReLiBa (Recovery of Lithium from Batteries)": a one-word name with a
 #: second capital or a digit, in apposition, its long name in brackets after it.
 _EN_PROJECT_APPOSED = re.compile(
     r"\b(?:project|consortium|initiative),\s+(?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*)\s*\("
+)
+#: "NordCat is a new research project": the same kind of one-word name, which the sentence
+#: says is a project.
+_EN_PROJECT_DEFINED = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*) (?:is|was) (?:a|an|the) "
+    r"(?:[\w-]+ ){0,3}?(?:project|consortium)\b"
 )
 _OF_BEFORE = re.compile(r"\bof (?:the )?$")
 _STOP_FIRST = frozenset({"The", "A", "An", "This", "That", "Our", "Their", "When", "From", "In"})
@@ -287,9 +296,13 @@ def english_people(source: NameSource, rule: Rule) -> list[Span]:
 def english_projects(source: NameSource, rule: Rule) -> list[Span]:
     """ "the GridCell project", "the GridCell consortium"; not "Recycling consortium ..." at
     the start of a headline or sentence, a common word capitalised by its place. "a new
-    consortium, ReLiBa (Recovery of ...)": a name in apposition with its long name after it."""
+    consortium, ReLiBa (Recovery of ...)": a name in apposition with its long name after it;
+    "NordCat is a new research project": such a name the sentence says is a project."""
     spans: list[Span] = []
-    for m in _EN_PROJECT_APPOSED.finditer(source.text):
+    for m in [
+        *_EN_PROJECT_APPOSED.finditer(source.text),
+        *_EN_PROJECT_DEFINED.finditer(source.text),
+    ]:
         spans.append(
             _span(m.start("name"), m.end("name"), m["name"], "Project", m["name"], None, rule)
         )
@@ -406,6 +419,28 @@ def listed_organisations(source: NameSource, rule: Rule) -> list[Span]:
             taken = [*source.found, *spans]
             if span is not None and not any(_blocks(s, span) for s in taken):
                 spans.append(span)
+    return spans
+
+
+def role_subjects(source: NameSource, rule: Rule) -> list[Span]:
+    """ "Terrafame is not a partner in the consortium", "Boliden ei ole hankkeen kumppani": the
+    name that opens a sentence whose verb gives it a role only an organisation takes
+    (``after``), said or denied (denied, the name is still an organisation's). The name must
+    be one as ``listed_organisations`` takes it (one word: not a common word, a place or a
+    person to the pipeline's dictionary and tagger; several: an organisation to the tagger),
+    and no other rule or the registry named it. Without a trained pipeline, nothing."""
+    if source.lexicon is None or not rule.after:
+        return []
+    named = [*source.linked, *source.found]
+    spans: list[Span] = []
+    for sentence in source.doc.sents:
+        at = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        m = _LISTED_NAME.match(source.text, at, sentence.end_char)
+        if m is None or not rule.starts(source.text[m.end() : sentence.end_char]):
+            continue
+        span = _listed(source, rule, m)
+        if span is not None and not any(span.overlaps(s) for s in [*named, *spans]):
+            spans.append(span)
     return spans
 
 

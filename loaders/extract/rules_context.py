@@ -23,6 +23,8 @@ _UNNAMED = r"[A-ZÅÄÖ][\w.&-]*(?: [a-zåäö][\w-]*)?"
 _GAP = re.compile(rf"{_JOINER.pattern}(?:{_UNNAMED}{_JOINER.pattern})*")
 #: From a list's last name to what follows the list: items no rule named after joiners.
 _LAST_GAP = re.compile(rf"(?:{_JOINER.pattern}{_UNNAMED})*\s*")
+#: What may stand before a list's first name: spaces, an article ("are the University of ...").
+_LEAD = re.compile(r"\s*(?:the\s+)?")
 #: What may follow a list that closes its sentence.
 _CLOSING = re.compile(r"[\s.,;:!?)\]”\"]*")
 
@@ -107,24 +109,31 @@ def examples(sentence: Sentence, state: State, rule: Rule, words: Words) -> list
     return drafts
 
 
+#: What a list's group is not, by the kind it is: members of a network are no project's
+#: partners, and a project's partners no network's members.
+_OTHER_GROUP = {"Network": "Project", "Project": "Network"}
+
+
 def members_listed(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
     """ "Sopimuskaupunkien kehitys perustuu ... . Mukana ovat Helsinki, Espoo ... ja Kokkola",
-    "The alliance grew this year. Its members are A, B and C": a sentence that opens with the
-    rule's ``text`` and then lists names of the rule's subject types to its end lists the
-    members of the one network the sentence before (in the same passage) names. Neither
-    sentence may name a project or another network, nor hold what ``not_text`` says (a
-    negation; a project or an event they may speak of without naming it: "mukana" is then
-    taking part in that)."""
+    "The alliance grew this year. Its members are A, B and C", "NordCat is a new project. Its
+    members are A and B": a sentence that opens with the rule's ``text`` and then lists names
+    of the rule's subject types to its end lists the members of the one group (a network, or
+    a project: the rule's ``object``) the sentence before (in the same passage) names. Neither
+    sentence may name a group of the other kind, the listing sentence none at all, and neither
+    hold what ``not_text`` says (a negation; a project or an event they may speak of without
+    naming it: "mukana" is then taking part in that)."""
     before = state.previous
     opening = _regex(rule.text).match(sentence.words) if rule.text else None
     if opening is None or before is None or rule.excluded(before.words):
         return []
-    if sentence.of_type("Project", *rule.object) or before.of_type("Project"):
+    other = [_OTHER_GROUP[t] for t in rule.object if t in _OTHER_GROUP]
+    if sentence.of_type(*other, *rule.object) or before.of_type(*other):
         return []
-    networks = {n.entity_id: n for n in before.of_type(*rule.object)}
-    if len(networks) != 1:
+    groups = {n.entity_id: n for n in before.of_type(*rule.object)}
+    if len(groups) != 1:
         return []
-    network = next(iter(networks.values()))
+    network = next(iter(groups.values()))
     start = sentence.start + opening.end()
     members = _listed_from(sentence, start, rule.subject)
     if len(members) < 2 or not _CLOSING.fullmatch(sentence.text, members[-1].end, sentence.end):
@@ -164,7 +173,7 @@ def _listed_from(sentence: Sentence, at: int, types: tuple[str, ...]) -> list[Sp
         gap = sentence.text[start : span.start]
         if span.start < start:
             continue
-        if gap.strip() if not listed else not _JOINER.fullmatch(gap):
+        if not (_LEAD if not listed else _JOINER).fullmatch(gap):
             break
         listed.append(span)
         start = span.end

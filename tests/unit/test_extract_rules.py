@@ -173,6 +173,15 @@ CASES: dict[str, dict[str, Case]] = {
         ),
     },
     "project-shape-en": {
+        "en-a-mixed-case-name-the-sentence-says-is-a-project": Case(
+            "en",
+            "NordCat is a new research project on cathode recycling.",
+            ("Project: NordCat",),
+            ("Project: NordCat",),
+        ),
+        "en-a-plain-word-said-to-be-a-project-is-no-name": Case(
+            "en", "Recycling is a new research project of the city.", (), ()
+        ),
         "fi-english-name-in-finnish-text": Case(
             "fi",
             "They started the GridCell project.",
@@ -205,6 +214,12 @@ CASES: dict[str, dict[str, Case]] = {
         ),
     },
     "event-shape-en": {
+        "en-the-name-day": Case(
+            "en",
+            "More than 200 people attended Nordic Cathode Day in October.",
+            ("Event: Nordic Cathode Day",),
+            ("Event: Nordic Cathode Day",),
+        ),
         "fi-english-name-in-finnish-text": Case(
             "fi",
             "Tulokset esiteltiin Nordic Battery Summit -seminaarissa.",
@@ -943,7 +958,11 @@ CASES: dict[str, dict[str, Case]] = {
             "en", "Partners include Northvolt Ett and Rio Tinto Group.", ()
         ),
         "en-a-word-alone-at-a-sentence-start": Case(
-            "en", "Terrafame is not a partner in the consortium.", ()
+            "en",
+            "Terrafame is not a partner in the consortium.",
+            (),
+            # named by role-subject-en, not by this rule
+            ("Organisation: Terrafame",),
         ),
         "en-a-list-of-something-else": Case(
             "en", "The speakers came from Northvolt and Volvo.", ()
@@ -1272,6 +1291,55 @@ CASES: dict[str, dict[str, Case]] = {
             (),
         ),
     },
+    "partners-listed-en": {
+        "en-its-members-after-a-project": Case(
+            "en",
+            "NordCat is a new research project. Its members are the University of Vaasa and "
+            "Aalto University.",
+            (
+                "org:university-of-vaasa PARTICIPATES_IN project:nordcat role=partner",
+                "org:aalto-university PARTICIPATES_IN project:nordcat role=partner",
+            ),
+            ("Project: NordCat", "Organisation: University of Vaasa"),
+        ),
+        "en-a-network-named-beside-the-project": Case(
+            "en",
+            "NordCat is a new project of the European Energy Research Alliance. Its members are "
+            "the University of Vaasa and Aalto University.",
+            (),
+            ("Project: NordCat", "Organisation: University of Vaasa"),
+        ),
+    },
+    "role-subject-en": {
+        "en-a-company-that-is-not-a-partner": Case(
+            "en",
+            "Terrafame is not a partner in the consortium.",
+            ("Organisation: Terrafame",),
+            ("Organisation: Terrafame",),
+        ),
+        "en-a-member": Case(
+            "en",
+            "Boliden is also a member of the alliance.",
+            ("Organisation: Boliden",),
+            ("Organisation: Boliden",),
+        ),
+        "en-a-known-place-is-no-organisation": Case(
+            "en", "Vaasa is also a member of the alliance.", (), ()
+        ),
+        "en-a-common-word-is-no-name": Case(
+            "en", "Industry is a partner in the consortium.", (), ()
+        ),
+    },
+    "role-subject-fi": {
+        "fi-a-company-that-is-not-a-partner": Case(
+            "fi",
+            "Terrafame ei ole hankkeen kumppani.",
+            ("Organisation: Terrafame",),
+            ("Organisation: Terrafame",),
+        ),
+        "fi-a-place-is-no-organisation": Case("fi", "Kemi on myös verkoston jäsen.", (), ()),
+        "fi-a-common-word-is-no-name": Case("fi", "Teollisuus on hankkeen kumppani.", (), ()),
+    },
     # --- projects given as examples of those a list of names takes part in ---
     "examples-fi": {
         "fi-mukana-hankkeissa-kuten": Case(
@@ -1563,7 +1631,13 @@ CASES: dict[str, dict[str, Case]] = {
             ("Network: Cell Futures 2040",),
             ("Network: Cell Futures 2040",),
         ),
-        "fi-a-member-of-the-network-is-no-network": Case("fi", "Fortum on verkoston jäsen.", ()),
+        "fi-a-member-of-the-network-is-no-network": Case(
+            # an organisation (role-subject-fi), not a network
+            "fi",
+            "Fortum on verkoston jäsen.",
+            (),
+            ("Organisation: Fortum",),
+        ),
     },
 }
 

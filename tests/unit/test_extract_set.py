@@ -21,13 +21,15 @@ REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "registry"
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "200_fi_news": (1.00, 1.00, 1.00, 0.85),
     "201_fi_report": (1.00, 1.00, 1.00, 0.76),
-    "202_en_news": (1.00, 0.80, 1.00, 1.00),
-    "203_en_project_page": (1.00, 0.90, 1.00, 1.00),
+    "202_en_news": (1.00, 0.86, 1.00, 1.00),
+    "203_en_project_page": (1.00, 1.00, 1.00, 1.00),
     "204_fi_project_page": (1.00, 1.00, 1.00, 1.00),
     "205_en_post": (1.00, 0.83, 1.00, 1.00),
     "206_fi_newsletter": (1.00, 1.00, 1.00, 0.94),
     "207_en_report": (1.00, 1.00, 1.00, 0.60),
-    "all": (1.00, 0.94, 1.00, 0.83),
+    "208_en_event_recap": (1.00, 0.65, 1.00, 0.50),
+    "209_fi_network_letter": (1.00, 0.92, 1.00, 1.00),
+    "all": (1.00, 0.91, 1.00, 0.81),
 }
 
 

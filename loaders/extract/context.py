@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kgraph.ontology import Language
 from loaders.extract.drafts import Draft
-from loaders.extract.lexicon import Lexicon
+from loaders.extract.lexicon import Lexicon, PlaceNames
 from loaders.extract.spans import Span
 from loaders.extract.words import Words
 
@@ -36,6 +36,8 @@ class NameSource:
     list_intro: str = ""
     #: what the language's pipeline knows a word to be (none without a trained pipeline)
     lexicon: Lexicon | None = None
+    #: the places the Finnish dictionary knows, for a text in any language (none without it)
+    place_names: PlaceNames | None = None
     #: the names of the registry the passage holds
     linked: tuple[Span, ...] = ()
     #: the text of the passages just before and just after it ("News Published:" over a
@@ -111,6 +113,9 @@ class State:
     previous_projects: tuple[Span, ...] = ()
     #: the sentence before, in the same passage (none at a passage's start)
     previous: Sentence | None = None
+    #: the columns of the table the passages are rows of ("project", "role", "funder", ...);
+    #: none outside a table
+    table: tuple[str, ...] = ()
 
     @property
     def page_project(self) -> Span | None:

@@ -12,7 +12,7 @@ from kgraph.ontology import Language
 from loaders.extract.context import NameSource, Sentence, State
 from loaders.extract.drafts import Draft
 from loaders.extract.learned import LearnedPatterns, beside_hand_rules, learned_drafts, load_learned
-from loaders.extract.lexicon import Lexicon, lexicon_of
+from loaders.extract.lexicon import Lexicon, PlaceNames, lexicon_of, place_names_of
 from loaders.extract.linking import Linker, places_inside
 from loaders.extract.nlp import Pipelines
 from loaders.extract.references import reference_spans
@@ -20,6 +20,7 @@ from loaders.extract.rulebook import Rulebook, rulebook
 from loaders.extract.same_entity import names_of, one_per_thing
 from loaders.extract.sentences import as_written
 from loaders.extract.spans import Span, resolve_overlaps
+from loaders.extract.tables import columns_after, header
 from loaders.extract.words import Words
 from loaders.sources.corpus import Document, Passage
 
@@ -62,6 +63,7 @@ def extract_document(
     matcher = (learned if learned is not None else load_learned()).of_language(language)
     nlp = pipelines.for_language(language)
     lexicon = lexicon_of(nlp)
+    place_names = place_names_of(pipelines.fi)
     read = Read()
     parsed = nlp.pipe([p.text for p in document.passages])
     passages = document.passages
@@ -71,7 +73,7 @@ def extract_document(
             passages[i + 1].text if i + 1 < len(passages) else "",
         )
         spans, drafts = _spans(
-            passage, doc, language, linker, words, book, read.state, lexicon, around
+            passage, doc, language, linker, words, book, read.state, (lexicon, place_names), around
         )
         spans = _acronyms(passage.text, spans, read.acronyms, read.long_forms)
         spans = _named_again(passage, language, spans, read, words.legal_forms)
@@ -81,6 +83,7 @@ def extract_document(
         read.spans[passage.id] = spans
         read.drafts += drafts
         _advance(read.state, passage, spans)
+        read.state.table = columns_after(read.state.table, passage.text, spans, words)
         read.state.previous_projects = ()
         read.state.previous = None
         inner = _inner_places(passage, spans, language, linker, read)
@@ -197,7 +200,7 @@ def _spans(
     words: Words,
     book: Rulebook,
     state: State,
-    lexicon: Lexicon | None,
+    dictionaries: tuple[Lexicon | None, PlaceNames | None],
     around: tuple[str, str] = ("", ""),
 ) -> tuple[list[Span], list[Draft]]:
     """The passage's known names and the new ones its language's name rules find (a
@@ -211,6 +214,8 @@ def _spans(
     )
     if references:
         return resolve_overlaps([s for s in linked if s.type != "Person"], references), authored
+    if header(passage.text, words):
+        return linked, []  # a table's header is column titles ("Project  Funder"), no names
     item = passage.kind == "list_item"
     source = NameSource(
         passage.text,
@@ -220,7 +225,8 @@ def _spans(
         passage_kind=passage.kind,
         section=state.section if item else "",
         list_intro=state.list_intro if item else "",
-        lexicon=lexicon,
+        lexicon=dictionaries[0],
+        place_names=dictionaries[1],
         linked=tuple(linked),
         before_text=around[0],
         after_text=around[1],

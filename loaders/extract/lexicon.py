@@ -72,3 +72,43 @@ def _finnish(voikko: Any) -> Lexicon:
         return "name" if classes <= _FI_NAME else "common"
 
     return kind
+
+
+#: The cases a town is named in where a lake or a sea is rarely: as a subject, and "in",
+#: "from", "to" a town ("Kemi", "Kemissä", "Kemistä", "Kemiin"); not the genitive and the
+#: adessive of "Päijänteen rannalla", "Päijänteellä". A clitic read off a name ("Kosekin" as
+#: "Kose" + "-kin") is no place either.
+_CITY_CASES = frozenset({"nimento", "sisaolento", "sisaeronto", "sisatulento"})
+
+#: a word as written -> its base form where the Finnish dictionary knows it only as a place's
+#: name ("Kemissä" -> "Kemi", "Ylivieska"); None for any other word
+PlaceNames = Callable[[str], str | None]
+_PLACE_NAMES: dict[int, PlaceNames | None] = {}
+
+
+def place_names_of(nlp: Language) -> PlaceNames | None:
+    """Places by the Finnish pipeline's dictionary (libvoikko), for documents in any language:
+    a word every reading of which is a place's name (*paikannimi*); a word that is also a
+    common word, a person's or another name ("Harjavalta", "Nokia", "Virtanen") is none. None
+    without the Finnish dictionary."""
+    if id(nlp) not in _PLACE_NAMES:
+        lemmatizer: Any = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        voikko = getattr(lemmatizer, "voikko", None)
+        _PLACE_NAMES[id(nlp)] = None if voikko is None else _only_places(voikko)
+    return _PLACE_NAMES[id(nlp)]
+
+
+def _only_places(voikko: Any) -> PlaceNames:
+    def place(word: str) -> str | None:
+        readings = voikko.analyze(word)
+        bases = {str(a.get("BASEFORM", "")) for a in readings}
+        if not readings or any(
+            str(a.get("CLASS", "")) not in _FI_PLACE
+            or a.get("FOCUS")
+            or a.get("SIJAMUOTO") not in _CITY_CASES
+            for a in readings
+        ):
+            return None
+        return next(iter(bases)) if len(bases) == 1 else None
+
+    return place

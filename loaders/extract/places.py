@@ -105,3 +105,47 @@ def finnish_cities(source: NameSource, rule: Rule) -> list[Span]:
             continue  # the dictionary knows it as a company's or a person's name ("Kemira")
         spans.append(proposed(ent.start_char, ent.end_char, name, "City", rule, surface=ent.text))
     return [c for c in spans if not any(c.overlaps(p) for p in places)]
+
+
+#: A capitalised word of letters ("Ylivieska", "Kemissä"), with an English possessive.
+_WORD = re.compile(r"(?<![\w-])(?P<word>[A-ZÅÄÖ][a-zåäöü]+)(?:['’]s)?(?![\w-])")
+_CAPITALISED = re.compile(r"[A-ZÅÄÖ]")
+
+
+def dictionary_places(source: NameSource, rule: Rule) -> list[Span]:
+    """A one-word name the Finnish dictionary knows only as a place's ("Ylivieska is also a
+    member", "Kemi on myös verkoston jäsen", "Kemissä"), in a text of any language, as a city
+    in its base form (in English only as written); unless another rule or the registry named
+    it (a country or region of the gazetteers among them), or it is a word of a longer name
+    ("Kemi Arctic Forum", "Port of Kemi")."""
+    if source.place_names is None:
+        return []
+    taken = [*source.linked, *source.found]
+    spans = []
+    for m in _WORD.finditer(source.text):
+        start, end = m.span("word")
+        if any(s.start < end and start < s.end for s in taken):
+            continue
+        if _in_longer_name(source.text, start, end):
+            continue
+        name = source.place_names(m["word"])
+        if name is None or (source.language != "fi" and name != m["word"]):
+            continue
+        spans.append(proposed(start, end, name, "City", rule, surface=m["word"]))
+    return spans
+
+
+_NEXT_CAPITALISED = re.compile(r"[ \t]*[-–]?[ \t]*[A-ZÅÄÖ0-9]")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]*[-–]?[ \t]*$")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the word stands in a longer name: a capitalised word or a number right after
+    it, or right before it a capitalised word that ends no sentence, or "of"."""
+    if _NEXT_CAPITALISED.match(text, end):
+        return True
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word in ("of", "the") or (word[:1].isupper() and word[-1:] not in ".!?:;,")

@@ -24,6 +24,7 @@ from loaders.extract.context import Sentence, State, titled
 from loaders.extract.drafts import Draft, anchors, stated
 from loaders.extract.patterns import Rule
 from loaders.extract.spans import Span
+from loaders.extract.tables import row
 from loaders.extract.words import Words
 
 _BULLET = re.compile(r"\W*")
@@ -113,4 +114,34 @@ def section_period(sentence: Sentence, state: State, rule: Rule, words: Words) -
     if found and project.entity_id not in state.periods:
         first = found[0]
         state.periods[project.entity_id] = (first.start.isoformat(), first.end.isoformat())
+    return []
+
+
+def table_rows(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """A row of a table of projects (``tables.py``) under its header: the funder column gives
+    FUNDED_BY (with the amount column's sum), the coordinator column COORDINATES, and a rule
+    without a predicate the period column's dates, the project's period. Read once per row,
+    at its first sentence."""
+    if not state.table or sentence.text[: sentence.start].strip():
+        return []
+    text = sentence.text
+    read = row(text, 0, len(text), list(sentence.spans), state.table, words)
+    if read is None or "project" not in read.names:
+        return []
+    project = read.names["project"]
+    if rule.predicate is None:
+        if read.period is not None and project.entity_id not in state.periods:
+            state.periods[project.entity_id] = (
+                read.period.start.isoformat(),
+                read.period.end.isoformat(),
+            )
+        return []
+    quoted = anchors(text, 0, len(text))
+    if rule.predicate == "FUNDED_BY" and "funder" in read.names:
+        props: dict[str, str | int | float] = (
+            {"amount_eur": read.amount_eur} if read.amount_eur is not None else {}
+        )
+        return [stated(rule, project, read.names["funder"], quoted, props)]
+    if rule.predicate == "COORDINATES" and "coordinator" in read.names:
+        return [stated(rule, read.names["coordinator"], project, quoted)]
     return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast, get_args
@@ -26,6 +26,10 @@ class Words:
     places: tuple[tuple[EntityType, str, str], ...] = ()
     #: legal forms a company's name may end with ("oy", "ltd"), lower case
     legal_forms: frozenset[str] = frozenset()
+    #: a table's column titles by the column's kind ("funder": "funder", "rahoittaja")
+    table_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the words of a table's role column -> the role ("koordinaattori" -> "coordinator")
+    table_roles: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +55,8 @@ def load_words() -> Words:
         frozenset(raw["titles"]),
         places,
         frozenset(raw["legal_forms"]),
+        {kind: tuple(titles) for kind, titles in raw["table_columns"].items()},
+        {word: role for role, listed in raw["table_roles"].items() for word in listed},
     )
 
 

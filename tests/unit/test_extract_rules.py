@@ -240,7 +240,13 @@ CASES: dict[str, dict[str, Case]] = {
         "en-in-city-comma-country": Case(
             "en", "The plant is in Raahe, Finland.", ("City: Raahe",), ("City: Raahe",)
         ),
-        "en-no-country-after": Case("en", "The plant is in Raahe, near Oulu.", ()),
+        "en-no-country-after": Case(
+            # the town by the Finnish dictionary (dictionary-place-en), not by this rule
+            "en",
+            "The plant is in Raahe, near Oulu.",
+            (),
+            ("City: Raahe",),
+        ),
     },
     "reference-item": {
         "fi-new-publication-named-by-its-title": Case(
@@ -1337,8 +1343,101 @@ CASES: dict[str, dict[str, Case]] = {
             ("Organisation: Terrafame",),
             ("Organisation: Terrafame",),
         ),
-        "fi-a-place-is-no-organisation": Case("fi", "Kemi on myös verkoston jäsen.", (), ()),
+        "fi-a-place-is-no-organisation": Case(
+            # a town by the Finnish dictionary (dictionary-place-fi)
+            "fi",
+            "Kemi on myös verkoston jäsen.",
+            (),
+            ("City: Kemi",),
+        ),
         "fi-a-common-word-is-no-name": Case("fi", "Teollisuus on hankkeen kumppani.", (), ()),
+    },
+    # --- a table of projects: a header of column titles, a row per line (tables.py) ---
+    "table-funder-en": {
+        "en-the-funder-column": Case(
+            "en",
+            "Table 4.1 Projects in 2025\n\nProject  Our role  Funder  Period\n\n"
+            "BATCircle3.0  partner  Business Finland  2024–2027\n\n"
+            "BATCircle2.0  coordinator  Business Finland  2021–2023",
+            (
+                "project:batcircle3 FUNDED_BY org:business-finland",
+                "project:batcircle2 FUNDED_BY org:business-finland",
+            ),
+        ),
+        "en-with-an-amount-column": Case(
+            "en",
+            "Project  Funder  Budget\n\nBATCircle3.0  Business Finland  2.4 million euros",
+            ("project:batcircle3 FUNDED_BY org:business-finland amount_eur=2400000",),
+        ),
+        "en-prose-ends-the-table": Case(
+            "en",
+            "Project  Funder  Period\n\nThe projects are described below.\n\n"
+            "BATCircle3.0  Business Finland  2024–2027",
+            (),
+        ),
+        "en-a-row-with-more-than-its-cells": Case(
+            "en",
+            "Project  Funder\n\nBATCircle3.0  Business Finland and many companies",
+            (),
+        ),
+        "en-a-header-without-a-project-column": Case(
+            "en", "Funder  Period\n\nBusiness Finland  2024–2027", ()
+        ),
+    },
+    "table-funder-fi": {
+        "fi-rahoittaja-sarake": Case(
+            "fi",
+            "Hanke  Rooli  Rahoittaja  Kesto\n\nBATCircle3.0  kumppani  Business Finland  "
+            "2024–2027",
+            ("project:batcircle3 FUNDED_BY org:business-finland",),
+        ),
+    },
+    "table-coordinator-en": {
+        "en-the-coordinator-column": Case(
+            "en",
+            "Project  Coordinator  Period\n\nBATCircle3.0  Aalto University  2024–2027",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+    },
+    "table-coordinator-fi": {
+        "fi-koordinaattori-sarake": Case(
+            "fi",
+            "Hanke  Koordinaattori  Kesto\n\nBATCircle3.0  Aalto-yliopisto  2024–2027",
+            ("org:aalto-university COORDINATES project:batcircle3",),
+        ),
+    },
+    "table-period-en": {
+        "en-the-period-column": Case(
+            "en",
+            "Project  Funder  Period\n\nBATCircle3.0  Business Finland  2024–2027",
+            ("project:batcircle3 period 2024-01-01 2027-12-31",),
+        ),
+    },
+    "table-period-fi": {
+        "fi-kesto-sarake": Case(
+            "fi",
+            "Hanke  Kesto\n\nBATCircle3.0  2024–2027",
+            ("project:batcircle3 period 2024-01-01 2027-12-31",),
+        ),
+    },
+    # --- a one-word place the Finnish dictionary knows (places.py) ---
+    "dictionary-place-fi": {
+        "fi-a-town-in-the-inessive": Case(
+            "fi", "Kemi on myös verkoston jäsen.", ("City: Kemi",), ("City: Kemi",)
+        ),
+        "fi-a-lake-in-the-genitive-is-no-town": Case(
+            "fi", "Tehdas on Päijänteen rannalla.", (), ()
+        ),
+        "fi-a-clitic-read-off-a-name": Case("fi", "Sovimme Kosekin kanssa.", (), ()),
+    },
+    "dictionary-place-en": {
+        "en-a-finnish-town": Case(
+            "en",
+            "Ylivieska is also a member of InnoCities.",
+            ("City: Ylivieska",),
+            ("City: Ylivieska",),
+        ),
+        "en-a-word-of-a-longer-name": Case("en", "The Kemi Arctic Forum met in May.", (), ()),
     },
     # --- projects given as examples of those a list of names takes part in ---
     "examples-fi": {
@@ -1965,11 +2064,12 @@ def given(read: Read, rule_id: str, language: Language) -> set[str]:
     """What ``rule_id`` gave: its facts, the new names it found, or the period or status it
     stated."""
     rule = next(r.rule for r in load_rules(language) if r.rule.id == rule_id)
-    if rule.predicate is None and rule.code_name not in ("period", "section-period", "status"):
+    periods = ("period", "section-period", "table-rows")
+    if rule.predicate is None and rule.code_name not in (*periods, "status"):
         return {
             f"{s.type}: {s.name}" for ss in read.spans.values() for s in ss if s.rule == rule_id
         }
-    if rule.code_name in ("period", "section-period"):
+    if rule.code_name in periods and rule.predicate is None:
         return {f"{p} period {a} {b}" for p, (a, b) in read.state.periods.items()}
     if rule_id == "status":
         return {f"{p} status {s}" for p, s in read.state.statuses.items()}

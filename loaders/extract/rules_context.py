@@ -133,15 +133,15 @@ def members_listed(sentence: Sentence, state: State, rule: Rule, words: Words) -
     groups = {n.entity_id: n for n in before.of_type(*rule.object)}
     if len(groups) != 1:
         return []
-    network = next(iter(groups.values()))
+    group = next(iter(groups.values()))
     start = sentence.start + opening.end()
     members = _listed_from(sentence, start, rule.subject)
     if len(members) < 2 or not _CLOSING.fullmatch(sentence.text, members[-1].end, sentence.end):
         return []
-    named = anchors(sentence.text, network.start, network.end)
+    named = anchors(sentence.text, group.start, group.end)
     said = anchors(sentence.text, sentence.start, start)
     return [
-        stated(rule, m, network, [*named, *said, *anchors(sentence.text, m.start, m.end)])
+        stated(rule, m, group, [*named, *said, *anchors(sentence.text, m.start, m.end)])
         for m in members
     ]
 

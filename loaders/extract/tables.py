@@ -28,6 +28,12 @@ NAME_COLUMNS = {
 _GAP = re.compile(r"[\s|]*")
 
 
+def _skip_gap(text: str, at: int, end: int) -> int:
+    """Past the spaces and bars between two cells."""
+    gap = _GAP.match(text, at, end)
+    return gap.end() if gap else at
+
+
 @dataclass(frozen=True)
 class Row:
     """One row read: the names of its name columns, its role word, period and amount."""
@@ -63,15 +69,16 @@ def header(text: str, words: Words) -> tuple[str, ...]:
     return tuple(columns) if "project" in columns else ()
 
 
-def row(text: str, start: int, end: int, spans: list[Span], columns: tuple[str, ...],
-        words: Words) -> Row | None:  # fmt: skip
+def row(
+    text: str, start: int, end: int, spans: list[Span], columns: tuple[str, ...], words: Words
+) -> Row | None:
     """``text[start:end]`` read as a row of ``columns``; None unless every cell is filled, in
     order, and nothing is left over."""
     names: dict[str, Span] = {}
     role, period, amount = "", None, None
     at = start
     for column in columns:
-        at = _GAP.match(text, at, end).end()  # type: ignore[union-attr]
+        at = _skip_gap(text, at, end)
         if column in NAME_COLUMNS:
             span = next(
                 (s for s in spans if s.start == at and s.type in NAME_COLUMNS[column]), None

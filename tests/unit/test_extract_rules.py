@@ -1430,6 +1430,19 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "fi-a-clitic-read-off-a-name": Case("fi", "Sovimme Kosekin kanssa.", (), ()),
     },
+    "world-town-en": {
+        "en-towns-listed-after-from": Case(
+            "en",
+            "Visitors from Skellefteå, Luleå and Umeå toured the park.",
+            ("City: Skellefteå", "City: Luleå", "City: Umeå"),
+            ("City: Skellefteå", "City: Luleå", "City: Umeå"),
+        ),
+        "en-a-common-word-is-no-town": Case(
+            "en", "The results are in Reading and in Split form.", (), ()
+        ),
+        "en-a-word-of-a-longer-name": Case("en", "The order came from Luleå Energi AB.", (), ()),
+        "en-a-town-without-a-preposition-of-place": Case("en", "Umeå is growing fast.", (), ()),
+    },
     "dictionary-place-en": {
         "en-a-finnish-town": Case(
             "en",

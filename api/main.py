@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI
 from api import access, docs, errors, etags, head, limits, spelling
 from api.deps import known_query_params_only
 from api.desk import pages as desk_pages
-from api.desk.port import ReviewDesk
+from api.review_port import ReviewDesk
 from api.routes import (
     analytics,
     ask,

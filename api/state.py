@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 
-from api.desk.port import ReviewDesk
+from api.review_port import ReviewDesk
 from api.slots import Slots
 from kgraph.db.cache import GenerationCache, GenerationClock
 from kgraph.db.graph import Graph
@@ -36,7 +36,7 @@ class AppState:
     catalogue: Catalogue = field(default_factory=Catalogue)
     #: The managed server's supervisor report (``/health``), when kgraph manages Neo4j.
     supervision: Path | None = None
-    #: The review code the desk writes through, handed in by the CLI layer (``api.desk.port``).
+    #: The review code the desk writes through, handed in by the CLI layer (``api.review_port``).
     desk: ReviewDesk | None = None
     #: The graph's generation as every cache below knows it: they change it together, so
     #: no answer is built from one load's resolver or passages and kept as the next one's.

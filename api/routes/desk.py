@@ -15,9 +15,9 @@ from fastapi.responses import HTMLResponse
 from api.deps import GraphDep, SettingsDep, StateDep
 from api.desk import pages
 from api.desk.guard import HEADER, ReviewKeyRequired, review_key
-from api.desk.port import Decisions, ReviewDesk
 from api.errors import problems
 from api.models import DeskChecked, DeskDecisions, DeskLoad, DeskReview, DeskSaved
+from api.review_port import Decisions, ReviewDesk
 
 router = APIRouter(tags=["desk"])
 DocId = Annotated[str, Path(max_length=200, pattern=r"^[A-Za-z0-9_.-]+$")]

@@ -1,5 +1,5 @@
 """The review desk's backend: ``kgraph review``'s code on the configured folders, handed to
-the API (``api.desk.port.ReviewDesk``) by ``kgraph serve`` and ``kgraph up``.
+the API (``api.review_port.ReviewDesk``) by ``kgraph serve`` and ``kgraph up``.
 
 Every write goes through ``loaders.proposals.review.review``, the function ``kgraph review``
 calls: the same checks (every anchor found, the registry valid as a whole) and the same
@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from fastapi import FastAPI
 
-from api.desk.port import (
+from api.review_port import (
     Checked,
     Decisions,
     DocumentReview,

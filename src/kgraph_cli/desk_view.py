@@ -1,4 +1,4 @@
-"""A document and its pending proposals as the review desk shows them (``api.desk.port``).
+"""A document and its pending proposals as the review desk shows them (``api.review_port``).
 
 The text is the document's cleaned passages, cut wherever an anchor begins or ends, so each
 piece knows which proposals stand on it. Beside each proposal: what it names (in the
@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any, Literal
 
-from api.desk.port import Anchor, Curated, Paragraph, Piece, Proposal, Ref
+from api.review_port import Anchor, Curated, Paragraph, Piece, Proposal, Ref
 from kgraph.names.matcher import MentionIndex
 from loaders.proposals.candidates import merge_candidates
 from loaders.proposals.files import ProposedEntity, ProposedFact

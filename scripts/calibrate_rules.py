@@ -15,6 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from regenerated import check_or_write  # type: ignore[import-not-found]  # a sibling script
+
 # The measurement is test support, not shipped: run from a checkout, the project root is the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -45,16 +47,10 @@ def main() -> int:
                 f"{language} {rule}: {m.right} of {m.proposed} right, stated {stated[rule]} "
                 f"-> {m.confidence(stated[rule])}"
             )
-    if args.check:
-        current = read_calibration()
-        if current != fresh:
-            print("loaders/extract/calibration.yaml is out of date: rerun without --check")
-            return 1
-        print("loaders/extract/calibration.yaml is up to date")
-        return 0
-    write_calibration(fresh)
-    print("wrote loaders/extract/calibration.yaml")
-    return 0
+    status: int = check_or_write(
+        "loaders/extract/calibration.yaml", read_calibration, fresh, write_calibration, args.check
+    )
+    return status
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import argparse
 import sys
 from collections import Counter
 
+from regenerated import check_or_write  # type: ignore[import-not-found]  # a sibling script
+
 from kgraph.settings import Settings
 from loaders.extract.induce import induce
 from loaders.extract.learned import read_learned, write_learned
@@ -40,15 +42,10 @@ def main() -> int:
         f"{len(fresh.patterns)} patterns kept; {len(fired)} proposed anything on a document "
         "they did not come from"
     )
-    if args.check:
-        if read_learned() != fresh:
-            print("loaders/extract/learned.yaml is out of date: rerun without --check")
-            return 1
-        print("loaders/extract/learned.yaml is up to date")
-        return 0
-    write_learned(fresh)
-    print("wrote loaders/extract/learned.yaml")
-    return 0
+    status: int = check_or_write(
+        "loaders/extract/learned.yaml", read_learned, fresh, write_learned, args.check
+    )
+    return status
 
 
 if __name__ == "__main__":

@@ -25,17 +25,33 @@ def identity_names(registry: Registry) -> dict[str, list[str]]:
     return names
 
 
+#: Types named by common nouns: their names are written in sentence case ("Battery recycling")
+#: but stand in lower case inside a sentence ("specialises in battery recycling").
+CONCEPT_TYPES = frozenset({"Topic", "ValueChainStage"})
+
+
 def entity_names(
     entities: Iterable[EntitySpec], extra_names: Mapping[str, Sequence[str]] | None = None
 ) -> list[EntityNames]:
-    """The names the matcher looks for: each entity's own, then those ``extra_names`` add."""
+    """The names the matcher looks for: each entity's own, then those ``extra_names`` add; a
+    concept's names also with their first letter in lower case (the matcher compares
+    capitalised name words only with capitalised text)."""
     extra = extra_names or {}
-    return [
-        EntityNames(
-            entity_id=e.id, names=list(dict.fromkeys([*e.all_names(), *extra.get(e.id, [])]))
-        )
-        for e in entities
-    ]
+    found = []
+    for e in entities:
+        names = [*e.all_names(), *extra.get(e.id, [])]
+        if e.type in CONCEPT_TYPES:
+            names += [in_a_sentence(n) for n in names]
+        found.append(EntityNames(entity_id=e.id, names=list(dict.fromkeys(names))))
+    return found
+
+
+def in_a_sentence(name: str) -> str:
+    """ "Battery recycling" -> "battery recycling"; a first word with another capital or a
+    digit ("IoT", "NMC811") stays as written."""
+    first = name.split(" ", 1)[0]
+    plain = first[:1].isupper() and first[1:] == first[1:].lower() and first.isalpha()
+    return name[:1].lower() + name[1:] if plain else name
 
 
 def name_index(registry: Registry) -> MentionIndex:

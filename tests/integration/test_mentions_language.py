@@ -13,16 +13,19 @@ import yaml
 
 from kgraph.db.graph import Graph
 from kgraph.settings import Settings
+from loaders.sources.names import CONCEPT_TYPES, in_a_sentence
 
 # Measured on the corpus: matched as if Finnish, the English documents held 115 MENTIONS
-# (118 occurrences); matched as English they hold 109 (112 occurrences).
-ENGLISH_MENTIONS = 109
+# (118 occurrences); matched as English they hold 109 (112 occurrences); 117 since a topic's
+# name is also found in lower case inside a sentence ("industrial parks", "green transition":
+# eight more passage-topic pairs in doc 003).
+ENGLISH_MENTIONS = 117
 
 _ENGLISH = """
 MATCH (d:Document {language: 'en'})-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e:Entity)
 RETURN p.id AS passage, p.text AS text, e.id AS entity, m.count AS count,
        [n IN [e.name, e.name_fi, e.name_sv] + coalesce(e.aliases, []) WHERE n IS NOT NULL]
-       AS names
+       AS names, labels(e) AS labels
 ORDER BY passage, entity
 """
 
@@ -38,6 +41,13 @@ def _exact_occurrences(text: str, names: list[str]) -> int:
     return len(re.findall(rf"(?<![\w])(?:{alternatives})(?:['’]s)?(?![\w])", text))
 
 
+def _written(names: list[str], labels: list[str]) -> list[str]:
+    """The names as a text may write them: a concept's also in lower case in a sentence."""
+    if CONCEPT_TYPES & set(labels):
+        return [*names, *(in_a_sentence(n) for n in names)]
+    return names
+
+
 def test_english_documents_hold_only_mentions_written_as_the_names(
     corpus_graph: Graph, settings: Settings
 ) -> None:
@@ -49,7 +59,7 @@ def test_english_documents_hold_only_mentions_written_as_the_names(
     inflected = [
         (r["passage"], r["entity"])
         for r in rows
-        if _exact_occurrences(r["text"], r["names"]) < r["count"]
+        if _exact_occurrences(r["text"], _written(r["names"], r["labels"])) < r["count"]
     ]
     assert inflected == []
 

@@ -17,7 +17,7 @@ from loaders.sources.registry import load_registry
 from tests.support.extract_measure import Outcome, Tally, calibration_of, leave_one_out
 
 #: docs/extraction.md's figures: a change that lowers one fails here.
-FLOORS = {"entities P": 0.98, "entities R": 0.87, "facts P": 1.00, "facts R": 0.71}
+FLOORS = {"entities P": 0.98, "entities R": 0.87, "facts P": 1.00, "facts R": 0.72}
 
 
 @pytest.fixture(scope="module")

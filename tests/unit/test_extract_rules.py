@@ -1430,6 +1430,44 @@ CASES: dict[str, dict[str, Case]] = {
         ),
         "fi-a-clitic-read-off-a-name": Case("fi", "Sovimme Kosekin kanssa.", (), ()),
     },
+    "strength-in-fi": {
+        "fi-vahvuudet-ovat": Case(
+            "fi",
+            "Vaasan alueen vahvuudet ovat kiertotaloudessa.",
+            ("city:vaasa SPECIALISES_IN topic:circular-economy",),
+        ),
+        "fi-edellakavija": Case(
+            "fi",
+            "Kokkola Industrial Park (KIP) on edelläkävijä kiertotaloudessa.",
+            ("park:kip SPECIALISES_IN topic:circular-economy",),
+        ),
+        "fi-a-negation-states-nothing": Case(
+            "fi", "Vaasa ei ole edelläkävijä kiertotaloudessa.", ()
+        ),
+        "fi-something-between-the-strength-and-the-topic": Case(
+            "fi", "Vaasan vahvuudet ovat monet, esimerkiksi kiertotalous.", ()
+        ),
+    },
+    "strength-in-en": {
+        "en-strengths-are-in": Case(
+            "en",
+            "Vaasa's strengths are in the circular economy.",
+            ("city:vaasa SPECIALISES_IN topic:circular-economy",),
+        ),
+        "en-a-forerunner-in": Case(
+            "en",
+            "Kokkola Industrial Park (KIP) is a forerunner in circular economy.",
+            ("park:kip SPECIALISES_IN topic:circular-economy",),
+        ),
+        "en-specialises-in": Case(
+            "en",
+            "Aalto University specialises in battery recycling.",
+            ("org:aalto-university SPECIALISES_IN topic:battery-recycling",),
+        ),
+        "en-a-negation-states-nothing": Case(
+            "en", "Aalto University is not a leader in battery recycling.", ()
+        ),
+    },
     "world-town-en": {
         "en-towns-listed-after-from": Case(
             "en",

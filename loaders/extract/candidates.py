@@ -58,6 +58,10 @@ _EN_PROJECT_APPOSED = re.compile(
 )
 #: "NordCat is a new research project": the same kind of one-word name, which the sentence
 #: says is a project.
+_EN_PROJECT_APPOSITION = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*), (?:a|an|the) (?:[\w-]+ ){0,3}?"
+    r"(?:project|consortium)\b"
+)
 _EN_PROJECT_DEFINED = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\w.+-]*[A-ZÅÄÖ0-9][\w.+-]*) (?:is|was) (?:a|an|the) "
     r"(?:[\w-]+ ){0,3}?(?:project|consortium)\b"
@@ -285,23 +289,30 @@ def english_organisations(source: NameSource, rule: Rule) -> list[Span]:
 
 
 def english_people(source: NameSource, rule: Rule) -> list[Span]:
-    """ "Maria Virtanen, professor at ...", "says Maria Virtanen"."""
+    """ "Maria Virtanen, professor at ...", "says Maria Virtanen"; a title written before the
+    name ("says Professor Maria Virtanen") is no part of it."""
     found = [*_EN_PERSON_TITLED.finditer(source.text), *_EN_PERSON_SAYS.finditer(source.text)]
-    return [
-        _span(m.start("name"), m.end("name"), m["name"], "Person", m["name"], None, rule)
-        for m in found
-    ]
+    spans = []
+    for m in found:
+        start, name = m.start("name"), m["name"]
+        first, _, rest = name.partition(" ")
+        if first.lower().rstrip(".") in source.words.titles and " " in rest:
+            start, name = start + len(first) + 1, rest
+        spans.append(_span(start, m.end("name"), name, "Person", name, None, rule))
+    return spans
 
 
 def english_projects(source: NameSource, rule: Rule) -> list[Span]:
     """ "the GridCell project", "the GridCell consortium"; not "Recycling consortium ..." at
     the start of a headline or sentence, a common word capitalised by its place. "a new
     consortium, ReLiBa (Recovery of ...)": a name in apposition with its long name after it;
-    "NordCat is a new research project": such a name the sentence says is a project."""
+    "NordCat is a new research project", "SoNordic, a new research project": such a name the
+    sentence says is a project."""
     spans: list[Span] = []
     for m in [
         *_EN_PROJECT_APPOSED.finditer(source.text),
         *_EN_PROJECT_DEFINED.finditer(source.text),
+        *_EN_PROJECT_APPOSITION.finditer(source.text),
     ]:
         spans.append(
             _span(m.start("name"), m.end("name"), m["name"], "Project", m["name"], None, rule)

@@ -17,7 +17,8 @@ def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
     """Two names with nothing but the rule's ``between`` text in between: "Ulla Lassi,
     professor at the University of Oulu", "Anna Lähteen (Itä-Suomen yliopisto",
     "Oulun yliopiston professori Ulla Lassi" (``object_first``); with ``after``, the text
-    after the second name must start with it ("Kokkola (LUT)": the bracket closes). A named
+    after the second name must start with it ("Kokkola (LUT)": the bracket closes), with
+    ``before``, the text before the first must end with it ("Professor X of Y"). A named
     group of the match is a prop of the fact, and must be a title of ``words.yaml`` (or end
     in one). A rule with ``cues`` reads only a sentence holding one."""
     drafts: list[Draft] = []
@@ -30,6 +31,8 @@ def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
                 continue
             m = rule.spans_between(sentence.text[first.end : second.start])
             if rule.after and not rule.starts(sentence.text[second.end : second.end + 8]):
+                continue
+            if rule.before and not rule.ends(sentence.text[max(0, first.start - 32) : first.start]):
                 continue
             props = _titles(m, words) if m is not None else None
             if props is not None:

@@ -2106,6 +2106,104 @@ CASES["unit-named-by-place-en"] = {
 }
 
 
+# --- a press release's shapes (documents 210 and 211 of the team's set) --------------------
+CASES["part-of-programme"].update(
+    {
+        "en-funds-through-a-programme": Case(
+            "en",
+            "BATCircle3.0 studies recycling. The European Union funds the project with EUR 4.2 "
+            "million through the Horizon Europe programme.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+        "fi-rahoittaa-ohjelmasta": Case(
+            "fi",
+            "BATCircle3.0 kehittää kierrätystä. Hanketta rahoittaa Euroopan unioni Horizon "
+            "Europe -ohjelmasta.",
+            ("project:batcircle3 PART_OF_PROGRAMME programme:horizon-europe",),
+        ),
+    }
+)
+CASES["participant-verb-en"].update(
+    {
+        "en-take-part-in-the-passages-project": Case(
+            "en",
+            "BATCircle3.0 runs until 2027. LUT University and Aalto University take part "
+            "alongside the coordinator.",
+            (
+                "org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",
+                "org:aalto-university PARTICIPATES_IN project:batcircle3 role=partner",
+            ),
+        ),
+        "en-launch-a-project": Case(
+            "en",
+            "LUT University launched BATCircle3.0 in May.",
+            ("org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+    }
+)
+CASES["participant-verb-fi"].update(
+    {
+        "fi-kaynnistaa-hankkeen": Case(
+            "fi",
+            "Centria-ammattikorkeakoulu ja LUT-yliopisto käynnistävät AkkuTaito-hankkeen.",
+            (
+                "org:centria PARTICIPATES_IN project:akkutaito role=partner",
+                "org:lut-university PARTICIPATES_IN project:akkutaito role=partner",
+            ),
+            ("Project: AkkuTaito",),
+        ),
+    }
+)
+CASES["project-shape-en"].update(
+    {
+        "en-a-mixed-case-name-in-apposition-to-a-project": Case(
+            "en",
+            "Aalto University will coordinate SoNordic, a new research project.",
+            ("Project: SoNordic",),
+            ("Project: SoNordic",),
+        ),
+    }
+)
+CASES["person-shape-en"].update(
+    {
+        "en-a-title-before-the-name-is-no-part-of-it": Case(
+            "en",
+            '"It works," says Professor Laura Niemelä of Aalto University.',
+            ("Person: Laura Niemelä",),
+            ("Person: Laura Niemelä",),
+        ),
+    }
+)
+CASES["title-person-of-en"] = {
+    "en-professor-of-the-university": Case(
+        "en",
+        '"It works," says Professor Laura Niemelä of the University of Jyväskylä.',
+        ("person:laura-niemela AFFILIATED_WITH org:university-of-jyvaskyla",),
+        ("Person: Laura Niemelä",),
+    ),
+    "en-no-title-no-affiliation": Case(
+        "en",
+        '"It works," says Laura Niemelä of the University of Jyväskylä.',
+        (),
+        ("Person: Laura Niemelä",),
+    ),
+}
+CASES["title-person-org-fi"] = {
+    "fi-contact-line": Case(
+        "fi",
+        "Lisätietoja: projektipäällikkö Mikko Rinne, Centria-ammattikorkeakoulu",
+        ("person:mikko-rinne AFFILIATED_WITH org:centria",),
+        ("Person: Mikko Rinne",),
+    ),
+    "fi-no-title-no-affiliation": Case(
+        "fi",
+        "Lisätietoja: Mikko Rinne, Centria-ammattikorkeakoulu",
+        (),
+        ("Person: Mikko Rinne",),
+    ),
+}
+
+
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
     return extract_document(text_document(text, language), linker, pipelines, load_words())

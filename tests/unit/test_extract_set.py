@@ -29,7 +29,9 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "207_en_report": (1.00, 1.00, 1.00, 0.72),
     "208_en_event_recap": (1.00, 0.85, 1.00, 0.62),
     "209_fi_network_letter": (1.00, 1.00, 1.00, 1.00),
-    "all": (1.00, 0.95, 1.00, 0.84),
+    "210_en_press_release": (1.00, 1.00, 1.00, 1.00),
+    "211_fi_tiedote": (1.00, 1.00, 1.00, 1.00),
+    "all": (1.00, 0.95, 1.00, 0.86),
 }
 
 

@@ -116,6 +116,9 @@ class State:
     #: the columns of the table the passages are rows of ("project", "role", "funder", ...);
     #: none outside a table
     table: tuple[str, ...] = ()
+    #: the funder a paragraph says funds the projects the list after it names, with the
+    #: anchors of its sentence ("The Foundation has decided to fund six projects ...")
+    list_funder: tuple[Span, tuple[str, ...]] | None = None
 
     @property
     def page_project(self) -> Span | None:

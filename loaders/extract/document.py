@@ -312,6 +312,8 @@ def _advance(state: State, passage: Passage, spans: list[Span]) -> None:
         state.item_project = projects[0] if projects else None
     else:
         state.list_intro = _introduces_list(passage.text)
+    if passage.kind != "list_item":
+        state.list_funder = None  # what a paragraph says of the list after it, it says anew
     for project in projects:
         state.section_projects.setdefault(project.entity_id, project)
         state.document_projects.setdefault(project.entity_id, project)

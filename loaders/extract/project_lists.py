@@ -121,3 +121,27 @@ def _ends_item(text: str, word: re.Match[str], end: int) -> bool:
 
 def _project(start: int, end: int, name: str, rule: Rule) -> Span:
     return proposed(start, end, name, "Project", rule)
+
+
+#: A list item's opening name and the dash or colon after it: "• ColdCell – coordinated by ...".
+_ITEM_HEAD = re.compile(r"\W*(?P<name>[A-ZÅÄÖ0-9][\w.+&-]*[\w+])\s*[–—:-]\s+")
+
+
+def item_projects(source: NameSource, rule: Rule) -> list[Span]:
+    """A list item that opens with a project's short name, a dash or a colon, and a project's
+    role ("• ColdCell – coordinated by Aalto University – EUR 450,000", "• AkkuTaito:
+    koordinaattori Centria"): the rule's ``text`` says the rest is about a project (who
+    coordinates, leads or funds it), so the name is one. The name must look like a project's
+    acronym (``acronym_shaped``) and not be named already."""
+    if source.passage_kind != "list_item" or not rule.text:
+        return []
+    head = _ITEM_HEAD.match(source.text)
+    if head is None or not acronym_shaped(head["name"]):
+        return []
+    rest = source.text[head.end() :]
+    if not any(re.search(p, rest) for p in rule.text):
+        return []
+    start, end = head.span("name")
+    if any(s.start < end and start < s.end for s in [*source.linked, *source.found]):
+        return []
+    return [_project(start, end, head["name"], rule)]

@@ -71,6 +71,7 @@ NAME_CODE: dict[str, NameCode] = {
     "shapes": titles.shapes,
     "places-listed": titles.places_listed,
     "listed-projects": project_lists.listed_projects,
+    "item-projects": project_lists.item_projects,
 }
 #: The code a sentence rule may name.
 SENTENCE_CODE: dict[str, SentenceCode] = {
@@ -94,6 +95,7 @@ SENTENCE_CODE: dict[str, SentenceCode] = {
     "dependencies": rules_parse.dependencies,
     "points-back": rules_context.points_back,
     "members-listed": rules_context.members_listed,
+    "listed-funded": rules_context.listed_funded,
     "examples": rules_context.examples,
 }
 REFERENCES = "references"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kgraph.parse.amounts import find_amounts
 from loaders.extract.context import Sentence, State
 from loaders.extract.drafts import Draft, anchors, stated
 from loaders.extract.patterns import Rule
@@ -178,3 +179,34 @@ def _listed_from(sentence: Sentence, at: int, types: tuple[str, ...]) -> list[Sp
         listed.append(span)
         start = span.end
     return listed
+
+
+def listed_funded(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[Draft]:
+    """ "The Battery Research Foundation has decided to fund six projects ..." over a list
+    "• ColdCell – coordinated by ... – EUR 450,000": each list item's project is funded by the
+    one funder (the rule's ``object``) the paragraph's sentence names before its ``text`` (with
+    the item's sum, by the one amount parser). Any passage but a list item ends the list's
+    funder (``document._advance``); a negation says nothing."""
+    if sentence.passage_kind != "list_item":
+        cue = _regex(rule.text).search(sentence.words) if rule.text else None
+        funders = sentence.of_type(*rule.object)
+        at = sentence.start + cue.start() if cue else -1
+        before = {f.entity_id: f for f in funders if f.end <= at}
+        if cue is not None and len(before) == 1 and not sentence.of_type(*rule.subject):
+            funder = next(iter(before.values()))
+            state.list_funder = (
+                funder,
+                tuple(anchors(sentence.text, sentence.start, sentence.end)),
+            )
+        return []
+    if state.list_funder is None or state.item_project is None:
+        return []
+    if sentence.text[: sentence.start].strip():
+        return []  # read once an item, at its first sentence
+    funder, said = state.list_funder
+    amounts = find_amounts(sentence.text)
+    props: dict[str, str | int | float] = (
+        {"amount_eur": amounts[0].eur} if len(amounts) == 1 else {}
+    )
+    item = anchors(sentence.text, sentence.start, sentence.end)
+    return [stated(rule, state.item_project, funder, [*said, *item], props)]

@@ -2204,6 +2204,78 @@ CASES["title-person-org-fi"] = {
 }
 
 
+# --- minutes and a funding list (documents 212 and 213 of the team's set) ------------------
+CASES["participant-verb-fi"].update(
+    {
+        "fi-vastaa-hankkeen-tyopaketista": Case(
+            "fi",
+            "BATCircle3.0 etenee aikataulussa. LUT-yliopisto vastaa hankkeen "
+            "kierrätystyöpaketista.",
+            ("org:lut-university PARTICIPATES_IN project:batcircle3 role=partner",),
+        ),
+    }
+)
+CASES["item-project-en"] = {
+    "en-a-coordinated-item": Case(
+        "en",
+        "Funded projects\n\n• ColdCell – coordinated by Aalto University – EUR 450,000",
+        ("Project: ColdCell",),
+        ("Project: ColdCell",),
+    ),
+    "en-an-item-without-a-role": Case(
+        "en",
+        "Partners\n\n• NordVolt – a battery maker from Sweden",
+        (),
+        ("Country: Sweden",),
+    ),
+}
+CASES["item-project-fi"] = {
+    "fi-koordinaattori-item": Case(
+        "fi",
+        "Rahoitetut hankkeet\n\n• AkkuTaito – koordinaattori Centria-ammattikorkeakoulu",
+        ("Project: AkkuTaito",),
+        ("Project: AkkuTaito",),
+    ),
+}
+CASES["listed-funded-en"] = {
+    "en-the-funder-of-the-listed-projects": Case(
+        "en",
+        "Business Finland has decided to fund three projects.\n\n"
+        "• ColdCell – coordinated by Aalto University – EUR 450,000\n"
+        "• LiCycle – coordinated by LUT University",
+        (
+            "project:coldcell FUNDED_BY org:business-finland amount_eur=450000",
+            "project:licycle FUNDED_BY org:business-finland",
+        ),
+        ("Project: ColdCell", "Project: LiCycle"),
+    ),
+    "en-a-paragraph-between-ends-the-funder": Case(
+        "en",
+        "Business Finland has decided to fund three projects.\n\n"
+        "Other news follows.\n\n"
+        "• ColdCell – coordinated by Aalto University",
+        (),
+        ("Project: ColdCell",),
+    ),
+    "en-a-negation": Case(
+        "en",
+        "Business Finland has decided not to fund these projects.\n\n"
+        "• ColdCell – coordinated by Aalto University",
+        (),
+        ("Project: ColdCell",),
+    ),
+}
+CASES["listed-funded-fi"] = {
+    "fi-rahoittaa-hankkeita": Case(
+        "fi",
+        "Business Finland päätti rahoittaa kolmea hanketta.\n\n"
+        "• AkkuTaito – koordinaattori Centria-ammattikorkeakoulu – 650 000 euroa",
+        ("project:akkutaito FUNDED_BY org:business-finland amount_eur=650000",),
+        ("Project: AkkuTaito",),
+    ),
+}
+
+
 def read(text: str, language: Language, linker: Linker, pipelines: Pipelines) -> Read:
     """``text`` as a one-document corpus, read by the extractor."""
     return extract_document(text_document(text, language), linker, pipelines, load_words())

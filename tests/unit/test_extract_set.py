@@ -31,7 +31,9 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "209_fi_network_letter": (1.00, 1.00, 1.00, 1.00),
     "210_en_press_release": (1.00, 1.00, 1.00, 1.00),
     "211_fi_tiedote": (1.00, 1.00, 1.00, 1.00),
-    "all": (1.00, 0.95, 1.00, 0.86),
+    "212_fi_muistio": (1.00, 1.00, 1.00, 0.83),
+    "213_en_funding_news": (1.00, 1.00, 1.00, 1.00),
+    "all": (1.00, 0.96, 1.00, 0.87),
 }
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from kgraph.ontology import EntityType
 from loaders.extract.context import NameSource, titled
 from loaders.extract.patterns import Rule
+from loaders.extract.places import known_place
 from loaders.extract.spans import PLACE_TYPES, Span, new_id
 from loaders.extract.words import Words
 
@@ -42,6 +43,8 @@ _EN_ORG = re.compile(
     rf"(?P<name>(?:University|City|Port|Ministry) of(?: the)? {_CAP}(?: {_CAP})?"
     # "VTT Technical Research Centre of Finland Ltd": a company's whole name, "of" inside
     rf"|(?:{_CAP} ){{1,4}}of (?:the )?(?:{_CAP} ){{1,2}}(?:Oy|Oyj|Ltd|Inc|Plc)"
+    # "VTT Technical Research Centre of Finland": a centre's or institute's name of a place
+    rf"|(?:{_CAP} ){{1,4}}(?:Centre|Center|Institute) of (?:the )?{_CAP}"
     rf"|(?:{_CAP} ){{1,3}}(?:University(?: of Applied Sciences)?|Institute|Consortium|Oy|Oyj|Ltd"
     r"|Foundation|Agency|Association)"
     rf"|{_CAP} (?:universitet|högskola|yrkeshögskola|stad))\b"
@@ -437,9 +440,10 @@ def role_subjects(source: NameSource, rule: Rule) -> list[Span]:
     """ "Terrafame is not a partner in the consortium", "Boliden ei ole hankkeen kumppani": the
     name that opens a sentence whose verb gives it a role only an organisation takes
     (``after``), said or denied (denied, the name is still an organisation's). The name must
-    be one as ``listed_organisations`` takes it (one word: not a common word, a place or a
-    person to the pipeline's dictionary and tagger; several: an organisation to the tagger),
-    and no other rule or the registry named it. Without a trained pipeline, nothing."""
+    be one as ``listed_organisations`` takes it (one word: not a common word or a person to
+    the pipeline's dictionary and tagger, nor a place to a dictionary, though the English
+    tagger may call it one: "Wärtsilä is one of the partners"; several: an organisation to the
+    tagger), and no other rule or the registry named it. Without a trained pipeline, nothing."""
     if source.lexicon is None or not rule.after:
         return []
     named = [*source.linked, *source.found]
@@ -449,7 +453,7 @@ def role_subjects(source: NameSource, rule: Rule) -> list[Span]:
         m = _LISTED_NAME.match(source.text, at, sentence.end_char)
         if m is None or not rule.starts(source.text[m.end() : sentence.end_char]):
             continue
-        span = _listed(source, rule, m)
+        span = _listed(source, rule, m, places_tagged=True)
         if span is not None and not any(span.overlaps(s) for s in [*named, *spans]):
             spans.append(span)
     return spans
@@ -509,8 +513,12 @@ def _names_listed(
     return names
 
 
-def _listed(source: NameSource, rule: Rule, m: re.Match[str]) -> Span | None:
-    """The organisation a listed name is, when the name is one (see ``listed_organisations``)."""
+def _listed(
+    source: NameSource, rule: Rule, m: re.Match[str], places_tagged: bool = False
+) -> Span | None:
+    """The organisation a listed name is, when the name is one (see ``listed_organisations``);
+    with ``places_tagged``, one word the tagger calls a place is taken too (the sentence says
+    what it is) unless a dictionary knows it as one."""
     name, words = m["name"], source.words
     start, end = m.start("name"), m.end("name")
     tokens = [t for t in source.doc if start <= t.idx < end and not t.is_space]
@@ -527,7 +535,8 @@ def _listed(source: NameSource, rule: Rule, m: re.Match[str]) -> Span | None:
         if (
             known
             or labels & _NOT_ORG
-            or (labels & _PLACE_LABELS and not company)
+            or (labels & _PLACE_LABELS and not company and not places_tagged)
+            or (places_tagged and known_place(source, name))
             or (case and case != ["Nom"])
             or source.lexicon(token.text, token.lemma_) not in ("name", "unknown")
         ):

@@ -196,3 +196,13 @@ def world_towns(source: NameSource, rule: Rule) -> list[Span]:
                 break
             at = joiner.end()
     return spans
+
+
+def known_place(source: NameSource, word: str) -> bool:
+    """Whether a dictionary knows the one word as a place: the Finnish one, GeoNames' towns, or
+    the gazetteers' countries and regions."""
+    gazetteer = any(
+        word.casefold() in (en.casefold(), fi.casefold()) for _, en, fi in load_words().places
+    )
+    finnish = source.place_names is not None and source.place_names(word) is not None
+    return gazetteer or finnish or word in _world_towns()

@@ -40,6 +40,22 @@ def between(sentence: Sentence, state: State, rule: Rule, words: Words) -> list[
     return drafts
 
 
+#: A title a compound may end with ("koulutuspäällikkö": päällikkö); shorter ones ("dr", "ft")
+#: end too many words.
+_MIN_TITLE_END = 5
+
+
+def _a_title(title: str, words: Words) -> bool:
+    """Whether ``title`` is a title of ``words.yaml``, ends in one as its last word, or is a
+    Finnish compound ending in one ("koulutuspäällikkö", "tutkimuspäällikkö")."""
+    last = title.split(" ")[-1]
+    return (
+        title in words.titles
+        or last in words.titles
+        or any(len(t) >= _MIN_TITLE_END and last.endswith(t) for t in words.titles)
+    )
+
+
 def _titles(m: re.Match[str], words: Words) -> dict[str, str | int | float] | None:
     """The named groups of ``m`` as props, lower case; None when one is not a known title."""
     props: dict[str, str | int | float] = {}
@@ -47,7 +63,7 @@ def _titles(m: re.Match[str], words: Words) -> dict[str, str | int | float] | No
         title = (value or "").strip().lower()
         if not title:
             continue
-        if title not in words.titles and title.split(" ")[-1] not in words.titles:
+        if not _a_title(title, words):
             return None
         props[key] = title
     return props

@@ -1771,7 +1771,11 @@ CASES: dict[str, dict[str, Case]] = {
             ("Network: Nordic Cell Alliance",),
         ),
         "en-a-partner-of-the-network-is-no-network": Case(
-            "en", "Fortum is a partner of the network.", ()
+            # an organisation (role-subject-en; the tagger calls Fortum a place), not a network
+            "en",
+            "Fortum is a partner of the network.",
+            (),
+            ("Organisation: Fortum",),
         ),
     },
     "defined-network-fi": {
@@ -2272,6 +2276,82 @@ CASES["listed-funded-fi"] = {
         "• AkkuTaito – koordinaattori Centria-ammattikorkeakoulu – 650 000 euroa",
         ("project:akkutaito FUNDED_BY org:business-finland amount_eur=650000",),
         ("Project: AkkuTaito",),
+    ),
+}
+
+
+# --- an interview and a blog post (documents 214 and 215 of the team's set) ---------------
+CASES["participant-verb-en"].update(
+    {
+        "en-we-at-the-organisation": Case(
+            "en",
+            "We at the University of Vaasa take part in BATCircle3.0.",
+            ("org:university-of-vaasa PARTICIPATES_IN project:batcircle3 role=partner",),
+            ("Organisation: University of Vaasa",),
+        ),
+    }
+)
+CASES["coordinator-verb-fi"].update(
+    {
+        "fi-jota-vetaa": Case(
+            "fi",
+            "LUT-yliopisto osallistuu AkkuTaito-hankkeeseen, jota vetää Aalto-yliopisto.",
+            ("org:aalto-university COORDINATES project:akkutaito",),
+            ("Project: AkkuTaito",),
+        ),
+    }
+)
+CASES["genitive-head-fi"].update(
+    {
+        "fi-an-ely-centre-not-its-region": Case(
+            "fi",
+            "Hankkeen rahoittaa Etelä-Pohjanmaan ELY-keskus.",
+            ("Organisation: Etelä-Pohjanmaan ELY-keskus",),
+            ("Organisation: Etelä-Pohjanmaan ELY-keskus",),
+        ),
+    }
+)
+CASES["org-shape-en"].update(
+    {
+        "en-a-centre-of-a-country-not-the-country": Case(
+            "en",
+            "The project is coordinated by VTT Technical Research Centre of Finland.",
+            ("Organisation: VTT Technical Research Centre of Finland",),
+            ("Organisation: VTT Technical Research Centre of Finland",),
+        ),
+    }
+)
+CASES["role-subject-en"].update(
+    {
+        "en-a-name-the-tagger-calls-a-place": Case(
+            "en",
+            "Wärtsilä is one of the partners.",
+            ("Organisation: Wärtsilä",),
+            ("Organisation: Wärtsilä",),
+        ),
+        "en-a-town-a-dictionary-knows": Case("en", "Skellefteå is one of the partners.", (), ()),
+    }
+)
+CASES["person-title-org-fi"] = {
+    "fi-byline": Case(
+        "fi",
+        "Kirjoittaja: Sanna Heikkinen, koulutuspäällikkö, Centria-ammattikorkeakoulu",
+        ("person:sanna-heikkinen AFFILIATED_WITH org:centria title_fi=koulutuspäällikkö",),
+        ("Person: Sanna Heikkinen",),
+    ),
+    "fi-no-title-between": Case(
+        "fi",
+        "Kirjoittaja: Sanna Heikkinen, Kokkola, Centria-ammattikorkeakoulu",
+        (),
+        ("Person: Sanna Heikkinen",),
+    ),
+}
+CASES["person-title-org-en"] = {
+    "en-byline": Case(
+        "en",
+        "Interview: Pekka Mäkelä, senior researcher, University of Vaasa",
+        ("person:pekka-makela AFFILIATED_WITH org:university-of-vaasa title=senior researcher",),
+        ("Person: Pekka Mäkelä", "Organisation: University of Vaasa"),
     ),
 }
 

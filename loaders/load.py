@@ -205,8 +205,12 @@ def _corpus(
 
 
 def _kept(source: Corpus, mode: LoadMode, inputs: Inputs) -> Kept | None:
-    """The work kept for this load to reuse: none without a folder, and none to verify."""
+    """The work kept for this load to reuse: none without a folder, and none to verify (nor
+    the dictionary's answers an earlier load of this process was handed from kept work)."""
     if source.kept_dir is None or mode == "verify":
+        from kgraph.names import finnish
+
+        finnish.forget()
         return None
     from loaders.build.kept import Kept
 

@@ -170,6 +170,8 @@ def measure_documents(
             "mentioned_pairs": len(found),
             "coverage": part.as_dict(),
         }
+    if kept is not None:
+        kept.keep_lexicon()  # the words cleaning and matching asked about, for the next load
     return counts, parts
 
 

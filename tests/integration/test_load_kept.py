@@ -11,9 +11,11 @@ import pytest
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import RegistryError
+from kgraph.names import finnish
 from kgraph.settings import Settings
-from loaders.build.kept import REGISTRY_ENTRY
+from loaders.build.kept import LEXICON_ENTRY, REGISTRY_ENTRY, Kept
 from loaders.load import Corpus, load
+from loaders.sources.inputs import code_digest
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
 
@@ -42,8 +44,8 @@ def _replace_in_registry(registry: Path, old: str, new: str) -> None:
 
 
 def _documents_kept(kept: Path) -> list[Path]:
-    """The documents' folders of kept work (beside them: the kept registry)."""
-    return [folder for folder in kept.iterdir() if folder.name != REGISTRY_ENTRY]
+    """The documents' folders of kept work (beside them: the kept registry and lexicon)."""
+    return [f for f in kept.iterdir() if f.name not in (REGISTRY_ENTRY, LEXICON_ENTRY)]
 
 
 def _state(graph: Graph) -> GraphState:
@@ -127,3 +129,21 @@ def test_verify_neither_reads_nor_keeps_work(
     load(empty_graph, Corpus(corpus, registry, kept_dir=kept), schema_file, mode="verify")
 
     assert not kept.exists()
+
+
+def test_verify_asks_the_dictionary_itself_not_the_answers_an_earlier_load_was_handed(
+    empty_graph: Graph, corpus: Path, registry: Path, schema_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    for name, fresh in (("_lemmas", {}), ("_known", {}), ("_handed", False)):
+        monkeypatch.setattr(finnish, name, fresh)  # as a new process has it
+    kept = Kept(tmp_path / "kept", code_digest())
+    # A kept answer no dictionary gives: a load with kept work takes it as it is.
+    kept._put(LEXICON_ENTRY, "fi", kept._lexicon_key(),
+              {"lemmas": {"Kokkolassa": "Vaasa"}, "known": {}})  # fmt: skip
+    kept.lexicon()
+    assert finnish.lemmatize("Kokkolassa") == "Vaasa"
+
+    load(empty_graph, Corpus(corpus, registry, kept_dir=kept.folder), schema_file, mode="verify")
+
+    assert finnish.lemmatize("Kokkolassa") == "Kokkola"

@@ -42,12 +42,12 @@ from typing import TYPE_CHECKING, Literal
 
 from kgraph.db import schema
 from kgraph.db.graph import Graph
-from kgraph.db.server import ManagedNeo4j
 from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport, Writing
 from kgraph.errors import ConfigError
 from loaders.build.pipeline import Build
 
 if TYPE_CHECKING:
+    from kgraph.db.server import ManagedNeo4j
     from loaders.build.kept import Kept
     from loaders.sources.inputs import Inputs
 

@@ -44,11 +44,11 @@ from kgraph.db import schema
 from kgraph.db.graph import Graph
 from kgraph.db.writer import BATCH_SIZE, LOAD_HISTORY, ProgressFn, SyncReport, Writing
 from kgraph.errors import ConfigError
-from loaders.build.pipeline import Build
 
 if TYPE_CHECKING:
     from kgraph.db.server import ManagedNeo4j
     from loaders.build.kept import Kept
+    from loaders.build.pipeline import Build
     from loaders.sources.inputs import Inputs
 
 LoadMode = Literal["auto", "verify", "bulk"]

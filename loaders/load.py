@@ -172,13 +172,13 @@ def _corpus(
     opts: Options,
     started: float,
 ) -> Loaded:
-    from loaders.build.pipeline import build, run_properties
     from loaders.sources.inputs import read_inputs
 
     inputs = read_inputs(source.corpus_dir, source.registry_dir, schema_file, source.proposals_dir)
     kept = _kept(source, mode, inputs)
     if mode == "bulk":
         from kgraph.db.bulk import BULK_REASON, bulk_load
+        from loaders.build.pipeline import build, run_properties
 
         assert server is not None
         result = build(source.corpus_dir, source.registry_dir, source.proposals_dir, kept)

@@ -45,14 +45,12 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 
 from kgraph.errors import RegistryError
 from kgraph.names import finnish
-from kgraph.names.matcher import Mention
-from loaders.build.coverage import DocumentCoverage
 from loaders.sources.corpus import (
     Document,
     ManifestEntry,
@@ -73,8 +71,14 @@ from loaders.sources.evidence import (
 from loaders.sources.inputs import Inputs, entry_digest, registry_digest
 from loaders.sources.registry import Registry, load_registry
 
+if TYPE_CHECKING:
+    # Imported where a document's mentions or share are read back: a load that finds its
+    # inputs unchanged makes a Kept and never needs the matcher or the coverage scan.
+    from kgraph.names.matcher import Mention
+    from loaders.build.coverage import DocumentCoverage
+
 #: Mentions by passage id, as the matcher found them.
-Matched = dict[str, list[Mention]]
+Matched = dict[str, list["Mention"]]
 
 #: The folder of the kept registry; documents' folders are named by hex digests, never this.
 REGISTRY_ENTRY = "registry"
@@ -147,6 +151,8 @@ class Kept:
 
     def mentions(self, document: Document, names: str, find: Callable[[], Matched]) -> Matched:
         """What the name index of digest ``names`` finds in each passage (``find``)."""
+        from kgraph.names.matcher import Mention
+
         key = self._doc_key(document)
         kept = self._get(key, "mentions", names)
         if kept is not None:
@@ -167,6 +173,8 @@ class Kept:
         self, document: Document, scan: str, measure: Callable[[], DocumentCoverage]
     ) -> DocumentCoverage:
         """The document's share of the coverage report, by a scan of digest ``scan``."""
+        from loaders.build.coverage import DocumentCoverage
+
         key = self._doc_key(document)
         kept = self._get(key, "coverage", scan)
         if kept is not None:

@@ -313,3 +313,14 @@ def test_forget_drops_the_answers_handed_in(
     finnish.forget()
 
     assert (finnish.lemmatize("Kokkolassa"), finnish.is_known("akku")) == ("Kokkola", True)
+
+
+def test_the_answers_held_are_bounded_and_past_the_bound_still_right(
+    monkeypatch: pytest.MonkeyPatch, fresh_dictionary: None
+) -> None:
+    monkeypatch.setattr(finnish, "MAX_REMEMBERED", 2)
+    finnish.remember({"akuissa": "akku", "akkujen": "akku", "akulla": "akku"}, {})
+
+    assert finnish.remembered()[0] == {"akuissa": "akku", "akkujen": "akku"}
+    assert finnish.lemmatize("Kokkolassa") == "Kokkola"  # looked up, not held
+    assert len(finnish.remembered()[0]) == 2

@@ -23,8 +23,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 #: The most answers of each kind held by word: the API lemmatises what people type, so what
-#: is remembered is bounded; past it a word is looked up (and cached, LRU) as before.
-MAX_REMEMBERED = 200_000
+#: is remembered is bounded (as the LRU cache before it was, at the same size; the corpus of
+#: 105 documents asks about 2,500 words); past it a word is looked up through a small LRU.
+MAX_REMEMBERED = 65_536
 
 _lemmas: dict[str, str] = {}
 _known: dict[str, bool] = {}
@@ -70,13 +71,13 @@ def is_known(word: str) -> bool:
     return known
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def _looked_up_lemma(word: str) -> str:
     lemmatizer, _, _ = _simplemma()
     return str(lemmatizer.lemmatize(word, "fi"))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def _looked_up_known(word: str) -> bool:
     _, lookup, normalize_token = _simplemma()
     return bool(word) and lookup.get_lemma(normalize_token(word), "fi") is not None

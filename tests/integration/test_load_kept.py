@@ -139,24 +139,6 @@ def test_verify_neither_reads_nor_keeps_work(
     assert not kept.exists()
 
 
-def test_verify_asks_the_dictionary_itself_not_the_answers_an_earlier_load_was_handed(
-    empty_graph: Graph, corpus: Path, registry: Path, schema_file: Path, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    for name, fresh in (("_lemmas", {}), ("_known", {}), ("_handed", False)):
-        monkeypatch.setattr(finnish, name, fresh)  # as a new process has it
-    kept = Kept(tmp_path / "kept", code_digest())
-    # A kept answer no dictionary gives: a load with kept work takes it as it is.
-    kept._put(LEXICON_ENTRY, "fi", kept._lexicon_key(),
-              {"lemmas": {"Kokkolassa": "Vaasa"}, "known": {}})  # fmt: skip
-    kept.lexicon()
-    assert finnish.lemmatize("Kokkolassa") == "Vaasa"
-
-    load(empty_graph, Corpus(corpus, registry, kept_dir=kept.folder), schema_file, mode="verify")
-
-    assert finnish.lemmatize("Kokkolassa") == "Kokkola"
-
-
 def _fresh_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Finnish dictionary and the matcher's keys as a new process has them."""
     for name, fresh in (("_lemmas", {}), ("_known", {}), ("_handed", False)):
@@ -164,6 +146,26 @@ def _fresh_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
     finnish._looked_up_lemma.cache_clear()
     finnish._looked_up_known.cache_clear()
     matcher._text_keys.cache_clear()
+
+
+def test_verify_asks_the_dictionary_itself_not_the_answers_an_earlier_load_was_handed(
+    empty_graph: Graph, corpus: Path, registry: Path, schema_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    _fresh_dictionary(monkeypatch)
+    # A kept answer no dictionary gives: a load with kept work takes it as it is.
+    writer = Kept(tmp_path / "kept", code_digest())
+    writer.lexicon()
+    finnish.remember({"Kokkolassa": "Vaasa"}, {})
+    writer.keep_lexicon()
+    _fresh_dictionary(monkeypatch)
+    kept = Kept(writer.folder, code_digest())
+    kept.lexicon()
+    assert finnish.lemmatize("Kokkolassa") == "Vaasa"
+
+    load(empty_graph, Corpus(corpus, registry, kept_dir=kept.folder), schema_file, mode="verify")
+
+    assert finnish.lemmatize("Kokkolassa") == "Kokkola"
 
 
 def _add_finnish(corpus: Path, doc_id: str, text: str) -> None:

@@ -11,6 +11,13 @@ anchors   the registry's anchors in it, resolved         the registry entries ci
 mentions  the registry's names found in each passage     the name index
 coverage  its share of the coverage report               the name index and the scan
 
+Beside the documents, the answers of the Finnish dictionary the documents' cleaning and
+matching asked for (``lexicon/fi.json``: lemmas and known words, ``kgraph.names.finnish``) are
+kept for the digest of the code and simplemma's version. They are handed to the dictionary
+before a document is cleaned or matched, so that a load whose new or changed document uses
+only words asked about before never imports simplemma (55 ms, more than the matcher's work on
+a page); a word not among them is looked up as always, and the entry grows with it.
+
 Beside the documents, the parsed registry is kept (one entry, ``registry/parsed.pickle``) for
 the digest of the code, the registry's files and the Python and pydantic versions, so a
 load of unchanged registry files does not parse its YAML again. It is a pickle: the kept
@@ -38,13 +45,12 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pydantic
 
 from kgraph.errors import RegistryError
-from kgraph.names.matcher import Mention
-from loaders.build.coverage import DocumentCoverage
+from kgraph.names import finnish
 from loaders.sources.corpus import (
     Document,
     ManifestEntry,
@@ -65,11 +71,19 @@ from loaders.sources.evidence import (
 from loaders.sources.inputs import Inputs, entry_digest, registry_digest
 from loaders.sources.registry import Registry, load_registry
 
+if TYPE_CHECKING:
+    # Imported where a document's mentions or share are read back: a load that finds its
+    # inputs unchanged makes a Kept and never needs the matcher or the coverage scan.
+    from kgraph.names.matcher import Mention
+    from loaders.build.coverage import DocumentCoverage
+
 #: Mentions by passage id, as the matcher found them.
-Matched = dict[str, list[Mention]]
+Matched = dict[str, list["Mention"]]
 
 #: The folder of the kept registry; documents' folders are named by hex digests, never this.
 REGISTRY_ENTRY = "registry"
+#: The folder of the kept answers of the Finnish dictionary (``lexicon``).
+LEXICON_ENTRY = "lexicon"
 
 
 def _digest(value: Any) -> str:
@@ -82,6 +96,9 @@ class Kept:
     def __init__(self, folder: Path, code: str) -> None:
         self.folder = folder
         self.code = code
+        #: How many answers of each kind the kept lexicon holds (as read, or as last
+        #: written); None until a document is cleaned or matched.
+        self._lexicon: tuple[int, int] | None = None
 
     # --- the four kinds ----------------------------------------------------------------------
 
@@ -103,6 +120,7 @@ class Kept:
                 for ordinal, kind, start, end, pages, path in kept["passages"]
             ]  # fmt: skip
         else:
+            self.lexicon()
             cleaned, passages = clean_document(entry, text)
             spans = [[p.ordinal, p.kind, p.start, p.end, p.pages, p.heading_path] for p in passages]
             self._put(key, "passages", "", {"cleaned": cleaned, "passages": spans})
@@ -133,6 +151,8 @@ class Kept:
 
     def mentions(self, document: Document, names: str, find: Callable[[], Matched]) -> Matched:
         """What the name index of digest ``names`` finds in each passage (``find``)."""
+        from kgraph.names.matcher import Mention
+
         key = self._doc_key(document)
         kept = self._get(key, "mentions", names)
         if kept is not None:
@@ -141,6 +161,7 @@ class Kept:
                           for e, s, t, w in found]
                 for passage, found in kept.items()
             }  # fmt: skip
+        self.lexicon()
         matched = find()
         self._put(key, "mentions", names, {
             passage: [[m.entity_id, m.start, m.end, m.surface] for m in found]
@@ -152,6 +173,8 @@ class Kept:
         self, document: Document, scan: str, measure: Callable[[], DocumentCoverage]
     ) -> DocumentCoverage:
         """The document's share of the coverage report, by a scan of digest ``scan``."""
+        from loaders.build.coverage import DocumentCoverage
+
         key = self._doc_key(document)
         kept = self._get(key, "coverage", scan)
         if kept is not None:
@@ -159,6 +182,30 @@ class Kept:
         share = measure()
         self._put(key, "coverage", scan, share.as_dict())
         return share
+
+    def lexicon(self) -> None:
+        """Hand the dictionary's kept answers to ``kgraph.names.finnish``, once: before the
+        first document that is cleaned or matched rather than read back."""
+        if self._lexicon is not None:
+            return
+        kept = self._get(LEXICON_ENTRY, "fi", self._lexicon_key())
+        entry = kept if isinstance(kept, dict) else {}
+        lemmas, known = entry.get("lemmas") or {}, entry.get("known") or {}
+        finnish.remember(lemmas, known)
+        self._lexicon = (len(lemmas), len(known))
+
+    def keep_lexicon(self) -> None:
+        """Keep the answers the dictionary holds, when they are more than the kept ones: a
+        document was cleaned or matched with a word not asked about before."""
+        if self._lexicon is None:
+            return
+        lemmas, known = finnish.remembered()
+        if (len(lemmas), len(known)) != self._lexicon:
+            self._put(LEXICON_ENTRY, "fi", self._lexicon_key(), {"lemmas": lemmas, "known": known})
+            self._lexicon = (len(lemmas), len(known))
+
+    def _lexicon_key(self) -> str:
+        return _digest([self.code, finnish.simplemma_version()])
 
     def registry(self, directory: Path) -> Registry:
         """``load_registry``: the registry parsed once per digest of the code and its files.
@@ -234,7 +281,7 @@ class Kept:
 
     def prune(self, inputs: Inputs) -> int:
         """Remove the kept work of every document key ``inputs`` do not name; how many. The
-        kept registry stays: it is replaced when the registry's digest changes."""
+        kept registry and lexicon stay: each is replaced when what it depends on changes."""
         current = {
             self.key(entry, inputs.documents[doc])
             for doc, entry in inputs.entries.items()
@@ -242,7 +289,7 @@ class Kept:
         }
         removed = 0
         for folder in self.folder.glob("*") if self.folder.is_dir() else ():
-            if folder.name not in current and folder.name != REGISTRY_ENTRY:
+            if folder.name not in current and folder.name not in (REGISTRY_ENTRY, LEXICON_ENTRY):
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
         return removed

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from kgraph import __version__
 from kgraph.coverage import Coverage
@@ -30,12 +30,15 @@ from loaders.build import coverage, rows
 from loaders.build.inference import InferredFact, infer
 from loaders.build.kept import Kept
 from loaders.build.mentions import count_by_passage, find_mentions
-from loaders.proposals.joined import Extracted, read_extracted
 from loaders.sources.corpus import Document, load_corpus
 from loaders.sources.evidence import EvidenceIndex, prop_evidence, resolve_evidence
 from loaders.sources.inputs import INPUTS_DIGEST, INPUTS_RECORD, Inputs
 from loaders.sources.names import entity_names, identity_names
 from loaders.sources.registry import Located, Registry, load_registry
+
+if TYPE_CHECKING:
+    # Imported where proposals join a load: a load without them never needs the module.
+    from loaders.proposals.joined import Extracted
 
 
 @dataclass
@@ -105,6 +108,8 @@ def read_sources(
     evidence = (kept.resolve_evidence if kept else resolve_evidence)(registry, by_doc)
     extracted = None
     if proposals_dir is not None:
+        from loaders.proposals.joined import read_extracted
+
         extracted = read_extracted(proposals_dir, registry, by_doc, evidence)
         registry = dataclasses.replace(
             registry,
@@ -170,6 +175,8 @@ def measure_documents(
             "mentioned_pairs": len(found),
             "coverage": part.as_dict(),
         }
+    if kept is not None:
+        kept.keep_lexicon()  # the words cleaning and matching asked about, for the next load
     return counts, parts
 
 

@@ -3,6 +3,7 @@ load that keeps nothing gives (content hash), and fail on a broken anchor as it 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,13 +12,22 @@ import pytest
 from kgraph.db import cypher
 from kgraph.db.graph import Graph
 from kgraph.errors import RegistryError
+from kgraph.names import finnish, matcher
 from kgraph.settings import Settings
-from loaders.build.kept import REGISTRY_ENTRY
+from loaders.build.kept import LEXICON_ENTRY, REGISTRY_ENTRY, Kept
 from loaders.load import Corpus, load
+from loaders.sources.inputs import code_digest
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
 from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
 
 EDITED = "003_abba59e65f6bad7a"
+#: A new Finnish document made of lines of the Kokkola page (002): every word of it was
+#: cleaned and matched by the load before, so its answers are in the kept lexicon.
+KNOWN_WORDS = (
+    "Kokkolassa näitä painopisteitä ovat:\n\n"
+    "Painopistealueita on linjattu yhteistyössä valtion ja alueen TKI-toimijoiden kanssa. "
+    "Kokkola on solminut valtion kanssa ekosysteemisopimuksen vuosille 2021 – 2027.\n"
+)
 ANCHOR = "says Ulla Lassi, professor at the University of Oulu"
 
 
@@ -42,8 +52,8 @@ def _replace_in_registry(registry: Path, old: str, new: str) -> None:
 
 
 def _documents_kept(kept: Path) -> list[Path]:
-    """The documents' folders of kept work (beside them: the kept registry)."""
-    return [folder for folder in kept.iterdir() if folder.name != REGISTRY_ENTRY]
+    """The documents' folders of kept work (beside them: the kept registry and lexicon)."""
+    return [f for f in kept.iterdir() if f.name not in (REGISTRY_ENTRY, LEXICON_ENTRY)]
 
 
 def _state(graph: Graph) -> GraphState:
@@ -127,3 +137,70 @@ def test_verify_neither_reads_nor_keeps_work(
     load(empty_graph, Corpus(corpus, registry, kept_dir=kept), schema_file, mode="verify")
 
     assert not kept.exists()
+
+
+def _fresh_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Finnish dictionary and the matcher's keys as a new process has them."""
+    for name, fresh in (("_lemmas", {}), ("_known", {}), ("_handed", False)):
+        monkeypatch.setattr(finnish, name, fresh)
+    finnish._looked_up_lemma.cache_clear()
+    finnish._looked_up_known.cache_clear()
+    matcher._text_keys.cache_clear()
+
+
+def test_verify_asks_the_dictionary_itself_not_the_answers_an_earlier_load_was_handed(
+    empty_graph: Graph, corpus: Path, registry: Path, schema_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    _fresh_dictionary(monkeypatch)
+    # A kept answer no dictionary gives: a load with kept work takes it as it is.
+    writer = Kept(tmp_path / "kept", code_digest())
+    writer.lexicon()
+    finnish.remember({"Kokkolassa": "Vaasa"}, {})
+    writer.keep_lexicon()
+    _fresh_dictionary(monkeypatch)
+    kept = Kept(writer.folder, code_digest())
+    kept.lexicon()
+    assert finnish.lemmatize("Kokkolassa") == "Vaasa"
+
+    load(empty_graph, Corpus(corpus, registry, kept_dir=kept.folder), schema_file, mode="verify")
+
+    assert finnish.lemmatize("Kokkolassa") == "Kokkola"
+
+
+def _add_finnish(corpus: Path, doc_id: str, text: str) -> None:
+    data = text.encode()
+    (corpus / f"{doc_id}.txt").write_bytes(data)
+    entry = (
+        f"  - id: {doc_id}\n    file: {doc_id}.txt\n    language: fi\n    kind: news article\n"
+        f"    title: Kokkolan painopisteet\n    publisher: Test\n    year: 2026\n"
+        f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
+    )
+    manifest = corpus / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
+def test_a_document_matched_with_the_kept_lexicon_alone_gives_the_graph_of_a_full_load(
+    empty_graph: Graph, corpus: Path, registry: Path, schema_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    kept = tmp_path / "kept"
+    _fresh_dictionary(monkeypatch)
+    load_auto(empty_graph, corpus, registry, schema_file, kept_dir=kept)
+    _add_finnish(corpus, "005_known_words", KNOWN_WORDS)
+
+    with monkeypatch.context() as refusing:
+        _fresh_dictionary(refusing)
+
+        def refused(word: str) -> object:
+            raise AssertionError(f"simplemma was asked about {word!r}, though kept")
+
+        refusing.setattr(finnish, "_looked_up_lemma", refused)
+        refusing.setattr(finnish, "_looked_up_known", refused)
+        loaded = load_auto(empty_graph, corpus, registry, schema_file, kept_dir=kept)
+        matched = finnish.remembered()
+
+    assert loaded.mode == "document" and loaded.built.rebuilt == ("005_known_words",)
+    assert matched[0], "the document's words were answered from the kept lexicon"
+    state = _state(empty_graph)
+    assert state == _full_without_kept(empty_graph, corpus, registry, schema_file)

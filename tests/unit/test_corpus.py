@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from kgraph.errors import CorpusError
+from loaders.sources import corpus as corpus_module
 from loaders.sources.cleaning import clean_text
 from loaders.sources.corpus import (
     MAX_PASSAGE_CHARS,
@@ -119,6 +120,35 @@ def test_manifest_without_a_documents_list_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(CorpusError, match="'documents' list"):
         load_manifest(tmp_path)
+
+
+def test_a_manifest_is_parsed_once_for_its_text_and_anew_when_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_corpus(tmp_path, {}, [entry("first")])
+    parses: list[str] = []
+    real = corpus_module._parse_manifest
+
+    def counted(path: Path, text: str) -> tuple[list[Any], list[int]]:
+        parses.append(text)
+        return real(path, text)
+
+    monkeypatch.setattr(corpus_module, "_parse_manifest", counted)
+
+    once, again = load_manifest(tmp_path), load_manifest(tmp_path)
+    write_corpus(tmp_path, {}, [entry("first"), entry("second")])
+    changed = load_manifest(tmp_path)
+
+    assert once is again and len(parses) == 2
+    assert [d.id for d in changed.documents] == ["first", "second"]
+
+
+def test_a_bad_manifest_is_refused_every_time_it_is_read(tmp_path: Path) -> None:
+    (tmp_path / "corpus.yaml").write_text("files: []\n")
+
+    for _ in range(2):
+        with pytest.raises(CorpusError, match="'documents' list"):
+            load_manifest(tmp_path)
 
 
 def test_missing_field_names_the_entry_the_field_and_its_line(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from kgraph.errors import RegistryError
+from kgraph.names import finnish
 from loaders.build import kept as kept_module
 from loaders.build import pipeline
 from loaders.build.kept import Kept
@@ -194,10 +195,10 @@ def test_prune_removes_the_work_of_documents_no_longer_as_they_were(
     removed = kept.prune(read_inputs(corpus_dir, REGISTRY, SCHEMA))
 
     assert removed == 1 and not stale.exists()
-    assert len([f for f in kept.folder.iterdir() if f.name != kept_module.REGISTRY_ENTRY]) == (
-        documents
-    )
+    beside = (kept_module.REGISTRY_ENTRY, kept_module.LEXICON_ENTRY)
+    assert len([f for f in kept.folder.iterdir() if f.name not in beside]) == documents
     assert (kept.folder / kept_module.REGISTRY_ENTRY / "parsed.pickle").is_file()
+    assert (kept.folder / kept_module.LEXICON_ENTRY / "fi.json").is_file()
 
 
 @pytest.mark.parametrize(
@@ -237,3 +238,89 @@ def test_a_changed_registry_file_is_parsed_again_not_answered_from_the_kept_one(
 
     assert changed.registry.digest != before.registry.digest
     _same(changed, build(corpus_dir, registry))
+
+
+@pytest.fixture
+def fresh_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Finnish dictionary as a new process has it: no answer held."""
+    monkeypatch.setattr(finnish, "_lemmas", {})
+    monkeypatch.setattr(finnish, "_known", {})
+    monkeypatch.setattr(finnish, "_handed", False)
+
+
+def _refuse_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(word: str) -> Any:
+        raise AssertionError(f"simplemma was asked about {word!r}, though kept")
+
+    monkeypatch.setattr(finnish, "_looked_up_lemma", refused)
+    monkeypatch.setattr(finnish, "_looked_up_known", refused)
+
+
+def test_documents_cleaned_and_matched_again_take_the_dictionarys_answers_from_kept_work(
+    corpus_dir: Path, plain: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    fresh_dictionary: None,
+) -> None:  # fmt: skip
+    kept = Kept(tmp_path / "kept", code_digest())
+    build(corpus_dir, REGISTRY, kept=kept)
+    for kind in ("passages", "mentions", "coverage"):
+        for path in _entries(kept.folder, kind):
+            path.unlink()  # every document is cleaned and matched again
+    monkeypatch.setattr(finnish, "_lemmas", {})
+    monkeypatch.setattr(finnish, "_known", {})
+    _refuse_dictionary(monkeypatch)
+
+    again = build(corpus_dir, REGISTRY, kept=Kept(kept.folder, code_digest()))
+
+    _same(again, plain)
+
+
+def test_a_word_not_kept_is_looked_up_and_kept_for_the_next_load(
+    tmp_path: Path, fresh_dictionary: None
+) -> None:
+    kept = Kept(tmp_path / "kept", code_digest())
+    kept.lexicon()
+    lemma = finnish.lemmatize("Kokkolassa")  # simplemma's answer, not kept yet
+    kept.keep_lexicon()
+
+    finnish.forget()
+    finnish._lemmas.clear()
+    Kept(kept.folder, code_digest()).lexicon()
+
+    assert finnish.remembered()[0] == {"Kokkolassa": lemma} and lemma == "Kokkola"
+
+
+def test_answers_kept_for_another_simplemma_are_not_handed_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_dictionary: None
+) -> None:
+    kept = Kept(tmp_path / "kept", code_digest())
+    kept.lexicon()
+    finnish.lemmatize("Kokkolassa")
+    kept.keep_lexicon()
+    finnish._lemmas.clear()
+    monkeypatch.setattr(finnish, "simplemma_version", lambda: "0.0.0")
+
+    Kept(kept.folder, code_digest()).lexicon()
+
+    assert finnish.remembered() == ({}, {})
+
+
+def test_forget_drops_the_answers_handed_in(
+    monkeypatch: pytest.MonkeyPatch, fresh_dictionary: None
+) -> None:
+    finnish.remember({"Kokkolassa": "Vaasa"}, {"akku": False})
+    assert (finnish.lemmatize("Kokkolassa"), finnish.is_known("akku")) == ("Vaasa", False)
+
+    finnish.forget()
+
+    assert (finnish.lemmatize("Kokkolassa"), finnish.is_known("akku")) == ("Kokkola", True)
+
+
+def test_the_answers_held_are_bounded_and_past_the_bound_still_right(
+    monkeypatch: pytest.MonkeyPatch, fresh_dictionary: None
+) -> None:
+    monkeypatch.setattr(finnish, "MAX_REMEMBERED", 2)
+    finnish.remember({"akuissa": "akku", "akkujen": "akku", "akulla": "akku"}, {})
+
+    assert finnish.remembered()[0] == {"akuissa": "akku", "akkujen": "akku"}
+    assert finnish.lemmatize("Kokkolassa") == "Kokkola"  # looked up, not held
+    assert len(finnish.remembered()[0]) == 2

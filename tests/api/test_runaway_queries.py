@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from kgraph.db.graph import Graph
+from kgraph.query.adhoc import SETTLE_POLLS_S
 from kgraph.settings import Settings
 
 LIMIT_S = 1.5
@@ -91,7 +92,16 @@ def test_forty_one_runaways_at_once_leave_the_rest_of_the_api_its_threads(
             assert client.get("/resolve", params={"name": "Kokkolassa"}).status_code == 200
             answered.append(time.perf_counter() - started)
         answers = [r.result() for r in runaways]
+        # The two that ran timed out at the API while Neo4j may still run them: their places
+        # are freed when the API's next look finds them ended (kgraph.query.adhoc.settle,
+        # which looks seldom by then), so the next query may wait that long, and no longer.
+        answered_at = time.monotonic()
+        freed_by = answered_at + limited.query_timeout_s + max(SETTLE_POLLS_S) + 3.0
         after = client.post("/cypher", json={"query": "RETURN 1 AS one"})
+        while after.status_code == 503 and time.monotonic() < freed_by:
+            time.sleep(0.2)
+            after = client.post("/cypher", json={"query": "RETURN 1 AS one"})
+        freed = time.monotonic() - answered_at
 
     refused = [a for a in answers if a.json()["error"] == "Overloaded"]
     ran = [a for a in answers if a.json()["error"] == "QueryTimeout"]
@@ -99,7 +109,8 @@ def test_forty_one_runaways_at_once_leave_the_rest_of_the_api_its_threads(
     assert len(ran) <= 2 and len(refused) + len(ran) == 41
     assert all(a.headers["retry-after"] for a in refused)
     assert "retry" in refused[0].json()["detail"]
-    print(f"{len(answered)} rounds of /health and /resolve, slowest {max(answered):.3f} s")
+    print(f"{len(answered)} rounds of /health and /resolve, slowest {max(answered):.3f} s; "
+          f"a place free {freed:.2f} s after the last answer")  # fmt: skip
     # Rounds start only while runaways run: were all 40 threads held, the first round would
     # wait for the 4 s limit and none would follow (a busy machine slows each round, not this).
     assert len(answered) >= 2

@@ -26,7 +26,7 @@ from api.main import create_app
 from kgraph.db.deadline import allowed
 from kgraph.db.graph import Graph, connect
 from kgraph.db.server import ManagedNeo4j
-from kgraph.errors import GraphUnavailable, KGraphError, QueryTimeout
+from kgraph.errors import GraphUnavailable, KGraphError, Neo4jFault, QueryTimeout
 from kgraph.settings import Settings
 from tests.support.own_server import own_server
 
@@ -233,7 +233,10 @@ def test_the_parser_overflow_query_ends_at_the_deadline_and_health_stays_quick(
     slowest = max(seconds for seconds, _ in results)
     print(f"4 parser overflows at once ended after {slowest:.2f} s; {len(health_times)} rounds "
           f"of /health and /resolve meanwhile, slowest {max(health_times):.2f} s")  # fmt: skip
-    assert {kind for _, kind in results} == {QueryTimeout}
+    # The deadline ends each one; now and then Neo4j drops the connection of a parse it ends
+    # rather than answering (the driver logs "defunct connection"), which reads as a fault.
+    kinds = [kind for _, kind in results]
+    assert set(kinds) <= {QueryTimeout, Neo4jFault} and QueryTimeout in kinds
     assert slowest < allowed(LIMIT_S) + SLACK_S
     assert max(health_times) < 2.0
     assert graph.read("RETURN 1 AS one") == [{"one": 1}]

@@ -22,7 +22,7 @@ from kgraph.ontology import EntityType
 from loaders.extract.context import NameSource, titled
 from loaders.extract.patterns import Rule
 from loaders.extract.places import known_place
-from loaders.extract.spans import PLACE_TYPES, Span, new_id
+from loaders.extract.spans import PLACE_TYPES, Span, proposed
 from loaders.extract.words import Words
 
 _CAP = r"[A-ZÅÄÖ][\w+&'’-]*(?:\.\d+)?"
@@ -372,20 +372,10 @@ def _span(
     org_kind: str | None,
     rule: Rule,
 ) -> Span:
+    """``spans.proposed``, an organisation's kind "other" where none is known."""
     if kind == "Organisation" and org_kind is None:
         org_kind = "other"
-    return Span(
-        start,
-        end,
-        surface,
-        kind,
-        new_id(kind, name),
-        new=True,
-        name=name,
-        kind=org_kind,
-        rule=rule.id,
-        confidence=rule.confidence,
-    )
+    return proposed(start, end, name, kind, rule, surface=surface, kind=org_kind)
 
 
 #: A list of names, as a list says it: a word of a name is capitalised ("Fortum", "GTK",

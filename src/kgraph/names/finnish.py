@@ -15,7 +15,7 @@ the keeper answers for that (it keeps them per simplemma version, ``simplemma_ve
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import metadata
 from typing import Any, TypeVar
@@ -53,22 +53,22 @@ def _simplemma() -> tuple[Any, Any, Any]:
 
 def lemmatize(word: str) -> str:
     """The word's Finnish lemma (the word itself, lower-cased, when the dictionary lacks it)."""
-    lemma = _lemmas.get(word)
-    if lemma is None:
-        lemma = _looked_up_lemma(word)
-        if len(_lemmas) < MAX_REMEMBERED:
-            _lemmas[word] = lemma
-    return lemma
+    return _answer(_lemmas, word, _looked_up_lemma)
 
 
 def is_known(word: str) -> bool:
     """Whether the Finnish dictionary holds the word as written (NFC)."""
-    known = _known.get(word)
-    if known is None:
-        known = _looked_up_known(word)
-        if len(_known) < MAX_REMEMBERED:
-            _known[word] = known
-    return known
+    return _answer(_known, word, _looked_up_known)
+
+
+def _answer(held: dict[str, T], word: str, look_up: Callable[[str], T]) -> T:
+    """The answer held for ``word``, else looked up and held (up to ``MAX_REMEMBERED``)."""
+    answer = held.get(word)
+    if answer is None:
+        answer = look_up(word)
+        if len(held) < MAX_REMEMBERED:
+            held[word] = answer
+    return answer
 
 
 @lru_cache(maxsize=4_096)

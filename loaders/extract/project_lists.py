@@ -138,8 +138,7 @@ def item_projects(source: NameSource, rule: Rule) -> list[Span]:
     head = _ITEM_HEAD.match(source.text)
     if head is None or not acronym_shaped(head["name"]):
         return []
-    rest = source.text[head.end() :]
-    if not any(re.search(p, rest) for p in rule.text):
+    if not rule.in_text(source.text[head.end() :]):
         return []
     start, end = head.span("name")
     if any(s.start < end and start < s.end for s in [*source.linked, *source.found]):

@@ -48,16 +48,12 @@ def header(text: str, words: Words) -> tuple[str, ...]:
     """The columns a header line names, in order; none unless it is nothing but column titles
     and one of them is the project's."""
     rest = " ".join(text.split()).strip(" |").casefold()
-    titles = sorted(
-        ((title, kind) for kind, listed in words.table_columns.items() for title in listed),
-        key=lambda tk: -len(tk[0]),
-    )
     columns: list[str] = []
     while rest:
         found = next(
             (
                 (title, kind)
-                for title, kind in titles
+                for title, kind in words.table_columns
                 if rest.startswith(title) and rest[len(title) : len(title) + 1] in ("", " ", "|")
             ),
             None,

@@ -26,8 +26,9 @@ class Words:
     places: tuple[tuple[EntityType, str, str], ...] = ()
     #: legal forms a company's name may end with ("oy", "ltd"), lower case
     legal_forms: frozenset[str] = frozenset()
-    #: a table's column titles by the column's kind ("funder": "funder", "rahoittaja")
-    table_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a table's column titles with the column's kind (("rahoittaja", "funder"), ...), the
+    #: longest first, so that a header is read by its longest titles ("our role", not "role")
+    table_columns: tuple[tuple[str, str], ...] = ()
     #: the words of a table's role column -> the role ("koordinaattori" -> "coordinator")
     table_roles: dict[str, str] = field(default_factory=dict)
 
@@ -55,7 +56,16 @@ def load_words() -> Words:
         frozenset(raw["titles"]),
         places,
         frozenset(raw["legal_forms"]),
-        {kind: tuple(titles) for kind, titles in raw["table_columns"].items()},
+        tuple(
+            sorted(
+                (
+                    (title, kind)
+                    for kind, titles in raw["table_columns"].items()
+                    for title in titles
+                ),
+                key=lambda title_kind: -len(title_kind[0]),
+            )
+        ),
         {word: role for role, listed in raw["table_roles"].items() for word in listed},
     )
 

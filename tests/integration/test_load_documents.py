@@ -3,7 +3,6 @@ full load of the same inputs gives (content hash), without rewriting the rest of
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -16,7 +15,13 @@ from kgraph.errors import RegistryError
 from kgraph.settings import PROJECT_ROOT, Settings
 from loaders.build.pipeline import Build
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
-from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
+from tests.support.loading import (
+    add_document,
+    load_auto,
+    load_full,
+    rewrite_document,
+    writable_corpus,
+)
 
 EDITED = "003_abba59e65f6bad7a"
 EXTRA = "005_extra"
@@ -34,15 +39,7 @@ def corpus(tmp_path: Path, settings: Settings) -> Path:
 
 
 def _add_extra(corpus: Path) -> None:
-    data = EXTRA_TEXT.encode()
-    (corpus / f"{EXTRA}.txt").write_bytes(data)
-    entry = (
-        f"  - id: {EXTRA}\n    file: {EXTRA}.txt\n    language: en\n    kind: news article\n"
-        f"    title: A short extra article\n    publisher: Test\n    year: 2026\n"
-        f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
-    )
-    manifest = corpus / "corpus.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    add_document(corpus, EXTRA, EXTRA_TEXT, language="en", title="A short extra article")
 
 
 def _remove_extra(corpus: Path) -> None:

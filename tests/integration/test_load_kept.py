@@ -3,7 +3,6 @@ load that keeps nothing gives (content hash), and fail on a broken anchor as it 
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -18,7 +17,13 @@ from loaders.build.kept import LEXICON_ENTRY, REGISTRY_ENTRY, Kept
 from loaders.load import Corpus, load
 from loaders.sources.inputs import code_digest
 from tests.graph_state import WITHOUT_LOAD_RUNS, GraphState, graph_state
-from tests.support.loading import load_auto, load_full, rewrite_document, writable_corpus
+from tests.support.loading import (
+    add_document,
+    load_auto,
+    load_full,
+    rewrite_document,
+    writable_corpus,
+)
 
 EDITED = "003_abba59e65f6bad7a"
 #: A new Finnish document made of lines of the Kokkola page (002): every word of it was
@@ -169,15 +174,7 @@ def test_verify_asks_the_dictionary_itself_not_the_answers_an_earlier_load_was_h
 
 
 def _add_finnish(corpus: Path, doc_id: str, text: str) -> None:
-    data = text.encode()
-    (corpus / f"{doc_id}.txt").write_bytes(data)
-    entry = (
-        f"  - id: {doc_id}\n    file: {doc_id}.txt\n    language: fi\n    kind: news article\n"
-        f"    title: Kokkolan painopisteet\n    publisher: Test\n    year: 2026\n"
-        f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
-    )
-    manifest = corpus / "corpus.yaml"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    add_document(corpus, doc_id, text, language="fi", title="Kokkolan painopisteet")
 
 
 def test_a_document_matched_with_the_kept_lexicon_alone_gives_the_graph_of_a_full_load(

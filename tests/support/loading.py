@@ -54,3 +54,16 @@ def rewrite_document(corpus: Path, file: str, data: bytes) -> None:
     path.write_bytes(data)
     manifest = corpus / "corpus.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def add_document(corpus: Path, doc_id: str, text: str, *, language: str, title: str) -> None:
+    """Add a news article to a writable corpus: its file and its manifest entry."""
+    data = text.encode()
+    (corpus / f"{doc_id}.txt").write_bytes(data)
+    entry = (
+        f"  - id: {doc_id}\n    file: {doc_id}.txt\n    language: {language}\n"
+        f"    kind: news article\n    title: {title}\n    publisher: Test\n    year: 2026\n"
+        f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
+    )
+    manifest = corpus / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
